@@ -1,0 +1,45 @@
+package dev.warden.processor.constraint;
+
+import java.math.BigDecimal;
+
+/** The right-hand side of a comparison. */
+public sealed interface Operand extends Node
+        permits Operand.StringLiteral, Operand.NumberLiteral, Operand.BooleanLiteral, Operand.EmptyLiteral,
+                Operand.TokenRef, Operand.PathOperand {
+
+    /** {@code 'text'} or {@code "text"}; {@code value} has the quotes removed and escapes resolved. */
+    record StringLiteral(String value, Span span) implements Operand {}
+
+    /** {@code 42}, {@code -1.50}: {@code text} exactly as written, {@code value} its exact value. */
+    record NumberLiteral(String text, BigDecimal value, Span span) implements Operand {
+        /** Written without a fraction part ({@code 42}, not {@code 42.0}). */
+        public boolean isWhole() {
+            return text.indexOf('.') < 0;
+        }
+    }
+
+    /** {@code true()} or {@code false()}. */
+    record BooleanLiteral(boolean value, Span span) implements Operand {}
+
+    /** {@code empty}: no value (a null attribute, an unset association, a collection with no element). */
+    record EmptyLiteral(Span span) implements Operand {}
+
+    /**
+     * A token: {@code '[%CurrentUser%]'} (or unquoted {@code [%CurrentUser%]}); {@code name} is
+     * {@code CurrentUser}.
+     */
+    record TokenRef(String name, boolean quoted, Span span) implements Operand {
+        /** {@code [%Name%]}, the way messages show a token. */
+        public String display() {
+            return "[%" + name + "%]";
+        }
+    }
+
+    /** Another member path, compared with the left-hand side. */
+    record PathOperand(Path path) implements Operand {
+        @Override
+        public Span span() {
+            return path.span();
+        }
+    }
+}
