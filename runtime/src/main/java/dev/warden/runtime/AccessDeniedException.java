@@ -11,9 +11,15 @@ import java.util.Optional;
  * a member.
  */
 public class AccessDeniedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The entity's name, or null for a denial not tied to an entity. */
     private final String entity;
+    /** The member's name, or null. */
     private final String member;
+    /** What was attempted, or null for a denial not tied to an entity. */
     private final Operation operation;
+    /** Why access was denied. */
     private final String reason;
 
     /**
