@@ -1,0 +1,76 @@
+package dev.warden.processor.constraint;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A constraint that type-checked without problems, with what the checker resolved: the members every path
+ * goes through and the meaning of every token. Only {@link ConstraintChecker} makes one; compilers (Java now,
+ * SQL later) take it, so they never see an ill-typed constraint.
+ */
+public final class CheckedConstraint {
+    private final Expr expression;
+    private final EntityShape root;
+    private final Map<Path, List<MemberShape>> paths;
+    private final Map<Operand.TokenRef, TokenMeaning> tokens;
+    private final Set<String> rootMembers;
+    private final Set<String> customTokens;
+
+    CheckedConstraint(Expr expression, EntityShape root, IdentityHashMap<Path, List<MemberShape>> paths,
+            IdentityHashMap<Operand.TokenRef, TokenMeaning> tokens, Set<String> rootMembers, Set<String> customTokens) {
+        this.expression = expression;
+        this.root = root;
+        this.paths = paths;
+        this.tokens = tokens;
+        this.rootMembers = Collections.unmodifiableSet(new LinkedHashSet<>(rootMembers));
+        this.customTokens = Collections.unmodifiableSet(new LinkedHashSet<>(customTokens));
+    }
+
+    /** The constraint's tree. */
+    public Expr expression() {
+        return expression;
+    }
+
+    /** The entity the constraint is written on. */
+    public EntityShape root() {
+        return root;
+    }
+
+    /**
+     * The members {@code path} goes through, one per segment, from a member of the root to the member the path
+     * denotes. {@code path} must be a node of {@link #expression()}.
+     */
+    public List<MemberShape> members(Path path) {
+        List<MemberShape> members = paths.get(path);
+        if (members == null) {
+            throw new IllegalArgumentException("not a path of this constraint: " + path);
+        }
+        return members;
+    }
+
+    /** What {@code token} stands for. {@code token} must be a node of {@link #expression()}. */
+    public TokenMeaning token(Operand.TokenRef token) {
+        TokenMeaning meaning = tokens.get(token);
+        if (meaning == null) {
+            throw new IllegalArgumentException("not a token of this constraint: " + token);
+        }
+        return meaning;
+    }
+
+    /**
+     * The members of the root entity the constraint depends on (the first segment of every path), in order of
+     * appearance. A role that may write one of them may widen its own access.
+     */
+    public Set<String> rootMembers() {
+        return rootMembers;
+    }
+
+    /** The custom tokens the constraint uses, in order of appearance; each needs a value at run time. */
+    public Set<String> customTokens() {
+        return customTokens;
+    }
+}

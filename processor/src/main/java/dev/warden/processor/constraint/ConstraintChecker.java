@@ -1,0 +1,529 @@
+package dev.warden.processor.constraint;
+
+import static dev.warden.processor.constraint.JavaTypes.display;
+import static dev.warden.processor.constraint.JavaTypes.withArticle;
+
+import com.palantir.javapoet.TypeName;
+import dev.warden.processor.constraint.ConstraintProblem.Kind;
+import dev.warden.processor.constraint.Expr.Comparison;
+import dev.warden.processor.constraint.Operand.TokenRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Type-checks a parsed constraint against the entity it is written on (security-model.md §3): every path
+ * must lead through associations to an existing, stored member; every literal and token must fit the member
+ * it is compared with. Reports every problem it finds, each at its exact position.
+ */
+public final class ConstraintChecker {
+
+    private final EntityShape root;
+    private final ConstraintEnvironment env;
+    private final List<ConstraintProblem> problems = new ArrayList<>();
+    private final IdentityHashMap<Path, List<MemberShape>> paths = new IdentityHashMap<>();
+    private final IdentityHashMap<TokenRef, TokenMeaning> tokens = new IdentityHashMap<>();
+    private final Set<String> rootMembers = new LinkedHashSet<>();
+    private final Set<String> customTokens = new LinkedHashSet<>();
+
+    private ConstraintChecker(EntityShape root, ConstraintEnvironment env) {
+        this.root = root;
+        this.env = env;
+    }
+
+    /** Checks {@code expression}, a constraint written on {@code root}. */
+    public static CheckResult check(Expr expression, EntityShape root, ConstraintEnvironment env) {
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(env, "env");
+        ConstraintChecker checker = new ConstraintChecker(root, env);
+        checker.expr(expression);
+        if (!checker.problems.isEmpty()) {
+            return new CheckResult(checker.problems, Optional.empty());
+        }
+        return new CheckResult(List.of(), Optional.of(new CheckedConstraint(expression, root, checker.paths,
+                checker.tokens, checker.rootMembers, checker.customTokens)));
+    }
+
+    /**
+     * Checks a parse result: its syntax problems if it has any, else the problems of its tree. A blank
+     * constraint (no constraint at all) cannot be checked; the caller handles it.
+     */
+    public static CheckResult check(ParseResult parsed, EntityShape root, ConstraintEnvironment env) {
+        if (parsed.hasProblems()) {
+            return new CheckResult(parsed.problems(), Optional.empty());
+        }
+        Expr expression = parsed.expression()
+                .orElseThrow(() -> new IllegalArgumentException("a blank constraint is no constraint; there is nothing to check"));
+        return check(expression, root, env);
+    }
+
+    // ---------------------------------------------------------------------------------------------- conditions
+
+    private void expr(Expr e) {
+        if (e instanceof Expr.Or) {
+            ((Expr.Or) e).operands().forEach(this::expr);
+        } else if (e instanceof Expr.And) {
+            ((Expr.And) e).operands().forEach(this::expr);
+        } else if (e instanceof Expr.Not) {
+            expr(((Expr.Not) e).operand());
+        } else if (e instanceof Comparison) {
+            comparison((Comparison) e);
+        } else if (e instanceof Expr.FunctionCall) {
+            functionCall((Expr.FunctionCall) e);
+        } else if (e instanceof Expr.PathTest) {
+            pathTest((Expr.PathTest) e);
+        } else if (e instanceof Expr.TokenTest) {
+            tokenTest((Expr.TokenTest) e);
+        } else {
+            throw new IllegalStateException("unknown condition " + e);
+        }
+    }
+
+    private void functionCall(Expr.FunctionCall call) {
+        List<MemberShape> members = resolve(call.path());
+        if (members == null) {
+            return;
+        }
+        MemberShape member = last(members);
+        if (member.kind() != ValueKind.STRING) {
+            report(Kind.TYPE_MISMATCH, call.path().span(),
+                    call.function().keyword() + "() needs a String attribute but " + describe(call.path(), member),
+                    null);
+        }
+    }
+
+    private void pathTest(Expr.PathTest test) {
+        List<MemberShape> members = resolve(test.path());
+        if (members == null) {
+            return;
+        }
+        MemberShape member = last(members);
+        if (member.kind() != ValueKind.ASSOCIATION && member.kind() != ValueKind.BOOLEAN) {
+            String path = test.path().text();
+            report(Kind.TYPE_MISMATCH, test.path().span(),
+                    "a member alone is a condition only when it is an association or a boolean, but "
+                            + describe(test.path(), member),
+                    "to test that it has a value, write " + path + " != empty");
+        }
+    }
+
+    private void tokenTest(Expr.TokenTest test) {
+        TokenMeaning meaning = token(test.token());
+        if (meaning != null && meaning.valueKind(env) != ValueKind.BOOLEAN) {
+            report(Kind.TYPE_MISMATCH, test.span(),
+                    "a token alone is a condition only when it is a boolean, but " + meaning.display() + " is "
+                            + tokenTypeDescription(meaning),
+                    meaning.kind() == TokenMeaning.Kind.CURRENT_USER
+                            ? "compare it with a member, as in [owner = '[%CurrentUser%]']"
+                            : "compare it with a member");
+        }
+    }
+
+    private void comparison(Comparison c) {
+        List<MemberShape> left = resolve(c.left());
+        Operand right = c.right();
+        List<MemberShape> rightPath = null;
+        TokenMeaning meaning = null;
+        boolean rightResolved = true;
+        if (right instanceof Operand.PathOperand) {
+            rightPath = resolve(((Operand.PathOperand) right).path());
+            rightResolved = rightPath != null;
+        } else if (right instanceof TokenRef) {
+            meaning = token((TokenRef) right);
+            rightResolved = meaning != null;
+        }
+        if (left == null || !rightResolved) {
+            return;
+        }
+        MemberShape member = last(left);
+        if (member.isAssociation() && member.toMany()) {
+            toManyComparison(c, member);
+            return;
+        }
+        if (rightPath != null) {
+            MemberShape other = last(rightPath);
+            if (other.isAssociation() && other.toMany()) {
+                Path path = ((Operand.PathOperand) right).path();
+                report(Kind.AMBIGUOUS_TO_MANY, c.span(), "'" + path.text() + "' is a to-many association ("
+                        + display(other.javaType()) + "), so it cannot be compared with '" + c.left().text() + "'",
+                        toManyHint(path.text()));
+                return;
+            }
+            if (throughToMany(left) && throughToMany(rightPath)) {
+                report(Kind.AMBIGUOUS_TO_MANY, c.span(), "both sides of '" + c.op().symbol()
+                        + "' go through a to-many association, so it is not clear which elements to compare",
+                        "compare each side with a value, or compare an attribute reached through one to-many "
+                                + "association with a member of this entity");
+                return;
+            }
+        }
+        if (right instanceof Operand.EmptyLiteral) {
+            if (c.op().isOrdering()) {
+                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'empty' has no order, so it cannot be compared with '"
+                        + c.op().symbol() + "'", "test for a value with = empty or != empty");
+            }
+            return;
+        }
+        if (c.op().isOrdering() && !isOrdered(member.kind())) {
+            report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + c.op().symbol() + "' needs a value with an order, but "
+                    + describe(c.left(), member), "compare it with = or !=");
+            return;
+        }
+        if (right instanceof Operand.StringLiteral) {
+            stringLiteral(c, member, (Operand.StringLiteral) right);
+        } else if (right instanceof Operand.NumberLiteral) {
+            numberLiteral(c, member, (Operand.NumberLiteral) right);
+        } else if (right instanceof Operand.BooleanLiteral) {
+            if (member.kind() != ValueKind.BOOLEAN) {
+                mismatch(c, member, right, ((Operand.BooleanLiteral) right).value() ? "true()" : "false()", null);
+            }
+        } else if (right instanceof TokenRef) {
+            tokenOperand(c, member, (TokenRef) right, meaning);
+        } else if (right instanceof Operand.PathOperand) {
+            pathOperand(c, member, ((Operand.PathOperand) right).path(), last(rightPath));
+        }
+    }
+
+    private void toManyComparison(Comparison c, MemberShape member) {
+        String path = c.left().text();
+        if (c.right() instanceof Operand.EmptyLiteral) {
+            if (c.op().isOrdering()) {
+                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'empty' has no order, so it cannot be compared with '"
+                        + c.op().symbol() + "'", "test the association with " + path + " or not(" + path + ")");
+            }
+            return;
+        }
+        report(Kind.AMBIGUOUS_TO_MANY, c.span(), "'" + path + "' is a to-many association ("
+                + display(member.javaType()) + "), so it can only be compared with empty", toManyHint(path));
+    }
+
+    private static String toManyHint(String path) {
+        return "compare an attribute reached through it (" + path + "/member = ...), or test the association "
+                + "itself with " + path + " or not(" + path + ")";
+    }
+
+    private void stringLiteral(Comparison c, MemberShape member, Operand.StringLiteral literal) {
+        if (member.kind() == ValueKind.STRING) {
+            return;
+        }
+        if (member.kind() == ValueKind.ENUM) {
+            if (!member.enumConstants().contains(literal.value())) {
+                String type = display(member.javaType());
+                report(Kind.UNKNOWN_ENUM_CONSTANT, literal.span(), ConstraintLexer.quote(literal.value())
+                        + " is not a constant of " + type + ", the type of '" + c.left().text() + "'",
+                        Suggestions.closest(literal.value(), member.enumConstants())
+                                .map(s -> "did you mean '" + s + "'?")
+                                .orElse(listing("constants of " + type, member.enumConstants())));
+            }
+            return;
+        }
+        mismatch(c, member, literal, "the string " + ConstraintLexer.quote(literal.value()), null);
+    }
+
+    private void numberLiteral(Comparison c, MemberShape member, Operand.NumberLiteral literal) {
+        ValueKind kind = member.kind();
+        String number = "the number " + ConstraintLexer.abbreviate(literal.text());
+        if (kind != ValueKind.INTEGER && kind != ValueKind.DECIMAL) {
+            String hint = kind == ValueKind.STRING ? "to compare with text, quote it: '" + literal.text() + "'" : null;
+            mismatch(c, member, literal, number, hint);
+            return;
+        }
+        if (kind == ValueKind.INTEGER && !literal.isWhole()) {
+            mismatch(c, member, literal, "the decimal number " + ConstraintLexer.abbreviate(literal.text()),
+                    "compare it with a whole number");
+            return;
+        }
+        String problem = JavaTypes.literalProblem(member.javaType(), literal.value());
+        if (problem == null) {
+            return;
+        }
+        String what = "'" + c.left().text() + "' is " + withArticle(member.javaType());
+        if (problem.equals("unsupported")) {
+            report(Kind.TYPE_MISMATCH, literal.span(), what + ", which constraints cannot compare with a number",
+                    "use a primitive number type, its box, BigInteger or BigDecimal");
+        } else {
+            report(Kind.TYPE_MISMATCH, literal.span(), what + " and " + number + " is " + problem + " for "
+                    + withArticle(member.javaType()), null);
+        }
+    }
+
+    private void tokenOperand(Comparison c, MemberShape member, TokenRef token, TokenMeaning meaning) {
+        switch (meaning.kind()) {
+            case CURRENT_USER:
+                currentUser(c, member, meaning);
+                return;
+            case CURRENT_DATE_TIME:
+            case BEGIN_OF_CURRENT_DAY:
+            case END_OF_CURRENT_DAY:
+                if (member.kind() != ValueKind.TEMPORAL) {
+                    mismatch(c, member, token, meaning.display() + " (a date and time)", null);
+                } else if (JavaTypes.temporal(member.javaType()) == null) {
+                    report(Kind.TYPE_MISMATCH, token.span(), "'" + c.left().text() + "' is "
+                            + withArticle(member.javaType()) + ", which " + meaning.display() + " cannot be converted to",
+                            "date-time tokens compare with Instant, LocalDateTime, LocalDate, OffsetDateTime, "
+                                    + "ZonedDateTime and java.util.Date members");
+                }
+                return;
+            case USER_ROLE:
+                if (member.kind() != ValueKind.BOOLEAN) {
+                    mismatch(c, member, token, meaning.display() + " (a boolean)", null);
+                }
+                return;
+            case CUSTOM:
+                TokenShape shape = meaning.custom();
+                if (!compatible(member.kind(), member.javaType(), shape.kind(), shape.javaType())) {
+                    report(Kind.TYPE_MISMATCH, token.span(), "'" + c.left().text() + "' is "
+                            + withArticle(member.javaType()) + " but " + meaning.display() + " is "
+                            + withArticle(shape.javaType()) + " (@AppSecurity tokens)", null);
+                }
+                return;
+            default:
+                throw new IllegalStateException("unknown token kind " + meaning.kind());
+        }
+    }
+
+    private void currentUser(Comparison c, MemberShape member, TokenMeaning meaning) {
+        if (c.op().isOrdering()) {
+            report(Kind.UNORDERED_COMPARISON, c.opSpan(), meaning.display() + " can only be compared with = or !=",
+                    null);
+            return;
+        }
+        TypeName userIdType = env.userIdType();
+        String userIdText = userIdType == null ? null
+                : meaning.display() + " is " + withArticle(userIdType) + " (@AppSecurity userIdType)";
+        if (member.isAssociation()) {
+            Optional<EntityShape> target = env.entities().find(member.targetEntity());
+            Optional<MemberShape> id = target.flatMap(EntityShape::id);
+            String targetName = target.map(EntityShape::simpleName).orElse(JavaTypes.simpleName(member.targetEntity()));
+            if (id.isEmpty()) {
+                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' leads to " + targetName
+                        + ", which has no id member to compare with " + meaning.display(),
+                        "compare [%CurrentUser%] with an attribute that holds the user's id");
+            } else if (userIdType != null && !JavaTypes.sameBoxedType(id.get().javaType(), userIdType)) {
+                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' leads to " + targetName
+                        + ", whose id '" + id.get().name() + "' is " + withArticle(id.get().javaType()) + ", but "
+                        + userIdText, null);
+            }
+            return;
+        }
+        if (userIdType != null && !JavaTypes.sameBoxedType(member.javaType(), userIdType)) {
+            report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' is " + withArticle(member.javaType())
+                    + " but " + userIdText,
+                    "compare [%CurrentUser%] with a member of type " + display(userIdType)
+                            + ", or change @AppSecurity(userIdType)");
+        }
+    }
+
+    private void pathOperand(Comparison c, MemberShape member, Path path, MemberShape other) {
+        boolean ok;
+        if (member.isAssociation() || other.isAssociation()) {
+            ok = member.isAssociation() && other.isAssociation()
+                    && member.targetEntity().equals(other.targetEntity());
+        } else {
+            ok = compatible(member.kind(), member.javaType(), other.kind(), other.javaType());
+        }
+        if (!ok) {
+            report(Kind.TYPE_MISMATCH, path.span(), "'" + c.left().text() + "' is " + withArticle(member.javaType())
+                    + " but '" + path.text() + "' is " + withArticle(other.javaType()),
+                    "compare members of the same type");
+        }
+    }
+
+    /** Whether values of these kinds and types can be compared with each other. */
+    private static boolean compatible(ValueKind a, TypeName aType, ValueKind b, TypeName bType) {
+        boolean numeric = (a == ValueKind.INTEGER || a == ValueKind.DECIMAL) && (b == ValueKind.INTEGER || b == ValueKind.DECIMAL);
+        if (numeric) {
+            return JavaTypes.isPrimitiveLike(aType) && JavaTypes.isPrimitiveLike(bType)
+                    || JavaTypes.sameBoxedType(aType, bType);
+        }
+        if (a != b) {
+            return false;
+        }
+        return a == ValueKind.STRING || a == ValueKind.BOOLEAN || JavaTypes.sameBoxedType(aType, bType);
+    }
+
+    private static boolean isOrdered(ValueKind kind) {
+        return kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL || kind == ValueKind.TEMPORAL
+                || kind == ValueKind.STRING;
+    }
+
+    private void mismatch(Comparison c, MemberShape member, Operand operand, String what, String hint) {
+        String fix = hint;
+        if (fix == null) {
+            fix = howToWrite(member);
+        }
+        report(Kind.TYPE_MISMATCH, operand.span(), describe(c.left(), member) + ", which cannot be compared with "
+                + what, fix);
+    }
+
+    private String howToWrite(MemberShape member) {
+        switch (member.kind()) {
+            case STRING:
+                return "compare it with a string such as 'text'";
+            case INTEGER:
+                return "compare it with a whole number such as 42";
+            case DECIMAL:
+                return "compare it with a number such as 42 or 4.2";
+            case BOOLEAN:
+                return "compare it with true() or false()";
+            case ENUM:
+                return "compare it with the name of a constant, such as '"
+                        + (member.enumConstants().isEmpty() ? "CONSTANT" : member.enumConstants().get(0)) + "'";
+            case TEMPORAL:
+                return "compare it with [%CurrentDateTime%], [%BeginOfCurrentDay%] or [%EndOfCurrentDay%]";
+            case ASSOCIATION:
+                return "an association can be compared with empty, [%CurrentUser%] or another path to "
+                        + JavaTypes.simpleName(member.targetEntity());
+            default:
+                return "compare it with empty, or with a token or member of the same type";
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ paths, tokens
+
+    /** The members along {@code path}, or null after reporting why it does not resolve. */
+    private List<MemberShape> resolve(Path path) {
+        EntityShape entity = root;
+        List<MemberShape> members = new ArrayList<>();
+        List<Path.Segment> segments = path.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            Path.Segment segment = segments.get(i);
+            Optional<MemberShape> found = entity.member(segment.name());
+            if (found.isEmpty()) {
+                List<String> names = entity.members().stream().map(MemberShape::name).collect(Collectors.toList());
+                report(Kind.UNKNOWN_MEMBER, segment.span(), "'" + entity.simpleName() + "' has no member '"
+                        + ConstraintLexer.abbreviate(segment.name()) + "'",
+                        Suggestions.closest(segment.name(), names).map(s -> "did you mean '" + s + "'?")
+                                .orElse(listing("members of " + entity.simpleName(), names)));
+                return null;
+            }
+            MemberShape member = found.get();
+            if (member.calculated()) {
+                report(Kind.CALCULATED_MEMBER, segment.span(), "'" + member.name() + "' of " + entity.simpleName()
+                        + " is calculated, and constraints cannot use calculated members",
+                        "constrain the stored members it is calculated from");
+                return null;
+            }
+            members.add(member);
+            if (i == 0) {
+                rootMembers.add(member.name());
+            }
+            if (i + 1 < segments.size()) {
+                Path.Segment next = segments.get(i + 1);
+                if (!member.isAssociation()) {
+                    report(Kind.UNKNOWN_MEMBER, next.span(), "'" + member.name() + "' of " + entity.simpleName()
+                            + " is " + withArticle(member.javaType()) + ", not an association, so it has no member '"
+                            + ConstraintLexer.abbreviate(next.name()) + "'",
+                            "only associations can be followed with '/'");
+                    return null;
+                }
+                Optional<EntityShape> target = env.entities().find(member.targetEntity());
+                if (target.isEmpty()) {
+                    report(Kind.UNKNOWN_MEMBER, next.span(), "cannot find the members of " + member.targetEntity()
+                            + ", the entity '" + member.name() + "' leads to",
+                            "is " + JavaTypes.simpleName(member.targetEntity()) + " a @SecuredEntity?");
+                    return null;
+                }
+                entity = target.get();
+            }
+        }
+        List<MemberShape> resolved = List.copyOf(members);
+        paths.put(path, resolved);
+        return resolved;
+    }
+
+    /** What {@code token} means, or null after reporting that it is unknown. */
+    private TokenMeaning token(TokenRef token) {
+        String name = token.name();
+        TokenMeaning meaning = null;
+        Optional<TokenMeaning.Kind> builtIn = TokenMeaning.Kind.builtIn(name);
+        if (builtIn.isPresent()) {
+            meaning = new TokenMeaning(builtIn.get(), name, null);
+        } else if (env.customTokens().containsKey(name)) {
+            meaning = new TokenMeaning(TokenMeaning.Kind.CUSTOM, name, env.customTokens().get(name));
+            customTokens.add(name);
+        } else if (name.startsWith(TokenMeaning.USER_ROLE_PREFIX)
+                && name.length() > TokenMeaning.USER_ROLE_PREFIX.length()) {
+            String role = name.substring(TokenMeaning.USER_ROLE_PREFIX.length());
+            if (env.userRoles() != null && !env.userRoles().contains(role)) {
+                Set<String> roles = new TreeSet<>(env.userRoles());
+                report(Kind.UNKNOWN_TOKEN, token.span(), "unknown user role '" + ConstraintLexer.abbreviate(role)
+                        + "' in " + token.display(),
+                        Suggestions.closest(role, roles).map(s -> "did you mean [%" + TokenMeaning.USER_ROLE_PREFIX + s + "%]?")
+                                .orElse(listing("user roles", roles)));
+                return null;
+            }
+            meaning = new TokenMeaning(TokenMeaning.Kind.USER_ROLE, role, null);
+        }
+        if (meaning == null) {
+            List<String> known = new ArrayList<>(TokenMeaning.BUILT_IN_NAMES);
+            known.addAll(new TreeSet<>(env.customTokens().keySet()));
+            if (env.userRoles() != null) {
+                new TreeSet<>(env.userRoles()).forEach(r -> known.add(TokenMeaning.USER_ROLE_PREFIX + r));
+            }
+            List<String> shown = known.stream().map(k -> "[%" + k + "%]").collect(Collectors.toList());
+            if (env.userRoles() == null) {
+                shown.add("[%" + TokenMeaning.USER_ROLE_PREFIX + "<Name>%]");
+            }
+            report(Kind.UNKNOWN_TOKEN, token.span(), "unknown token " + ConstraintLexer.abbreviate(token.display()),
+                    Suggestions.closest(name, known).map(s -> "did you mean [%" + s + "%]?")
+                            .orElse(listing("tokens", shown)));
+            return null;
+        }
+        tokens.put(token, meaning);
+        return meaning;
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static MemberShape last(List<MemberShape> members) {
+        return members.get(members.size() - 1);
+    }
+
+    private static boolean throughToMany(List<MemberShape> members) {
+        return members.stream().anyMatch(MemberShape::toMany);
+    }
+
+    /** "'status' is an enum (OrderStatus)", "'customer' is an association to Customer", "'age' is an int". */
+    private static String describe(Path path, MemberShape member) {
+        String name = "'" + path.text() + "' is ";
+        switch (member.kind()) {
+            case ENUM:
+                return name + "an enum (" + display(member.javaType()) + ")";
+            case ASSOCIATION:
+                return name + (member.toMany() ? "a to-many association to " : "an association to ")
+                        + JavaTypes.simpleName(member.targetEntity());
+            default:
+                return name + withArticle(member.javaType());
+        }
+    }
+
+    private String tokenTypeDescription(TokenMeaning meaning) {
+        if (meaning.isTemporal()) {
+            return "a date and time";
+        }
+        TypeName type = meaning.javaType(env);
+        return type == null ? "the current user's id" : withArticle(type);
+    }
+
+    private static String listing(String what, Collection<String> names) {
+        if (names.isEmpty()) {
+            return null;
+        }
+        int limit = 12;
+        String shown = names.stream().limit(limit).collect(Collectors.joining(", "));
+        return what + ": " + shown + (names.size() > limit ? ", ..." : "");
+    }
+
+    private void report(Kind kind, Span span, String message, String hint) {
+        problems.add(new ConstraintProblem(kind, span, message, hint));
+    }
+}

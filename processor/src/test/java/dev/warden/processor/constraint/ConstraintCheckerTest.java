@@ -1,0 +1,329 @@
+package dev.warden.processor.constraint;
+
+import static dev.warden.processor.constraint.Fixtures.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.palantir.javapoet.ClassName;
+import dev.warden.processor.constraint.ConstraintProblem.Kind;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConstraintCheckerTest {
+
+    private static ConstraintProblem only(String constraint) {
+        return only(constraint, Fixtures.ENV);
+    }
+
+    private static ConstraintProblem only(String constraint, ConstraintEnvironment env) {
+        CheckResult result = check(constraint, env);
+        assertEquals(1, result.problems().size(), () -> constraint + " gave " + result.problems());
+        return result.problems().get(0);
+    }
+
+    private static void assertProblem(String constraint, Kind kind, String underlined, String message, String hint) {
+        ConstraintProblem p = only(constraint);
+        assertEquals(kind, p.kind(), p::toString);
+        assertEquals(underlined, p.span().of(constraint), () -> p.render(constraint));
+        if (message != null) {
+            assertEquals(message, p.message());
+        }
+        if (hint != null) {
+            assertEquals(hint, p.hint());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- well typed
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "[ownerId = '[%CurrentUser%]']",
+        "[ownerNumber = [%CurrentUser%]]",
+        "[ownerId != '[%CurrentUser%]']",
+        "[manager = '[%CurrentUser%]']",
+        "[customer/accountManager = '[%CurrentUser%]']",
+        "[lines/createdBy = '[%CurrentUser%]']",
+        "[ownerName = 'alice' or ownerName > 'b' or ownerName = empty]",
+        "[quantity > 5 and quantity <= -3 and discount != 10 and version = 9223372036854775807]",
+        "[priority < 32767 and flags >= -128]",
+        "[amount >= 10.50 and amount < 1 and serial = 12345678901234567890123]",
+        "[weight > 0.5 and ratio <= 2 and score = 1.25]",
+        "[paid = true() and archived != false() and paid and archived]",
+        "[status = 'OPEN' or status != 'CLOSED' or status = empty]",
+        "[createdAt < '[%CurrentDateTime%]' and dueDate >= '[%BeginOfCurrentDay%]']",
+        "[updatedAt <= '[%EndOfCurrentDay%]' and offsetAt > '[%CurrentDateTime%]']",
+        "[zonedAt = '[%CurrentDateTime%]' and legacyDate < '[%CurrentDateTime%]']",
+        "[reference = empty and grade != empty]",
+        "[customer = empty or customer != empty or customer]",
+        "[lines = empty or lines != empty or lines or not(lines)]",
+        "[lines/quantity > 3 and lines/product/price < 10]",
+        "[lines/tags/label = 'urgent']",
+        "[contains(ownerName, 'x') and starts-with(customer/name, 'A') and ends-with(lines/sku, '-1')]",
+        "['[%UserRole_Manager%]' or [%UserRole_Administrator%]]",
+        "[archived = '[%UserRole_Manager%]']",
+        "[region = '[%Region%]' and tenant = '[%Tenant%]' and dueDate < '[%Cutoff%]' and status = '[%FavouriteStatus%]']",
+        "['[%Beta%]']",
+        "[amount < limit and quantity < weight and discount = quantity]",
+        "[customer = customer/parent]",
+        "[lines/quantity > quantity]",
+        "[quantity < lines/quantity]",
+        "[customer/name = lines/sku]",
+        "[region = customer/name]",
+        "[cutOff < cutOff]",
+    })
+    void acceptsWellTypedConstraints(String constraint) {
+        CheckResult result = check(constraint);
+        assertTrue(result.isWellTyped(), () -> result.problems().toString());
+    }
+
+    @Test
+    void reportsRootMembersAndCustomTokens() {
+        CheckResult result = check("[customer/name = '[%Region%]' and (lines/quantity > quantity or not(manager))]"
+                + "[tenant = '[%Tenant%]' and region = customer/name and '[%UserRole_Manager%]']");
+        assertEquals(List.of("customer", "lines", "quantity", "manager", "tenant", "region"),
+                List.copyOf(result.rootMembers()));
+        assertEquals(List.of("Region", "Tenant"), List.copyOf(result.customTokens()));
+        assertTrue(result.constraint().rootMembers().contains("manager"));
+    }
+
+    @Test
+    void resolvesPathsAndTokensForTheCompilers() {
+        ParseResult parsed = ConstraintParser.parse("[customer/accountManager = '[%CurrentUser%]']");
+        Expr.Comparison c = (Expr.Comparison) parsed.expression().orElseThrow();
+        CheckedConstraint checked = ConstraintChecker.check(parsed, Fixtures.ORDER_SHAPE, Fixtures.ENV).constraint();
+        assertEquals(List.of("customer", "accountManager"),
+                checked.members(c.left()).stream().map(MemberShape::name).toList());
+        assertEquals(TokenMeaning.Kind.CURRENT_USER, checked.token((Operand.TokenRef) c.right()).kind());
+    }
+
+    @Test
+    void syntaxProblemsPassThrough() {
+        CheckResult result = ConstraintChecker.check(ConstraintParser.parse("[a = ]"), Fixtures.ORDER_SHAPE, Fixtures.ENV);
+        assertEquals(Kind.SYNTAX, result.problems().get(0).kind());
+    }
+
+    // -------------------------------------------------------------------------------------- UNKNOWN_MEMBER
+
+    @Test
+    void unknownMemberWithDidYouMean() {
+        assertProblem("[ownr = 'x']", Kind.UNKNOWN_MEMBER, "ownr", "'Order' has no member 'ownr'", null);
+        assertProblem("[ownerNmae = 'x']", Kind.UNKNOWN_MEMBER, "ownerNmae", null, "did you mean 'ownerName'?");
+        assertProblem("[OwnerName = 'x']", Kind.UNKNOWN_MEMBER, "OwnerName", null, "did you mean 'ownerName'?");
+        assertProblem("[customer/nme = 'x']", Kind.UNKNOWN_MEMBER, "nme", "'Customer' has no member 'nme'",
+                "did you mean 'name'?");
+        assertProblem("[lines/tags/lable = 'x']", Kind.UNKNOWN_MEMBER, "lable", null, "did you mean 'label'?");
+        assertProblem("[contains(regoin, 'x')]", Kind.UNKNOWN_MEMBER, "regoin", null, "did you mean 'region'?");
+        assertProblem("[amount < limt]", Kind.UNKNOWN_MEMBER, "limt", null, "did you mean 'limit'?");
+    }
+
+    @Test
+    void unknownMemberWithoutACloseNameListsTheMembers() {
+        ConstraintProblem p = only("[customer/zzzzzz]");
+        assertEquals(Kind.UNKNOWN_MEMBER, p.kind());
+        assertEquals("members of Customer: id, name, accountManager, parent, orders", p.hint());
+    }
+
+    @Test
+    void aSegmentAfterAnAttributeIsUnknown() {
+        assertProblem("[ownerName/length = 1]", Kind.UNKNOWN_MEMBER, "length",
+                "'ownerName' of Order is a String, not an association, so it has no member 'length'",
+                "only associations can be followed with '/'");
+    }
+
+    @Test
+    void anAssociationToAnUnknownEntity() {
+        EntityShape root = new EntityShape("x.A", "A", List.of(MemberShape.toOne("b", ClassName.get("x", "B"), "getB", "x.B")), null);
+        CheckResult result = ConstraintChecker.check(ConstraintParser.parse("[b/c = 1]"), root, Fixtures.ENV);
+        assertEquals(Kind.UNKNOWN_MEMBER, result.problems().get(0).kind());
+        assertEquals("cannot find the members of x.B, the entity 'b' leads to", result.problems().get(0).message());
+    }
+
+    // ---------------------------------------------------------------------------------- CALCULATED_MEMBER
+
+    @Test
+    void calculatedMembers() {
+        assertProblem("[total = 'x']", Kind.CALCULATED_MEMBER, "total",
+                "'total' of Order is calculated, and constraints cannot use calculated members",
+                "constrain the stored members it is calculated from");
+        assertProblem("[ownerName = total]", Kind.CALCULATED_MEMBER, "total", null, null);
+        assertProblem("[customer/orders/total = 'x']", Kind.CALCULATED_MEMBER, "total", null, null);
+        assertProblem("[contains(total, 'x')]", Kind.CALCULATED_MEMBER, "total", null, null);
+    }
+
+    // -------------------------------------------------------------------------------------- TYPE_MISMATCH
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "[quantity = 'five']              | 'five'              | 'quantity' is an int, which cannot be compared with the string 'five'",
+        "[quantity = 2.5]                 | 2.5                 | 'quantity' is an int, which cannot be compared with the decimal number 2.5",
+        "[serial = 1.0]                   | 1.0                 | 'serial' is a BigInteger, which cannot be compared with the decimal number 1.0",
+        "[ownerName = 42]                 | 42                  | 'ownerName' is a String, which cannot be compared with the number 42",
+        "[paid = 'yes']                   | 'yes'               | 'paid' is a boolean, which cannot be compared with the string 'yes'",
+        "[amount = true()]                | true()              | 'amount' is a BigDecimal, which cannot be compared with true()",
+        "[customer = 'ACME']              | 'ACME'              | 'customer' is an association to Customer, which cannot be compared with the string 'ACME'",
+        "[customer = 1]                   | 1                   | 'customer' is an association to Customer, which cannot be compared with the number 1",
+        "[createdAt = 'today']            | 'today'             | 'createdAt' is an Instant, which cannot be compared with the string 'today'",
+        "[grade = 'A']                    | 'A'                 | 'grade' is a Character, which cannot be compared with the string 'A'",
+        "[reference = 'abc']              | 'abc'               | 'reference' is a UUID, which cannot be compared with the string 'abc'",
+        "[status = 1]                     | 1                   | 'status' is an enum (Status), which cannot be compared with the number 1",
+        "[ownerName = '[%CurrentDateTime%]'] | '[%CurrentDateTime%]' | 'ownerName' is a String, which cannot be compared with [%CurrentDateTime%] (a date and time)",
+        "[quantity = '[%UserRole_Manager%]'] | '[%UserRole_Manager%]' | 'quantity' is an int, which cannot be compared with [%UserRole_Manager%] (a boolean)",
+        "[quantity = 3000000000]          | 3000000000          | 'quantity' is an int and the number 3000000000 is out of range for an int",
+        "[flags = 128]                    | 128                 | 'flags' is a byte and the number 128 is out of range for a byte",
+        "[cutOff < '[%CurrentDateTime%]'] | '[%CurrentDateTime%]' | 'cutOff' is a LocalTime, which [%CurrentDateTime%] cannot be converted to",
+        "[region = '[%Tenant%]']          | '[%Tenant%]'        | 'region' is a String but [%Tenant%] is a Long (@AppSecurity tokens)",
+        "[ownerName]                      | ownerName           | a member alone is a condition only when it is an association or a boolean, but 'ownerName' is a String",
+        "['[%Region%]']                   | '[%Region%]'        | a token alone is a condition only when it is a boolean, but [%Region%] is a String",
+        "['[%CurrentUser%]']              | '[%CurrentUser%]'   | a token alone is a condition only when it is a boolean, but [%CurrentUser%] is a Long",
+        "[contains(quantity, '1')]        | quantity            | contains() needs a String attribute but 'quantity' is an int",
+        "[starts-with(customer, 'A')]     | customer            | starts-with() needs a String attribute but 'customer' is an association to Customer",
+        "[quantity = ownerName]           | ownerName           | 'quantity' is an int but 'ownerName' is a String",
+        "[amount = quantity]              | quantity            | 'amount' is a BigDecimal but 'quantity' is an int",
+        "[customer = manager]             | manager             | 'customer' is a Customer but 'manager' is an Employee",
+        "[createdAt < dueDate]            | dueDate             | 'createdAt' is an Instant but 'dueDate' is a LocalDate",
+        "[paid = status]                  | status              | 'paid' is a boolean but 'status' is a Status",
+    })
+    void typeMismatches(String constraint, String underlined, String message) {
+        assertProblem(constraint.strip(), Kind.TYPE_MISMATCH, underlined.strip(), message.strip(), null);
+    }
+
+    @Test
+    void typeMismatchHints() {
+        assertEquals("to compare with text, quote it: '42'", only("[ownerName = 42]").hint());
+        assertEquals("compare it with a whole number", only("[quantity = 2.5]").hint());
+        assertEquals("compare it with true() or false()", only("[paid = 'yes']").hint());
+        assertEquals("to test that it has a value, write ownerName != empty", only("[ownerName]").hint());
+        assertEquals("an association can be compared with empty, [%CurrentUser%] or another path to Customer",
+                only("[customer = 'ACME']").hint());
+    }
+
+    // ----------------------------------------------------------------------------- UNKNOWN_ENUM_CONSTANT
+
+    @Test
+    void unknownEnumConstants() {
+        assertProblem("[status = 'OPN']", Kind.UNKNOWN_ENUM_CONSTANT, "'OPN'",
+                "'OPN' is not a constant of Status, the type of 'status'", "did you mean 'OPEN'?");
+        assertProblem("[status != 'open']", Kind.UNKNOWN_ENUM_CONSTANT, "'open'", null, "did you mean 'OPEN'?");
+        assertProblem("[status = 'LOST']", Kind.UNKNOWN_ENUM_CONSTANT, "'LOST'", null,
+                "constants of Status: OPEN, SHIPPED, CLOSED");
+    }
+
+    // -------------------------------------------------------------------------------- CURRENT_USER_TYPE
+
+    @Test
+    void currentUserAgainstAMemberOfAnotherType() {
+        assertProblem("[ownerName = '[%CurrentUser%]']", Kind.CURRENT_USER_TYPE, "ownerName = '[%CurrentUser%]'",
+                "'ownerName' is a String but [%CurrentUser%] is a Long (@AppSecurity userIdType)",
+                "compare [%CurrentUser%] with a member of type Long, or change @AppSecurity(userIdType)");
+        assertProblem("[quantity = '[%CurrentUser%]']", Kind.CURRENT_USER_TYPE, "quantity = '[%CurrentUser%]'",
+                "'quantity' is an int but [%CurrentUser%] is a Long (@AppSecurity userIdType)", null);
+    }
+
+    @Test
+    void currentUserAgainstAnAssociation() {
+        assertProblem("[warehouse = '[%CurrentUser%]']", Kind.CURRENT_USER_TYPE, "warehouse = '[%CurrentUser%]'",
+                "'warehouse' leads to Warehouse, whose id 'code' is a String, but [%CurrentUser%] is a Long "
+                        + "(@AppSecurity userIdType)", null);
+        assertProblem("[product = '[%CurrentUser%]']", Kind.CURRENT_USER_TYPE, "product = '[%CurrentUser%]'",
+                "'product' leads to Product, which has no id member to compare with [%CurrentUser%]", null);
+    }
+
+    @Test
+    void unknownUserIdTypeSkipsTheCheck() {
+        assertTrue(check("[ownerName = '[%CurrentUser%]' and warehouse = '[%CurrentUser%]']", Fixtures.OPEN_ENV)
+                .isWellTyped());
+        ConstraintEnvironment stringIds = new ConstraintEnvironment(Fixtures.LOOKUP, Fixtures.STRING, Map.of(), null);
+        assertTrue(check("[ownerName = '[%CurrentUser%]' and warehouse = [%CurrentUser%]]", stringIds).isWellTyped());
+        assertEquals(Kind.CURRENT_USER_TYPE, only("[ownerId = '[%CurrentUser%]']", stringIds).kind());
+    }
+
+    // ----------------------------------------------------------------------------- UNORDERED_COMPARISON
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "[paid < true()]            | <  | '<' needs a value with an order, but 'paid' is a boolean",
+        "[status >= 'OPEN']         | >= | '>=' needs a value with an order, but 'status' is an enum (Status)",
+        "[customer > empty]         | >  | 'empty' has no order, so it cannot be compared with '>'",
+        "[manager <= manager]       | <= | '<=' needs a value with an order, but 'manager' is an association to Employee",
+        "[reference < reference]    | <  | '<' needs a value with an order, but 'reference' is a UUID",
+        "[ownerId < '[%CurrentUser%]'] | < | [%CurrentUser%] can only be compared with = or !=",
+        "[quantity < empty]         | <  | 'empty' has no order, so it cannot be compared with '<'",
+        "[lines > empty]            | >  | 'empty' has no order, so it cannot be compared with '>'",
+    })
+    void unorderedComparisons(String constraint, String underlined, String message) {
+        assertProblem(constraint.strip(), Kind.UNORDERED_COMPARISON, underlined.strip(), message.strip(), null);
+    }
+
+    // ------------------------------------------------------------------------------------- UNKNOWN_TOKEN
+
+    @Test
+    void unknownTokens() {
+        assertProblem("[ownerId = '[%CurrentUsr%]']", Kind.UNKNOWN_TOKEN, "'[%CurrentUsr%]'",
+                "unknown token [%CurrentUsr%]", "did you mean [%CurrentUser%]?");
+        assertProblem("[ownerId = [%currentuser%]]", Kind.UNKNOWN_TOKEN, "[%currentuser%]", null,
+                "did you mean [%CurrentUser%]?");
+        assertProblem("[region = '[%Regoin%]']", Kind.UNKNOWN_TOKEN, "'[%Regoin%]'", null, "did you mean [%Region%]?");
+        assertProblem("['[%UserRole_Manger%]']", Kind.UNKNOWN_TOKEN, "'[%UserRole_Manger%]'",
+                "unknown user role 'Manger' in [%UserRole_Manger%]", "did you mean [%UserRole_Manager%]?");
+        assertProblem("['[%UserRole_Nobody%]']", Kind.UNKNOWN_TOKEN, "'[%UserRole_Nobody%]'", null,
+                "user roles: Administrator, Manager, SalesRep");
+        ConstraintProblem far = only("[region = '[%Something%]']");
+        assertEquals(Kind.UNKNOWN_TOKEN, far.kind());
+        assertEquals("tokens: [%CurrentUser%], [%CurrentDateTime%], [%BeginOfCurrentDay%], [%EndOfCurrentDay%], "
+                + "[%Beta%], [%Cutoff%], [%FavouriteStatus%], [%Region%], [%Tenant%], [%UserRole_Administrator%], "
+                + "[%UserRole_Manager%], [%UserRole_SalesRep%]", far.hint());
+    }
+
+    @Test
+    void anyUserRoleIsAcceptedWhenTheRolesAreUnknown() {
+        assertTrue(check("['[%UserRole_Whoever%]']", Fixtures.OPEN_ENV).isWellTyped());
+    }
+
+    // --------------------------------------------------------------------------------- AMBIGUOUS_TO_MANY
+
+    @Test
+    void toManyComparedWithSomethingOtherThanEmpty() {
+        assertProblem("[lines = '[%CurrentUser%]']", Kind.AMBIGUOUS_TO_MANY, "lines = '[%CurrentUser%]'",
+                "'lines' is a to-many association (List<OrderLine>), so it can only be compared with empty",
+                "compare an attribute reached through it (lines/member = ...), or test the association itself "
+                        + "with lines or not(lines)");
+        assertProblem("[customer/orders = customer/orders]", Kind.AMBIGUOUS_TO_MANY,
+                "customer/orders = customer/orders", null, null);
+        assertProblem("[manager = lines]", Kind.AMBIGUOUS_TO_MANY, "manager = lines",
+                "'lines' is a to-many association (List<OrderLine>), so it cannot be compared with 'manager'", null);
+    }
+
+    @Test
+    void bothSidesThroughToMany() {
+        assertProblem("[lines/quantity = customer/orders/quantity]", Kind.AMBIGUOUS_TO_MANY,
+                "lines/quantity = customer/orders/quantity",
+                "both sides of '=' go through a to-many association, so it is not clear which elements to compare",
+                null);
+    }
+
+    // ------------------------------------------------------------------------------------ several problems
+
+    @Test
+    void reportsEveryProblemInOrder() {
+        String text = "[ownr = 1 and status = 'OPN' or quantity = '[%CurrentUsr%]']";
+        CheckResult result = check(text);
+        assertEquals(List.of(Kind.UNKNOWN_MEMBER, Kind.UNKNOWN_ENUM_CONSTANT, Kind.UNKNOWN_TOKEN),
+                result.problems().stream().map(ConstraintProblem::kind).toList());
+        assertTrue(result.checked().isEmpty());
+        assertEquals(Set.of(), result.rootMembers());
+    }
+
+    @Test
+    void rendersACaretUnderTheProblem() {
+        String text = "[ownerId = '[%CurrentUsr%]']";
+        assertEquals("unknown token [%CurrentUsr%]\n"
+                + "  [ownerId = '[%CurrentUsr%]']\n"
+                + "             ^^^^^^^^^^^^^^^^\n"
+                + "  did you mean [%CurrentUser%]?", only(text).render(text));
+    }
+}
