@@ -266,7 +266,7 @@ public final class EntityRules<T> {
      */
     public void checkVisible(SecurityContext ctx, T object) {
         if (!isVisible(ctx, object)) {
-            throw denied(ctx, -1, Operation.VIEW, "no rule is active for this object");
+            throw denial(ctx, object, Operation.VIEW, -1);
         }
     }
 
@@ -278,7 +278,7 @@ public final class EntityRules<T> {
      */
     public void checkCreate(SecurityContext ctx) {
         if (!canCreate(ctx)) {
-            throw denied(ctx, -1, Operation.CREATE, "no rule grants create");
+            throw denial(ctx, null, Operation.CREATE, -1);
         }
     }
 
@@ -292,7 +292,7 @@ public final class EntityRules<T> {
      */
     public void checkCreateAllowed(SecurityContext ctx, T newObject) {
         if (!isCreateAllowed(ctx, newObject)) {
-            throw denied(ctx, -1, Operation.CREATE, "no rule that grants create is active for the new object");
+            throw denial(ctx, newObject, Operation.CREATE, -1);
         }
     }
 
@@ -306,7 +306,7 @@ public final class EntityRules<T> {
      */
     public void checkRead(SecurityContext ctx, T object, int member) {
         if (!canRead(ctx, object, member)) {
-            throw denied(ctx, member, Operation.READ, "no active rule grants read access");
+            throw denial(ctx, object, Operation.READ, member);
         }
     }
 
@@ -320,7 +320,7 @@ public final class EntityRules<T> {
      */
     public void checkWrite(SecurityContext ctx, T object, int member) {
         if (!canWrite(ctx, object, member)) {
-            throw denied(ctx, member, Operation.WRITE, "no active rule grants write access");
+            throw denial(ctx, object, Operation.WRITE, member);
         }
     }
 
@@ -333,17 +333,49 @@ public final class EntityRules<T> {
      */
     public void checkDelete(SecurityContext ctx, T object) {
         if (!canDelete(ctx, object)) {
-            throw denied(ctx, -1, Operation.DELETE, "no active rule grants delete");
+            throw denial(ctx, object, Operation.DELETE, -1);
         }
     }
 
-    private AccessDeniedException denied(SecurityContext ctx, int member, Operation operation, String rulesSay) {
-        String memberName = member < 0 ? null : memberName(member);
+    /**
+     * The exception for an operation the rules deny, for callers that found out themselves, for example from
+     * {@link Rights}. The reason is the context's {@linkplain SecurityContext#deniedReason() denied reason} when it
+     * has one, else what the rules lack; it never contains a member's value.
+     *
+     * @param ctx the security context
+     * @param object the object, or null for {@code CREATE} before there is one; for {@code CREATE} with an
+     *     object, the reason is the write check when the user may create objects in general
+     * @param operation the operation denied
+     * @param member the member's index for {@code READ} and {@code WRITE}, else -1
+     * @return the exception, to throw
+     * @throws IndexOutOfBoundsException when {@code READ} or {@code WRITE} names no member
+     */
+    public AccessDeniedException denial(SecurityContext ctx, T object, Operation operation, int member) {
+        String memberName = operation == Operation.READ || operation == Operation.WRITE
+                ? memberName(member) : null;
         String reason = ctx.deniedReason()
                 .map(why -> "the security context denies all access: " + why)
-                .orElseGet(() -> rulesSay + " for user roles " + ctx.userRoles()
+                .orElseGet(() -> rulesLack(ctx, object, operation) + " for user roles " + ctx.userRoles()
                         + (ctx.rolesIn(module) == 0 ? ", which hold no role of module " + module.name() : ""));
         return new AccessDeniedException(entityName, memberName, operation, reason);
+    }
+
+    private String rulesLack(SecurityContext ctx, T object, Operation operation) {
+        switch (operation) {
+            case VIEW:
+                return "no rule is active for this object";
+            case READ:
+                return "no active rule grants read access";
+            case WRITE:
+                return "no active rule grants write access";
+            case DELETE:
+                return "no active rule grants delete";
+            case CREATE:
+                return object != null && canCreate(ctx) ? "no rule that grants create is active for the new object"
+                        : "no rule grants create";
+            default:
+                throw new AssertionError(operation);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ explain

@@ -273,6 +273,37 @@ class EntityRulesTest {
     }
 
     @Test
+    void denialBuildsTheExceptionForACheckMadeElsewhere() {
+        SecurityContext northRep = Shop.rep(1, "North");
+        Rights rights = ORDER_RULES.rights(northRep, othersOrderInNorth);
+        assertFalse(rights.canRead(NOTE));
+
+        AccessDeniedException read = ORDER_RULES.denial(northRep, othersOrderInNorth, Operation.READ, NOTE);
+        AccessDeniedException view = ORDER_RULES.denial(northRep, othersOrderInSouth, Operation.VIEW, -1);
+
+        assertEquals("Access denied: cannot READ member 'note' of Order: no active rule grants read access for "
+                + "user roles [SalesRep]", read.getMessage());
+        assertEquals("Access denied: cannot VIEW Order: no rule is active for this object for user roles "
+                + "[SalesRep]", view.getMessage());
+        assertEquals(Optional.empty(), view.member());
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> ORDER_RULES.denial(northRep, ownOrder, Operation.WRITE, -1));
+    }
+
+    @Test
+    void aCreateDenialSaysWhetherCreatingOrTheNewObjectIsTheProblem() {
+        SecurityContext rep = Shop.rep(1);
+        SecurityContext guest = SecurityContext.anonymousOf(Shop.appWithVisitors());
+
+        assertEquals("no rule that grants create is active for the new object for user roles [SalesRep]",
+                ORDER_RULES.denial(rep, othersOrderInNorth, Operation.CREATE, -1).reason());
+        assertEquals("no rule grants create for user roles [SalesRep]",
+                ORDER_RULES.denial(rep, null, Operation.CREATE, -1).reason());
+        assertEquals("no rule grants create for user roles [Visitor]",
+                ORDER_RULES.denial(guest, othersOrderInNorth, Operation.CREATE, -1).reason());
+    }
+
+    @Test
     void rightsGatherEverythingAndEvaluateEachConstraintOnce() {
         AtomicInteger ownChecks = new AtomicInteger();
         AtomicInteger regionChecks = new AtomicInteger();
