@@ -1,0 +1,338 @@
+package dev.warden.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.warden.processor.codegen.ApplicationWriter;
+import dev.warden.processor.codegen.CompiledRule;
+import dev.warden.processor.codegen.ConstraintCompilation;
+import dev.warden.processor.codegen.ModuleWriter;
+import dev.warden.processor.codegen.Naming;
+import dev.warden.processor.codegen.PolicyWriter;
+import dev.warden.processor.codegen.ProxyWriter;
+import dev.warden.processor.diagnostics.DiagnosticPrinter;
+import dev.warden.processor.diagnostics.Message;
+import dev.warden.processor.diagnostics.Report;
+import dev.warden.processor.model.AppModel;
+import dev.warden.processor.model.EntityModel;
+import dev.warden.processor.model.ModelBuilder;
+import dev.warden.processor.model.ModuleCatalog;
+import dev.warden.processor.model.ModuleModel;
+import dev.warden.processor.model.ShapeCatalog;
+import dev.warden.processor.model.SourceLocation;
+import dev.warden.processor.model.StrayAnnotation;
+import dev.warden.processor.model.WardenAnnotations;
+import dev.warden.processor.validation.ConstraintValidation;
+import dev.warden.processor.validation.Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Warden annotation processor. It only wires the layers together: read the model, validate it, print
+ * the report, and generate code for what is valid. An entity with errors gets no generated code; the others
+ * still do. No exception ever reaches javac: an internal failure becomes an error on the element that was
+ * being processed.
+ */
+@AutoService(Processor.class)
+public final class WardenProcessor extends AbstractProcessor {
+
+    private ModuleCatalog modules;
+    private ModelBuilder builder;
+    private ShapeCatalog shapes;
+    private Validator validator;
+    private DiagnosticPrinter printer;
+    private Naming naming;
+    private ModuleWriter moduleWriter;
+    private ApplicationWriter applicationWriter;
+    private PolicyWriter policyWriter;
+    private ProxyWriter proxyWriter;
+    private ConstraintCompilation constraintCompilation;
+
+    private final List<AppModel> applications = new ArrayList<>();
+    private Optional<AppModel> classPathApplication;
+    /** Entities waiting for a type generated in a later round, by name, with the type they wait for. */
+    private final Map<String, String> deferred = new LinkedHashMap<>();
+    private final Set<String> processed = new LinkedHashSet<>();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        modules = new ModuleCatalog(env.getElementUtils(), env.getFiler());
+        builder = new ModelBuilder(env.getElementUtils(), env.getTypeUtils(), modules);
+        shapes = new ShapeCatalog(env.getElementUtils(), env.getTypeUtils(), builder);
+        validator = new Validator(modules, env.getTypeUtils(), new ConstraintValidation(shapes));
+        printer = new DiagnosticPrinter(env);
+        naming = new Naming(env.getElementUtils());
+        moduleWriter = new ModuleWriter();
+        applicationWriter = new ApplicationWriter(env.getTypeUtils());
+        policyWriter = new PolicyWriter(naming);
+        proxyWriter = new ProxyWriter(naming, env.getTypeUtils());
+        constraintCompilation = new ConstraintCompilation(shapes);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(WardenAnnotations.MODULE, WardenAnnotations.APP_SECURITY, WardenAnnotations.SECURED_ENTITY,
+                WardenAnnotations.ACCESS_RULE, WardenAnnotations.ACCESS_RULES, WardenAnnotations.MEMBER_ACCESS,
+                WardenAnnotations.MEMBER_ACCESSES, WardenAnnotations.OWNER, WardenAnnotations.CALCULATED);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            processModules(round);
+            processApplications(round);
+            processEntities(round);
+            processStrayAnnotations(round);
+            if (round.processingOver()) {
+                reportUnresolved();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            processingEnv.getMessager().printMessage(Kind.ERROR,
+                    "[" + Message.INTERNAL_ERROR.code() + "] " + Message.INTERNAL_ERROR.format("this round", describe(e)));
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- modules and application
+
+    private void processModules(RoundEnvironment round) {
+        List<ModuleModel> found = new ArrayList<>();
+        List<PackageElement> packages =
+                new ArrayList<>(ElementFilter.packagesIn(elementsAnnotated(round, WardenAnnotations.MODULE)));
+        for (PackageElement pkg : packages) {
+            found.add(modules.addSource(pkg));
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Report report = new Report();
+        validator.validateModules(modules.sourceModules(), report);
+        // Only report on the modules of this round; earlier ones were reported already.
+        printer.print(filter(report, packages));
+        for (int i = 0; i < found.size(); i++) {
+            ModuleModel module = found.get(i);
+            PackageElement pkg = packages.get(i);
+            guarded(pkg, () -> {
+                if (!report.hasErrorsOn(pkg) && isFirstModuleNamed(module)) {
+                    write(moduleWriter.write(module, pkg));
+                    writeResource(ModuleCatalog.MODULE_INDEX + module.name(), module.packageName(), pkg);
+                }
+            });
+        }
+    }
+
+    private boolean isFirstModuleNamed(ModuleModel module) {
+        return modules.sourceModules().stream().filter(m -> m.name().equals(module.name())).findFirst()
+                .map(first -> first == module).orElse(false);
+    }
+
+    private void processApplications(RoundEnvironment round) {
+        List<TypeElement> types =
+                new ArrayList<>(ElementFilter.typesIn(elementsAnnotated(round, WardenAnnotations.APP_SECURITY)));
+        if (types.isEmpty()) {
+            return;
+        }
+        int before = applications.size();
+        for (TypeElement type : types) {
+            guarded(type, () -> applications.add(builder.application(type, true)));
+        }
+        Report report = new Report();
+        validator.validateApplications(applications, modules.sourceModules(), report);
+        printer.print(report);
+        if (before == 0 && !applications.isEmpty() && !report.hasErrors()) {
+            AppModel app = applications.get(0);
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(app.qualifiedName());
+            guarded(type, () -> {
+                write(applicationWriter.write(app, type));
+                String modelClass = Naming.applicationClass(app).canonicalName();
+                writeResource("META-INF/services/dev.warden.runtime.ApplicationModel", modelClass, type);
+                writeResource(ModuleCatalog.APPLICATION_INDEX, app.qualifiedName(), type);
+            });
+        }
+    }
+
+    /** The application: declared in these sources, else recorded on the class path by an earlier compilation. */
+    private Optional<AppModel> application() {
+        if (!applications.isEmpty()) {
+            return Optional.of(applications.get(0));
+        }
+        if (classPathApplication == null) {
+            classPathApplication = modules.applicationOnClassPath().map(type -> builder.application(type, false));
+        }
+        return classPathApplication;
+    }
+
+    // ---------------------------------------------------------------- entities
+
+    private void processEntities(RoundEnvironment round) {
+        List<TypeElement> candidates = new ArrayList<>(
+                ElementFilter.typesIn(elementsAnnotated(round, WardenAnnotations.SECURED_ENTITY)));
+        for (String name : new ArrayList<>(deferred.keySet())) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null && !candidates.contains(type)) {
+                candidates.add(type);
+            }
+        }
+        List<EntityModel> read = new ArrayList<>();
+        for (TypeElement type : candidates) {
+            String name = type.getQualifiedName().toString();
+            if (processed.contains(name)) {
+                continue;
+            }
+            guarded(type, () -> {
+                ModelBuilder.Result result = builder.entity(type);
+                if (result.isDeferred()) {
+                    deferred.put(name, result.deferredOn());
+                } else {
+                    deferred.remove(name);
+                    processed.add(name);
+                    shapes.register(result.entity());
+                    read.add(result.entity());
+                }
+            });
+        }
+        // All entities of the round are registered first, so that associations between them resolve.
+        for (EntityModel entity : read) {
+            guarded(entity.element(), () -> validateAndGenerate(entity));
+        }
+    }
+
+    private void validateAndGenerate(EntityModel entity) {
+        Report report = new Report();
+        Optional<AppModel> app = application();
+        validator.validateEntity(entity, app, report);
+        printer.print(report);
+        if (report.hasErrors()) {
+            return;
+        }
+        Map<Integer, CompiledRule> constraints = constraintCompilation.compile(entity, shapes.environment(app));
+        write(policyWriter.write(entity, constraints));
+        write(proxyWriter.write(entity));
+    }
+
+    private void reportUnresolved() {
+        for (Map.Entry<String, String> entry : deferred.entrySet()) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+            if (type != null) {
+                Report report = new Report();
+                report.add(Message.UNRESOLVED_TYPE, SourceLocation.of(type),
+                        "check the import, or that the processor generating " + entry.getValue() + " runs",
+                        type.getSimpleName(), entry.getValue());
+                printer.print(report);
+            }
+        }
+        deferred.clear();
+    }
+
+    private void processStrayAnnotations(RoundEnvironment round) {
+        List<StrayAnnotation> stray = new ArrayList<>();
+        Set<Element> ruleHolders = new LinkedHashSet<>(elementsAnnotated(round, WardenAnnotations.ACCESS_RULE));
+        ruleHolders.addAll(elementsAnnotated(round, WardenAnnotations.ACCESS_RULES));
+        for (TypeElement type : ElementFilter.typesIn(ruleHolders)) {
+            if (!builder.isSecuredEntity(type)) {
+                stray.add(new StrayAnnotation(StrayAnnotation.Kind.RULE_ON_NON_ENTITY, "AccessRule", SourceLocation.of(type)));
+            }
+        }
+        Map<String, String> memberAnnotations = Map.of(
+                WardenAnnotations.MEMBER_ACCESS, "MemberAccess", WardenAnnotations.MEMBER_ACCESSES, "MemberAccess",
+                WardenAnnotations.OWNER, "Owner", WardenAnnotations.CALCULATED, "Calculated");
+        Set<Element> reported = new LinkedHashSet<>();
+        for (Map.Entry<String, String> annotation : new java.util.TreeMap<>(memberAnnotations).entrySet()) {
+            for (Element element : elementsAnnotated(round, annotation.getKey())) {
+                boolean recordCopy = element.getEnclosingElement() != null
+                        && element.getEnclosingElement().getKind() == javax.lang.model.element.ElementKind.RECORD
+                        && element.getKind() != javax.lang.model.element.ElementKind.RECORD_COMPONENT;
+                if (!recordCopy && !builder.declaresMember(element) && reported.add(element)) {
+                    stray.add(new StrayAnnotation(StrayAnnotation.Kind.MEMBER_ANNOTATION_ON_NON_MEMBER,
+                            annotation.getValue(), SourceLocation.of(element)));
+                }
+            }
+        }
+        if (!stray.isEmpty()) {
+            Report report = new Report();
+            validator.validateStray(stray, report);
+            printer.print(report);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Set<? extends Element> elementsAnnotated(RoundEnvironment round, String annotation) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+        return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+    }
+
+    private static Report filter(Report report, List<PackageElement> packages) {
+        Report filtered = new Report();
+        report.diagnostics().stream()
+                .filter(d -> packages.contains(d.location().element()))
+                .forEach(filtered::add);
+        return filtered;
+    }
+
+    /** Runs one unit of work; an exception becomes an internal-error diagnostic on the element. */
+    private void guarded(Element element, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            Report report = new Report();
+            report.add(Message.INTERNAL_ERROR, SourceLocation.of(element),
+                    "please report this with the stack trace above; other elements were still processed",
+                    element, describe(e));
+            printer.print(report);
+        }
+    }
+
+    private void write(JavaFile file) {
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write " + file.packageName() + "." + file.typeSpec().name(), e);
+        }
+    }
+
+    private void writeResource(String path, String content, Element originating) {
+        try {
+            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
+            try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+                writer.write(content);
+                writer.write('\n');
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write " + path, e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return e + "\n" + trace;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.warden.processor.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.warden.processor.model.AppModel;
+import dev.warden.processor.model.NameRef;
+import dev.warden.processor.model.TokenModel;
+import dev.warden.processor.model.UserRoleModel;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes the application model, {@code ShopApplicationSecurity}: the security level, the user roles with
+ * the module roles they map to, the anonymous role, the user id type and the custom tokens.
+ */
+public final class ApplicationWriter {
+
+    private final Types types;
+
+    public ApplicationWriter(Types types) {
+        this.types = types;
+    }
+
+    public JavaFile write(AppModel app, Element originating) {
+        CodeBlock.Builder definition = CodeBlock.builder()
+                .add("builder($S)\n", app.simpleName())
+                .indent().indent()
+                .add(".level($T.$L)\n", Naming.SECURITY_LEVEL, app.level().name())
+                .add(".userIdType($T.class)", boxedErasure(app.userIdType()));
+        for (UserRoleModel role : app.userRoles()) {
+            definition.add("\n.userRole($S", role.name());
+            for (NameRef moduleRole : role.moduleRoles()) {
+                definition.add(", $S", moduleRole.text());
+            }
+            definition.add(")");
+        }
+        app.anonymousRole().ifPresent(a -> definition.add("\n.anonymousRole($S)", a.text()));
+        for (TokenModel token : app.tokens()) {
+            definition.add("\n.token($S, $T.class)", token.name(), boxedErasure(token.type()));
+        }
+        definition.unindent().unindent();
+
+        TypeSpec type = TypeSpec.classBuilder(Naming.applicationClass(app))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(Naming.APPLICATION_MODEL)
+                .addAnnotation(ModuleWriter.generated())
+                .addJavadoc("The security model of {@link $L}, generated from its {@code @AppSecurity}.\n", app.simpleName())
+                .addJavadoc("\n<p>Registered as a service of {@code $T}, so the runtime finds it on the class path.\n",
+                        Naming.APPLICATION_MODEL)
+                .addOriginatingElement(originating)
+                .addField(FieldSpec.builder(Naming.applicationClass(app), "INSTANCE", Modifier.PUBLIC, Modifier.STATIC,
+                                Modifier.FINAL)
+                        .addJavadoc("The application model, for passing to {@code SecurityContext.open(app, user)}.\n")
+                        .initializer("new $T()", Naming.applicationClass(app))
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("Used by {@link java.util.ServiceLoader}; prefer {@link #INSTANCE}.\n")
+                        .addStatement("super($L)", definition.build())
+                        .build())
+                .build();
+        return JavaFile.builder(app.packageName(), type).skipJavaLangImports(true).build();
+    }
+
+    private TypeName boxedErasure(javax.lang.model.type.TypeMirror type) {
+        javax.lang.model.type.TypeMirror boxed = type.getKind().isPrimitive()
+                ? types.boxedClass(types.getPrimitiveType(type.getKind())).asType()
+                : types.erasure(type);
+        return TypeName.get(boxed);
+    }
+}

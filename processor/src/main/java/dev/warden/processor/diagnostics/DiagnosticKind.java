@@ -1,0 +1,7 @@
+package dev.warden.processor.diagnostics;
+
+/** Whether a diagnostic fails the build. */
+public enum DiagnosticKind {
+    ERROR,
+    WARNING
+}

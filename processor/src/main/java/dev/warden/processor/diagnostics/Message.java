@@ -1,0 +1,94 @@
+package dev.warden.processor.diagnostics;
+
+import java.util.Locale;
+
+/**
+ * The catalogue of everything the processor can report. Each entry has a stable code (never reused or
+ * renumbered: users search for it and IDEs link it), a kind, and a template that says what is wrong;
+ * the fix hint is added where the diagnostic is made, since it depends on the names involved.
+ * Warnings can be silenced with {@code @SuppressWarnings("warden:<key>")} on the element or any enclosing
+ * element, or {@code @SuppressWarnings("warden")} for all of them.
+ */
+public enum Message {
+    // ----- names of roles, members and modules
+    UNKNOWN_ROLE("E001", "%s names %s '%s', which is not declared"),
+    ROLE_OF_OTHER_MODULE("E002", "rule of %s uses role '%s' of module %s; a rule may only use the roles of its entity's module %s"),
+    RULE_WITHOUT_ROLES("E003", "@AccessRule(roles = {}) grants to nobody"),
+    UNKNOWN_MEMBER("E004", "%s names '%s', which is not a member of %s"),
+    MEMBER_ANNOTATION_ON_NON_MEMBER("E005", "@%s is on %s, which is not a member of a @SecuredEntity"),
+    DUPLICATE_MEMBER_IN_RULE("E006", "member '%s' is listed twice in rule %d of %s"),
+    CONFLICTING_MEMBER_RIGHT("E007", "@MemberAccess gives role %s %s on '%s', but rule %d of %s gives it %s in members"),
+    WRITE_ON_READ_ONLY_MEMBER("E008", "READ_WRITE on '%s' of %s, which cannot be written: %s"),
+    CONSTRAINT_ON_NON_PERSISTENT("E009", "rule %d of %s has a constraint, but %s is not persistent"),
+
+    // ----- the constraint language
+    CONSTRAINT_SYNTAX("E010", "syntax error in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_UNKNOWN_MEMBER("E011", "unknown member in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_TYPE_MISMATCH("E012", "type error in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_UNKNOWN_ENUM_CONSTANT("E013", "unknown enum constant in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_CURRENT_USER_TYPE("E014", "[%%CurrentUser%%] compared with a member of another type in rule %d of %s: %s"),
+    CONSTRAINT_UNORDERED("E015", "ordering comparison on an unordered type in rule %d of %s: %s"),
+    CONSTRAINT_CALCULATED_MEMBER("E016", "calculated member in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_UNKNOWN_TOKEN("E017", "unknown token in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_AMBIGUOUS_TO_MANY("E018", "ambiguous to-many comparison in the constraint of rule %d of %s: %s"),
+
+    // ----- declarations
+    DUPLICATE_MODULE("E020", "module '%s' is declared twice: on package %s and on package %s"),
+    DUPLICATE_MODULE_ROLE("E021", "module role '%s' is declared twice in module %s"),
+    DUPLICATE_USER_ROLE("E022", "user role '%s' is declared twice"),
+    DUPLICATE_TOKEN("E023", "token '%s' is declared twice"),
+    MULTIPLE_APP_SECURITY("E024", "@AppSecurity is declared on %s and on %s; an application has exactly one"),
+    ENTITY_OUTSIDE_MODULE("E025", "@SecuredEntity %s is not in a module: neither package %s nor an enclosing package has @Module"),
+    RULE_ON_NON_ENTITY("E026", "@AccessRule on %s, which is not a @SecuredEntity, has no effect"),
+    SUBCLASS_WITHOUT_RULES("E027", "%s extends the secured entity %s but declares no @AccessRule; rules are not inherited, so nobody could access it"),
+    INVALID_NAME("E028", "%s '%s' is not a valid name: use a Java identifier"),
+    TOO_MANY_ROLES("E029", "module %s declares %d roles; at most 64 are supported"),
+    OWNER_TYPE("E030", "@Owner member '%s' of %s has type %s, but user ids are %s (@AppSecurity userIdType)"),
+    DUPLICATE_OWNER("E031", "%s has more than one @Owner member: '%s' and '%s'"),
+    TOKEN_TYPE("E032", "token '%s' has type %s, which constraints cannot compare"),
+    UNKNOWN_MODULE("E033", "%s names module '%s', which is not declared"),
+    UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
+    INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),
+
+    // ----- warnings (suppression key after the code)
+    RULE_GRANTS_NOTHING("W001", "grants-nothing", "rule %d of %s grants nothing: no create, no delete and no readable member"),
+    ENTITY_WITHOUT_RULES("W002", "no-rules", "%s has no @AccessRule, so nobody can access it"),
+    UNUSED_MODULE_ROLE("W003", "unused-role", "module role %s is not given to any user role"),
+    DEFAULT_READ_WRITE("W004", "default-read-write", "rule %d of %s gives READ_WRITE on every member by default"),
+    SELF_WIDENING_CONSTRAINT("W005", "self-widening", "rule %d of %s depends on '%s', which role %s may write: a user can change it to widen their own access"),
+    ANONYMOUS_WRITE("W006", "anonymous-write", "anonymous user role %s may write %s without a constraint (rule %d)"),
+    ANONYMOUS_SHARED_ROLE("W007", "anonymous-shared-role", "anonymous user role %s shares module role %s with signed-in user role %s");
+
+    private final String code;
+    private final String suppressionKey;
+    private final String template;
+
+    Message(String code, String template) {
+        this(code, null, template);
+    }
+
+    Message(String code, String suppressionKey, String template) {
+        this.code = code;
+        this.suppressionKey = suppressionKey;
+        this.template = template;
+    }
+
+    /** The stable code, {@code WARDEN-E001}. */
+    public String code() {
+        return "WARDEN-" + code;
+    }
+
+    public DiagnosticKind kind() {
+        return code.startsWith("E") ? DiagnosticKind.ERROR : DiagnosticKind.WARNING;
+    }
+
+    /** The key of {@code @SuppressWarnings("warden:<key>")} for a warning, {@code null} for an error. */
+    public String suppressionKey() {
+        return suppressionKey;
+    }
+
+    /** The formatted text, without code or hint. */
+    public String format(Object... arguments) {
+        return String.format(Locale.ROOT, template, arguments);
+    }
+}

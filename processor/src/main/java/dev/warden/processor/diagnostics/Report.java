@@ -1,0 +1,41 @@
+package dev.warden.processor.diagnostics;
+
+import dev.warden.processor.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The diagnostics found by validation, in the order found. Writes nothing itself. */
+public final class Report {
+
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    /** Adds a diagnostic. */
+    public Report add(Message message, SourceLocation location, String hint, Object... arguments) {
+        return add(message, location, hint, null, arguments);
+    }
+
+    /** Adds a diagnostic with detail lines. */
+    public Report add(Message message, SourceLocation location, String hint, String detail, Object... arguments) {
+        diagnostics.add(new Diagnostic(message, message.format(arguments), hint, detail, location));
+        return this;
+    }
+
+    /** Adds a diagnostic made elsewhere. */
+    public Report add(Diagnostic diagnostic) {
+        diagnostics.add(diagnostic);
+        return this;
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return List.copyOf(diagnostics);
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.kind() == DiagnosticKind.ERROR);
+    }
+
+    /** Whether any error was reported on this element. */
+    public boolean hasErrorsOn(javax.lang.model.element.Element element) {
+        return diagnostics.stream().anyMatch(d -> d.kind() == DiagnosticKind.ERROR && d.location().element().equals(element));
+    }
+}

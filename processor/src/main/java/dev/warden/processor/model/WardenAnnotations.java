@@ -1,0 +1,18 @@
+package dev.warden.processor.model;
+
+/** The qualified names of the annotations the processor reads. */
+public final class WardenAnnotations {
+    private static final String PACKAGE = "dev.warden.annotations.";
+
+    public static final String MODULE = PACKAGE + "Module";
+    public static final String APP_SECURITY = PACKAGE + "AppSecurity";
+    public static final String SECURED_ENTITY = PACKAGE + "SecuredEntity";
+    public static final String ACCESS_RULE = PACKAGE + "AccessRule";
+    public static final String ACCESS_RULES = PACKAGE + "AccessRules";
+    public static final String MEMBER_ACCESS = PACKAGE + "MemberAccess";
+    public static final String MEMBER_ACCESSES = PACKAGE + "MemberAccesses";
+    public static final String OWNER = PACKAGE + "Owner";
+    public static final String CALCULATED = PACKAGE + "Calculated";
+
+    private WardenAnnotations() {}
+}

@@ -1,0 +1,414 @@
+package dev.warden.processor.validation;
+
+import dev.warden.annotations.Access;
+import dev.warden.processor.diagnostics.Message;
+import dev.warden.processor.diagnostics.Names;
+import dev.warden.processor.diagnostics.Report;
+import dev.warden.processor.model.AppModel;
+import dev.warden.processor.model.EntityModel;
+import dev.warden.processor.model.MemberAccessModel;
+import dev.warden.processor.model.MemberEntry;
+import dev.warden.processor.model.MemberModel;
+import dev.warden.processor.model.ModuleCatalog;
+import dev.warden.processor.model.ModuleModel;
+import dev.warden.processor.model.NameRef;
+import dev.warden.processor.model.RuleGrants;
+import dev.warden.processor.model.RuleGrants.Grant;
+import dev.warden.processor.model.RuleModel;
+import dev.warden.processor.model.StrayAnnotation;
+import dev.warden.processor.model.TokenModel;
+import dev.warden.processor.model.UserRoleModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks the model against the rules of the security model and returns what is wrong as a {@link Report}.
+ * It writes nothing and never throws for bad input.
+ */
+public final class Validator {
+
+    private static final int MAX_ROLES_PER_MODULE = 64;
+
+    private final ModuleCatalog modules;
+    private final Types types;
+    private final RoleResolver roles;
+    private final ConstraintValidation constraints;
+
+    public Validator(ModuleCatalog modules, Types types, ConstraintValidation constraints) {
+        this.modules = modules;
+        this.types = types;
+        this.roles = new RoleResolver(modules);
+        this.constraints = constraints;
+    }
+
+    // ---------------------------------------------------------------- modules
+
+    /** Checks the modules declared in the sources. */
+    public void validateModules(List<ModuleModel> declared, Report report) {
+        Map<String, ModuleModel> byName = new HashMap<>();
+        for (ModuleModel module : declared) {
+            if (!isIdentifier(module.name())) {
+                report.add(Message.INVALID_NAME, module.location(), "for example @Module(name = \"Sales\")",
+                        "module name", module.name());
+            }
+            ModuleModel first = byName.putIfAbsent(module.name(), module);
+            if (first != null) {
+                report.add(Message.DUPLICATE_MODULE, module.location(), "give one of the modules another name",
+                        module.name(), first.packageName(), module.packageName());
+            }
+            if (module.roles().size() > MAX_ROLES_PER_MODULE) {
+                report.add(Message.TOO_MANY_ROLES, module.location(), "split the module into smaller modules",
+                        module.name(), module.roles().size());
+            }
+            Set<String> seen = new HashSet<>();
+            for (NameRef role : module.roles()) {
+                if (!isIdentifier(role.text())) {
+                    report.add(Message.INVALID_NAME, role.location(), "for example roles = {\"User\", \"Manager\"}",
+                            "module role", role.text());
+                } else if (!seen.add(role.text())) {
+                    report.add(Message.DUPLICATE_MODULE_ROLE, role.location(), "remove one of them",
+                            role.text(), module.name());
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- application
+
+    /** Checks the application declarations; more than one is an error. */
+    public void validateApplications(List<AppModel> apps, List<ModuleModel> sourceModules, Report report) {
+        for (int i = 1; i < apps.size(); i++) {
+            report.add(Message.MULTIPLE_APP_SECURITY, apps.get(i).location(),
+                    "keep @AppSecurity on one type and merge the user roles into it",
+                    apps.get(0).qualifiedName(), apps.get(i).qualifiedName());
+        }
+        if (!apps.isEmpty()) {
+            validateApplication(apps.get(0), sourceModules, report);
+        }
+    }
+
+    private void validateApplication(AppModel app, List<ModuleModel> sourceModules, Report report) {
+        Set<String> userRoleNames = new LinkedHashSet<>();
+        for (UserRoleModel userRole : app.userRoles()) {
+            if (userRole.name().isBlank()) {
+                report.add(Message.INVALID_NAME, userRole.location(), "give the user role a name", "user role", "");
+            } else if (!userRoleNames.add(userRole.name())) {
+                report.add(Message.DUPLICATE_USER_ROLE, userRole.location(), "remove one of them or rename it",
+                        userRole.name());
+            }
+            for (NameRef moduleRole : userRole.moduleRoles()) {
+                checkQualifiedModuleRole(moduleRole, "user role " + userRole.name(), report);
+            }
+        }
+        app.anonymousRole().ifPresent(anonymous -> {
+            if (!userRoleNames.contains(anonymous.text())) {
+                report.add(Message.UNKNOWN_ROLE, anonymous.location(),
+                        Names.suggestion(anonymous.text(), userRoleNames, "user roles")
+                                + " (anonymousRole names one of the user roles declared in userRoles)",
+                        "anonymousRole", "user role", anonymous.text());
+            }
+        });
+        Set<String> tokenNames = new HashSet<>(BuiltInTokens.NAMES);
+        for (TokenModel token : app.tokens()) {
+            if (!isIdentifier(token.name())) {
+                report.add(Message.INVALID_NAME, token.location(), "for example @Token(name = \"Tenant\", type = Long.class)",
+                        "token", token.name());
+            } else if (!tokenNames.add(token.name()) || token.name().startsWith(BuiltInTokens.USER_ROLE_PREFIX)) {
+                report.add(Message.DUPLICATE_TOKEN, token.location(),
+                        BuiltInTokens.NAMES.contains(token.name()) || token.name().startsWith(BuiltInTokens.USER_ROLE_PREFIX)
+                                ? "'" + token.name() + "' is a built-in token; choose another name"
+                                : "remove one of them",
+                        token.name());
+            }
+            if (token.type() == null || !constraints.isComparableTokenType(token.type())) {
+                report.add(Message.TOKEN_TYPE, token.location(),
+                        "use String, a number type, Boolean, an enum, a java.time type or UUID",
+                        token.name(), token.type());
+            }
+        }
+        warnAboutUnusedRoles(app, sourceModules, report);
+        warnAboutSharedAnonymousRoles(app, report);
+    }
+
+    private void checkQualifiedModuleRole(NameRef moduleRole, String where, Report report) {
+        String text = moduleRole.text();
+        int dot = text.indexOf('.');
+        if (dot < 0) {
+            List<String> candidates = new ArrayList<>();
+            for (String name : modules.knownModuleNames()) {
+                modules.moduleNamed(name).ifPresent(m -> m.role(text).ifPresent(r -> candidates.add(m.qualify(text))));
+            }
+            report.add(Message.UNKNOWN_ROLE, moduleRole.location(),
+                    candidates.isEmpty() ? "qualify module roles with their module: \"Sales.User\""
+                            : "qualify it with its module: \"" + candidates.get(0) + "\"",
+                    where, "module role", text);
+            return;
+        }
+        String moduleName = text.substring(0, dot);
+        Optional<ModuleModel> module = modules.moduleNamed(moduleName);
+        if (module.isEmpty()) {
+            report.add(Message.UNKNOWN_MODULE, moduleRole.location(),
+                    Names.suggestion(moduleName, modules.knownModuleNames(), "modules"), where, moduleName);
+            return;
+        }
+        String role = text.substring(dot + 1);
+        if (module.get().role(role).isEmpty()) {
+            report.add(Message.UNKNOWN_ROLE, moduleRole.location(),
+                    Names.suggestion(role, module.get().roleNames(), "roles of module " + moduleName),
+                    where, "module role", text);
+        }
+    }
+
+    private void warnAboutUnusedRoles(AppModel app, List<ModuleModel> sourceModules, Report report) {
+        Set<String> used = new HashSet<>();
+        app.userRoles().forEach(u -> u.moduleRoles().forEach(r -> used.add(r.text())));
+        for (ModuleModel module : sourceModules) {
+            for (NameRef role : module.roles()) {
+                if (!used.contains(module.qualify(role.text()))) {
+                    report.add(Message.UNUSED_MODULE_ROLE, role.location(),
+                            "add it to a @UserRole's moduleRoles in " + app.simpleName() + ", or remove it",
+                            module.qualify(role.text()));
+                }
+            }
+        }
+    }
+
+    private static void warnAboutSharedAnonymousRoles(AppModel app, Report report) {
+        app.anonymousRole().flatMap(a -> app.userRole(a.text())).ifPresent(anonymous -> {
+            for (NameRef moduleRole : anonymous.moduleRoles()) {
+                for (UserRoleModel other : app.userRoles()) {
+                    if (other != anonymous && other.moduleRoles().stream().anyMatch(r -> r.text().equals(moduleRole.text()))) {
+                        report.add(Message.ANONYMOUS_SHARED_ROLE, moduleRole.location(),
+                                "give anonymous users a module role of their own, so that rules written for signed-in users never apply to them",
+                                anonymous.name(), moduleRole.text(), other.name());
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- stray annotations
+
+    /** Reports Warden annotations placed where they have no effect. */
+    public void validateStray(List<StrayAnnotation> stray, Report report) {
+        for (StrayAnnotation annotation : stray) {
+            switch (annotation.kind()) {
+                case RULE_ON_NON_ENTITY -> report.add(Message.RULE_ON_NON_ENTITY, annotation.location(),
+                        "add @SecuredEntity to the type, or remove the rule", annotation.location().element());
+                case MEMBER_ANNOTATION_ON_NON_MEMBER -> report.add(Message.MEMBER_ANNOTATION_ON_NON_MEMBER,
+                        annotation.location(),
+                        "put it on a field with a getter, a public getter, or a record component of a @SecuredEntity",
+                        annotation.annotationName(), annotation.location().element());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- entities
+
+    /** Checks one entity against its module and, when known, the application. */
+    public void validateEntity(EntityModel entity, Optional<AppModel> app, Report report) {
+        if (entity.module().isEmpty()) {
+            report.add(Message.ENTITY_OUTSIDE_MODULE, entity.location(),
+                    "add @Module(name = ..., roles = {...}) to package-info.java of " + entity.packageName()
+                            + " or of an enclosing package",
+                    entity.simpleName(), entity.packageName());
+            return;
+        }
+        ModuleModel module = entity.module().get();
+        if (entity.rules().isEmpty()) {
+            if (entity.securedSuperclass().isPresent()) {
+                report.add(Message.SUBCLASS_WITHOUT_RULES, entity.location(),
+                        "repeat the rules of " + simpleName(entity.securedSuperclass().get()) + " that should apply to "
+                                + entity.simpleName(),
+                        entity.simpleName(), entity.securedSuperclass().get());
+            } else {
+                report.add(Message.ENTITY_WITHOUT_RULES, entity.location(),
+                        "add an @AccessRule, or suppress with @SuppressWarnings(\"warden:no-rules\") if that is intended",
+                        entity.simpleName());
+            }
+        }
+        validateMembers(entity, module, app, report);
+        for (RuleModel rule : entity.rules()) {
+            validateRule(entity, module, rule, app, report);
+        }
+    }
+
+    private void validateMembers(EntityModel entity, ModuleModel module, Optional<AppModel> app, Report report) {
+        MemberModel firstOwner = null;
+        for (MemberModel member : entity.members()) {
+            for (MemberAccessModel right : member.accessRights()) {
+                for (NameRef role : right.roles()) {
+                    roles.resolve(role, module, "@MemberAccess on " + entity.simpleName() + "." + member.name(), report);
+                }
+                if (right.access() == Access.READ_WRITE && !member.isWritable()) {
+                    report.add(Message.WRITE_ON_READ_ONLY_MEMBER, right.location(), writeHint(member),
+                            member.name(), entity.simpleName(), member.readOnly().explanation());
+                }
+                checkConflicts(entity, module, member, right, report);
+            }
+            if (member.owner()) {
+                if (firstOwner != null) {
+                    report.add(Message.DUPLICATE_OWNER, member.location(), "keep @Owner on one member",
+                            entity.simpleName(), firstOwner.name(), member.name());
+                } else {
+                    firstOwner = member;
+                }
+                app.ifPresent(a -> {
+                    if (!sameBoxedType(member.type(), a.userIdType())) {
+                        report.add(Message.OWNER_TYPE, member.location(),
+                                "change the member's type to " + a.userIdType() + ", or userIdType in @AppSecurity",
+                                member.name(), entity.simpleName(), member.type(), a.userIdType());
+                    }
+                });
+            }
+        }
+    }
+
+    private void checkConflicts(EntityModel entity, ModuleModel module, MemberModel member, MemberAccessModel right,
+            Report report) {
+        for (NameRef writtenRole : right.roles()) {
+            Optional<String> role = module.resolveRole(writtenRole.text());
+            if (role.isEmpty()) {
+                continue;
+            }
+            for (RuleModel rule : entity.rules()) {
+                boolean ruleHasRole = rule.roles().stream()
+                        .anyMatch(r -> module.resolveRole(r.text()).equals(role));
+                if (!ruleHasRole) {
+                    continue;
+                }
+                for (MemberEntry entry : rule.members()) {
+                    if (entry.name().text().equals(member.name()) && entry.access() != right.access()) {
+                        report.add(Message.CONFLICTING_MEMBER_RIGHT, writtenRole.location(),
+                                "state the right in one place: remove the members entry or this @MemberAccess",
+                                module.qualify(role.get()), right.access(), member.name(), rule.number(),
+                                entity.simpleName(), entry.access());
+                    }
+                }
+            }
+        }
+    }
+
+    private void validateRule(EntityModel entity, ModuleModel module, RuleModel rule, Optional<AppModel> app,
+            Report report) {
+        String where = "rule " + rule.number() + " of " + entity.simpleName();
+        if (rule.roles().isEmpty()) {
+            report.add(Message.RULE_WITHOUT_ROLES, rule.rolesLocation(),
+                    "name at least one role of module " + module.name() + ": " + String.join(", ", module.roleNames()));
+        }
+        for (NameRef role : rule.roles()) {
+            roles.resolve(role, module, where, report);
+        }
+        List<String> memberNames = entity.members().stream().map(MemberModel::name).toList();
+        Set<String> listed = new HashSet<>();
+        for (MemberEntry entry : rule.members()) {
+            String name = entry.name().text();
+            Optional<MemberModel> member = entity.member(name);
+            if (member.isEmpty()) {
+                report.add(Message.UNKNOWN_MEMBER, entry.name().location(),
+                        Names.suggestion(name, memberNames, "members"), where, name, entity.simpleName());
+                continue;
+            }
+            if (!listed.add(name)) {
+                report.add(Message.DUPLICATE_MEMBER_IN_RULE, entry.name().location(), "keep one entry for it",
+                        name, rule.number(), entity.simpleName());
+            }
+            if (entry.access() == Access.READ_WRITE && !member.get().isWritable()) {
+                report.add(Message.WRITE_ON_READ_ONLY_MEMBER, entry.location().at("access", null),
+                        writeHint(member.get()), name, entity.simpleName(), member.get().readOnly().explanation());
+            }
+        }
+        if (rule.defaultAccess() == Access.READ_WRITE) {
+            report.add(Message.DEFAULT_READ_WRITE, rule.defaultAccessLocation(),
+                    "list the writable members in members = @Member(name = ..., access = READ_WRITE) so that members added later are not writable by accident",
+                    rule.number(), entity.simpleName());
+        }
+        List<Grant> grants = RuleGrants.of(entity, rule);
+        if (!grants.isEmpty() && grants.stream().noneMatch(Grant::grantsAnything)) {
+            report.add(Message.RULE_GRANTS_NOTHING, rule.location(),
+                    "set create, delete, defaultAccess or members, or remove the rule", rule.number(), entity.simpleName());
+        }
+        Set<String> dependsOn = Set.of();
+        if (rule.hasConstraint()) {
+            if (!entity.persistent()) {
+                report.add(Message.CONSTRAINT_ON_NON_PERSISTENT, rule.constraintLocation(),
+                        "remove the constraint, or make the entity persistent", rule.number(), entity.simpleName(),
+                        entity.simpleName());
+            } else {
+                dependsOn = constraints.check(entity, rule, app, report);
+            }
+        }
+        for (Grant grant : grants) {
+            for (String member : dependsOn) {
+                int index = entity.memberIndex(member);
+                if (index >= 0 && grant.canWrite(index)) {
+                    report.add(Message.SELF_WIDENING_CONSTRAINT, rule.constraintLocation(),
+                            "make '" + member + "' READ for " + String.join(", ", grant.roles())
+                                    + ", or fill it in on the server instead of letting users change it",
+                            rule.number(), entity.simpleName(), member, module.qualify(grant.roles().get(0)));
+                }
+            }
+        }
+        app.ifPresent(a -> warnAboutAnonymousWrite(entity, module, rule, grants, a, report));
+    }
+
+    private static void warnAboutAnonymousWrite(EntityModel entity, ModuleModel module, RuleModel rule,
+            List<Grant> grants, AppModel app, Report report) {
+        if (rule.hasConstraint() || app.anonymousRole().isEmpty()) {
+            return;
+        }
+        Optional<UserRoleModel> anonymous = app.userRole(app.anonymousRole().get().text());
+        if (anonymous.isEmpty()) {
+            return;
+        }
+        for (Grant grant : grants) {
+            boolean anonymousHasIt = anonymous.get().moduleRoles().stream()
+                    .anyMatch(r -> grant.roles().stream().anyMatch(g -> r.text().equals(module.qualify(g))));
+            boolean writes = grant.create() || grant.delete()
+                    || grant.access().stream().anyMatch(a -> a == Access.READ_WRITE);
+            if (anonymousHasIt && writes) {
+                report.add(Message.ANONYMOUS_WRITE, rule.location(),
+                        "add a constraint that limits what anonymous users can change, or take the write rights away",
+                        anonymous.get().name(), entity.simpleName(), rule.number());
+                return;
+            }
+        }
+    }
+
+    private static String writeHint(MemberModel member) {
+        return switch (member.readOnly()) {
+            case CALCULATED -> "a calculated member can only be READ";
+            case GETTER_ONLY -> "add a setter " + setterName(member) + "(...) or use READ";
+            case FINAL_FIELD -> "make the field non-final and add a setter, or use READ";
+            case RECORD_COMPONENT -> "use READ, or turn the record into a class with a setter";
+        };
+    }
+
+    private static String setterName(MemberModel member) {
+        return "set" + Character.toUpperCase(member.name().charAt(0)) + member.name().substring(1);
+    }
+
+    private boolean sameBoxedType(TypeMirror a, TypeMirror b) {
+        TypeMirror boxedA = a.getKind().isPrimitive() ? types.boxedClass(types.getPrimitiveType(a.getKind())).asType() : a;
+        TypeMirror boxedB = b.getKind().isPrimitive() ? types.boxedClass(types.getPrimitiveType(b.getKind())).asType() : b;
+        return types.isSameType(types.erasure(boxedA), types.erasure(boxedB));
+    }
+
+    private static boolean isIdentifier(String name) {
+        return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);
+    }
+
+    private static String simpleName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+}

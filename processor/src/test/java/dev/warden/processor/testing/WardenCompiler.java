@@ -1,0 +1,81 @@
+package dev.warden.processor.testing;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.warden.processor.WardenProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Processor;
+import javax.tools.JavaFileObject;
+
+/** Compiles fixture sources through the Warden processor, and loads what they compiled to. */
+public final class WardenCompiler {
+
+    private WardenCompiler() {}
+
+    /** Compiles with the Warden processor only. */
+    public static Compilation compile(JavaFileObject... sources) {
+        return compile(List.of(), sources);
+    }
+
+    /** Compiles with the Warden processor and other processors. */
+    public static Compilation compile(List<Processor> others, JavaFileObject... sources) {
+        List<Processor> processors = new ArrayList<>(others);
+        processors.add(0, new WardenProcessor());
+        return Compiler.javac().withProcessors(processors).withOptions("-Xlint:-processing").compile(sources);
+    }
+
+    /** A source given line by line. */
+    public static JavaFileObject source(String qualifiedName, String... lines) {
+        return JavaFileObjects.forSourceLines(qualifiedName, lines);
+    }
+
+    /** A fixture source from the test resources, {@code fixtures/shop/Order.java}. */
+    public static JavaFileObject resource(String path) {
+        return JavaFileObjects.forResource(path);
+    }
+
+    /** Compiles and fails the test with the diagnostics when the compilation does not succeed. */
+    public static Compilation compileCleanly(JavaFileObject... sources) {
+        Compilation compilation = compile(sources);
+        assertWithMessage("compilation failed:\n%s", compilation.diagnostics())
+                .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+        return compilation;
+    }
+
+    /** A class loader over the classes a compilation produced, with the test class path as parent. */
+    public static ClassLoader classLoader(Compilation compilation) {
+        Map<String, byte[]> classes = new HashMap<>();
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() != JavaFileObject.Kind.CLASS) {
+                continue;
+            }
+            String path = file.toUri().getPath();
+            int start = path.indexOf("/CLASS_OUTPUT/");
+            String name = (start >= 0 ? path.substring(start + "/CLASS_OUTPUT/".length()) : path)
+                    .replaceAll("\\.class$", "").replace('/', '.');
+            try (InputStream in = file.openInputStream()) {
+                classes.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new ClassLoader(WardenCompiler.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = classes.get(name);
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+    }
+}
