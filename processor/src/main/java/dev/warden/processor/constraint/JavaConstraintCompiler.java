@@ -101,10 +101,11 @@ public final class JavaConstraintCompiler {
     // ---------------------------------------------------------------------------------------------- conditions
 
     private Code expr(Expr e) {
+        // The constraint's own and/or put each condition on a line of its own; the null guards stay inline.
         if (e instanceof Expr.Or) {
-            return or(((Expr.Or) e).operands().stream().map(this::expr).toArray(Code[]::new));
+            return onLines(or(((Expr.Or) e).operands().stream().map(this::expr).toArray(Code[]::new)));
         } else if (e instanceof Expr.And) {
-            return and(((Expr.And) e).operands().stream().map(this::expr).toArray(Code[]::new));
+            return onLines(and(((Expr.And) e).operands().stream().map(this::expr).toArray(Code[]::new)));
         } else if (e instanceof Expr.Not) {
             return not(expr(((Expr.Not) e).operand()));
         } else if (e instanceof Comparison) {
@@ -611,10 +612,17 @@ public final class JavaConstraintCompiler {
 
         final CodeBlock block;
         final Prec prec;
+        /** For an and/or of several operands: the same code with a line break before each operator. */
+        final CodeBlock lines;
 
         Code(CodeBlock block, Prec prec) {
+            this(block, prec, null);
+        }
+
+        Code(CodeBlock block, Prec prec, CodeBlock lines) {
             this.block = block;
             this.prec = prec;
+            this.lines = lines;
         }
 
         static Code primary(String format, Object... args) {
@@ -657,6 +665,11 @@ public final class JavaConstraintCompiler {
         return join(blocks, "||", Prec.OR, parts);
     }
 
+    /** The same code, with a line break before each top-level operator of an and/or of several operands. */
+    private static Code onLines(Code code) {
+        return code.lines == null ? code : new Code(code.lines, code.prec);
+    }
+
     private static Code join(List<CodeBlock> blocks, String operator, Prec prec, Code[] parts) {
         if (blocks.isEmpty()) {
             return operator.equals("&&") ? Code.TRUE : Code.FALSE;
@@ -668,14 +681,17 @@ public final class JavaConstraintCompiler {
                 }
             }
         }
-        CodeBlock.Builder b = CodeBlock.builder();
+        CodeBlock.Builder inline = CodeBlock.builder();
+        CodeBlock.Builder lines = CodeBlock.builder();
         for (int i = 0; i < blocks.size(); i++) {
             if (i > 0) {
-                b.add(" $L ", operator);
+                inline.add(" $L ", operator);
+                lines.add("\n$L ", operator);
             }
-            b.add("$L", blocks.get(i));
+            inline.add("$L", blocks.get(i));
+            lines.add("$L", blocks.get(i));
         }
-        return new Code(b.build(), prec);
+        return new Code(inline.build(), prec, lines.build());
     }
 
     private static Code not(Code code) {

@@ -1,0 +1,493 @@
+package dev.warden.processor.constraint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.processor.constraint.fixture.Customer;
+import dev.warden.processor.constraint.fixture.Employee;
+import dev.warden.processor.constraint.fixture.Order;
+import dev.warden.processor.constraint.fixture.OrderLine;
+import dev.warden.processor.constraint.fixture.Product;
+import dev.warden.processor.constraint.fixture.Status;
+import dev.warden.processor.constraint.fixture.StubContext;
+import dev.warden.processor.constraint.fixture.Tag;
+import dev.warden.processor.constraint.fixture.Warehouse;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+import org.junit.jupiter.api.Test;
+
+/** Compiles constraints to Java, compiles that with javac, and runs it on fixture objects. */
+class JavaConstraintCompilerTest {
+
+    /** 2024-03-15T10:30 in Amsterdam (UTC+1), the stub context's "now". */
+    private static final StubContext CTX = new StubContext();
+
+    private static boolean test(BiPredicate<Order, StubContext> rule, Order order) {
+        return rule.test(order, CTX);
+    }
+
+    private static List<OrderLine> lines(OrderLine... lines) {
+        return new ArrayList<>(Arrays.asList(lines));
+    }
+
+    // ------------------------------------------------------------------------------------ null semantics
+
+    @Test
+    void stringsAndNull() {
+        CompiledRules r = CompiledRules.of("[ownerName = 'a']", "[ownerName != 'a']", "[ownerName > 'b']",
+                "[ownerName = empty]", "[ownerName != empty]", "[ownerName <= 'b']");
+        Order none = new Order();
+        Order a = new Order().ownerName("a");
+        Order c = new Order().ownerName("c");
+        assertFalse(test(r.rule(0), none));
+        assertTrue(test(r.rule(0), a));
+        assertFalse(test(r.rule(0), c));
+        assertTrue(test(r.rule(1), none), "x != 'a' is true when x is empty");
+        assertFalse(test(r.rule(1), a));
+        assertTrue(test(r.rule(1), c));
+        assertFalse(test(r.rule(2), none), "ordering with empty is false");
+        assertFalse(test(r.rule(2), a));
+        assertTrue(test(r.rule(2), c));
+        assertTrue(test(r.rule(3), none));
+        assertFalse(test(r.rule(3), a));
+        assertFalse(test(r.rule(4), none));
+        assertTrue(test(r.rule(4), a));
+        assertFalse(test(r.rule(5), none));
+        assertTrue(test(r.rule(5), a));
+        assertFalse(test(r.rule(5), c));
+    }
+
+    @Test
+    void stringsAreCaseSensitiveAndEscapedProperly() {
+        CompiledRules r = CompiledRules.of("[ownerName = 'It''s \"quoted\" \\ back\\slash']", "[ownerName = 'Zürich ☃ 😀']",
+                "[ownerName = 'line\nbreak\ttab']", "[ownerName = 'ALICE']");
+        assertTrue(test(r.rule(0), new Order().ownerName("It's \"quoted\" \\ back\\slash")));
+        assertTrue(test(r.rule(1), new Order().ownerName("Zürich ☃ 😀")));
+        assertTrue(test(r.rule(2), new Order().ownerName("line\nbreak\ttab")));
+        assertFalse(test(r.rule(3), new Order().ownerName("alice")));
+    }
+
+    @Test
+    void primitiveAndBoxedIntegers() {
+        CompiledRules r = CompiledRules.of("[quantity > 5]", "[discount = 10]", "[discount != 10]", "[discount < 10]",
+                "[version = 9223372036854775807]", "[quantity = -2147483648]", "[priority >= 3 and flags < -1]",
+                "[quantity = empty]", "[quantity != empty]", "[version = -9223372036854775808]");
+        assertTrue(test(r.rule(0), new Order().quantity(6)));
+        assertFalse(test(r.rule(0), new Order().quantity(5)));
+        assertFalse(test(r.rule(1), new Order()));
+        assertTrue(test(r.rule(1), new Order().discount(10)));
+        assertTrue(test(r.rule(1), new Order().discount(Integer.valueOf(10_000 / 1000))));
+        assertTrue(test(r.rule(2), new Order()));
+        assertFalse(test(r.rule(2), new Order().discount(10)));
+        assertFalse(test(r.rule(3), new Order()));
+        assertTrue(test(r.rule(3), new Order().discount(9)));
+        assertTrue(test(r.rule(4), new Order().version(Long.MAX_VALUE)));
+        assertTrue(test(r.rule(5), new Order().quantity(Integer.MIN_VALUE)));
+        assertTrue(test(r.rule(6), new Order().priority((short) 3).flags((byte) -2)));
+        assertFalse(test(r.rule(6), new Order().priority((short) 3).flags((byte) -1)));
+        assertFalse(test(r.rule(7), new Order()), "a primitive is never empty");
+        assertTrue(test(r.rule(8), new Order()));
+        assertTrue(test(r.rule(9), new Order().version(Long.MIN_VALUE)));
+        assertEquals("false", r.compiled.get(7).expression().toString());
+    }
+
+    @Test
+    void bigDecimalsCompareByValueThroughHoistedConstants() {
+        CompiledRules r = CompiledRules.of("[amount = 10.50]", "[amount >= 10 and amount < 10.50 or amount = 10.50]",
+                "[amount != 10.5]", "[serial = 12345678901234567890123]", "[serial > -1]");
+        assertTrue(test(r.rule(0), new Order().amount(new BigDecimal("10.5"))));
+        assertTrue(test(r.rule(0), new Order().amount(new BigDecimal("10.5000"))));
+        assertFalse(test(r.rule(0), new Order()));
+        assertTrue(test(r.rule(1), new Order().amount(BigDecimal.TEN)));
+        assertTrue(test(r.rule(1), new Order().amount(new BigDecimal("10.50"))));
+        assertFalse(test(r.rule(1), new Order().amount(new BigDecimal("9.99"))));
+        assertFalse(test(r.rule(1), new Order()));
+        assertTrue(test(r.rule(2), new Order()));
+        assertFalse(test(r.rule(2), new Order().amount(new BigDecimal("10.500"))));
+        assertTrue(test(r.rule(3), new Order().serial(new BigInteger("12345678901234567890123"))));
+        assertFalse(test(r.rule(4), new Order()));
+        assertTrue(test(r.rule(4), new Order().serial(BigInteger.ZERO)));
+
+        // One constant per distinct literal, named after the prefix.
+        CompiledJavaConstraint second = r.compiled.get(1);
+        assertEquals(List.of("RULE_2_LITERAL_1", "RULE_2_LITERAL_2"),
+                second.constants().stream().map(f -> f.name()).toList());
+        assertEquals("private static final java.math.BigDecimal RULE_2_LITERAL_2 = new java.math.BigDecimal(\"10.50\");\n",
+                second.constants().get(1).toString());
+    }
+
+    @Test
+    void floatingPoint() {
+        CompiledRules r = CompiledRules.of("[weight > 0.5]", "[score = 1.25]", "[ratio <= 2]", "[ratio != 0.1]",
+                "[score = 0.1]");
+        assertTrue(test(r.rule(0), new Order().weight(0.6)));
+        assertFalse(test(r.rule(0), new Order().weight(0.5)));
+        assertTrue(test(r.rule(1), new Order().score(1.25f)));
+        assertFalse(test(r.rule(2), new Order()));
+        assertTrue(test(r.rule(2), new Order().ratio(2.0)));
+        assertTrue(test(r.rule(3), new Order()));
+        assertFalse(test(r.rule(3), new Order().ratio(0.1)));
+        assertTrue(test(r.rule(4), new Order().score(0.1f)), "a float compares with a float literal");
+    }
+
+    @Test
+    void booleans() {
+        CompiledRules r = CompiledRules.of("[paid]", "[archived]", "[archived = false()]", "[archived != true()]",
+                "[paid = false()]", "[paid != false()]", "[not(archived)]", "[archived = true()]");
+        assertTrue(test(r.rule(0), new Order().paid(true)));
+        assertFalse(test(r.rule(0), new Order()));
+        assertFalse(test(r.rule(1), new Order()));
+        assertTrue(test(r.rule(1), new Order().archived(true)));
+        assertFalse(test(r.rule(2), new Order()), "empty is not false");
+        assertTrue(test(r.rule(2), new Order().archived(false)));
+        assertTrue(test(r.rule(3), new Order()));
+        assertFalse(test(r.rule(3), new Order().archived(true)));
+        assertTrue(test(r.rule(4), new Order()));
+        assertFalse(test(r.rule(5), new Order()));
+        assertTrue(test(r.rule(6), new Order()));
+        assertFalse(test(r.rule(7), new Order()));
+    }
+
+    @Test
+    void enums() {
+        CompiledRules r = CompiledRules.of("[status = 'OPEN']", "[status != 'OPEN']", "[status = empty]",
+                "[status = 'SHIPPED' or status = 'CLOSED']");
+        assertFalse(test(r.rule(0), new Order()));
+        assertTrue(test(r.rule(0), new Order().status(Status.OPEN)));
+        assertTrue(test(r.rule(1), new Order()));
+        assertTrue(test(r.rule(1), new Order().status(Status.CLOSED)));
+        assertFalse(test(r.rule(1), new Order().status(Status.OPEN)));
+        assertTrue(test(r.rule(2), new Order()));
+        assertTrue(test(r.rule(3), new Order().status(Status.CLOSED)));
+        assertEquals("order.getStatus() == dev.warden.processor.constraint.fixture.Status.OPEN", r.expression());
+    }
+
+    @Test
+    void uuidsAndCharacters() {
+        UUID id = UUID.randomUUID();
+        CompiledRules r = CompiledRules.of("[reference = empty]", "[grade != empty]", "[reference = reference]");
+        assertTrue(test(r.rule(0), new Order()));
+        assertFalse(test(r.rule(0), new Order().reference(id)));
+        assertTrue(test(r.rule(1), new Order().grade('A')));
+        assertTrue(test(r.rule(2), new Order().reference(id)));
+    }
+
+    // -------------------------------------------------------------------------------------------- temporal
+
+    @Test
+    void temporalTokensConvertToTheMembersType() {
+        CompiledRules r = CompiledRules.of(
+                "[createdAt < '[%CurrentDateTime%]']",
+                "[dueDate = '[%BeginOfCurrentDay%]']",
+                "[updatedAt >= '[%BeginOfCurrentDay%]' and updatedAt < '[%EndOfCurrentDay%]']",
+                "[offsetAt = '[%CurrentDateTime%]']",
+                "[zonedAt <= '[%CurrentDateTime%]']",
+                "[legacyDate > '[%CurrentDateTime%]']",
+                "[offsetAt > '[%CurrentDateTime%]']",
+                "[zonedAt != '[%CurrentDateTime%]']",
+                "[offsetAt >= '[%CurrentDateTime%]']",
+                "[dueDate < '[%Cutoff%]']");
+        Instant now = CTX.now().toInstant();
+        assertTrue(test(r.rule(0), new Order().createdAt(now.minusSeconds(1))));
+        assertFalse(test(r.rule(0), new Order().createdAt(now)));
+        assertFalse(test(r.rule(0), new Order()));
+        assertTrue(test(r.rule(1), new Order().dueDate(LocalDate.of(2024, 3, 15))));
+        assertFalse(test(r.rule(1), new Order().dueDate(LocalDate.of(2024, 3, 16))));
+        assertTrue(test(r.rule(2), new Order().updatedAt(LocalDateTime.of(2024, 3, 15, 23, 59))));
+        assertFalse(test(r.rule(2), new Order().updatedAt(LocalDateTime.of(2024, 3, 16, 0, 0))));
+        // The same instant at another offset is equal.
+        assertTrue(test(r.rule(3), new Order().offsetAt(OffsetDateTime.ofInstant(now, ZoneOffset.ofHours(-5)))));
+        assertTrue(test(r.rule(4), new Order().zonedAt(ZonedDateTime.ofInstant(now, ZoneOffset.UTC))));
+        assertFalse(test(r.rule(4), new Order().zonedAt(ZonedDateTime.ofInstant(now.plusMillis(1), ZoneOffset.UTC))));
+        assertTrue(test(r.rule(5), new Order().legacyDate(Date.from(now.plusSeconds(60)))));
+        assertFalse(test(r.rule(5), new Order().legacyDate(Date.from(now))));
+        assertFalse(test(r.rule(6), new Order().offsetAt(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))));
+        assertTrue(test(r.rule(6), new Order().offsetAt(OffsetDateTime.ofInstant(now.plusSeconds(1), ZoneOffset.UTC))));
+        assertTrue(test(r.rule(7), new Order()));
+        assertFalse(test(r.rule(7), new Order().zonedAt(ZonedDateTime.ofInstant(now, ZoneOffset.UTC))));
+        assertTrue(test(r.rule(8), new Order().offsetAt(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))));
+        StubContext ctx = new StubContext().token("Cutoff", LocalDate.of(2024, 1, 1));
+        assertTrue(r.rule(9).test(new Order().dueDate(LocalDate.of(2023, 12, 31)), ctx));
+        assertFalse(r.rule(9).test(new Order().dueDate(LocalDate.of(2024, 1, 1)), ctx));
+        assertEquals(Set.of("Cutoff"), r.compiled.get(9).customTokens());
+    }
+
+    // ------------------------------------------------------------------------------------- associations
+
+    @Test
+    void toOnePathsThroughANullAssociationAreFalse() {
+        CompiledRules r = CompiledRules.of("[customer/name = 'ACME']", "[customer/name != 'ACME']",
+                "[customer/name = empty]", "[not(customer/name = 'ACME')]", "[customer/parent/name = 'Group']");
+        Order noCustomer = new Order();
+        Order unnamed = new Order().customer(new Customer());
+        Order acme = new Order().customer(new Customer("ACME"));
+        assertFalse(test(r.rule(0), noCustomer));
+        assertTrue(test(r.rule(0), acme));
+        assertFalse(test(r.rule(1), noCustomer), "no customer, so no name to compare");
+        assertTrue(test(r.rule(1), unnamed));
+        assertFalse(test(r.rule(1), acme));
+        assertFalse(test(r.rule(2), noCustomer));
+        assertTrue(test(r.rule(2), unnamed));
+        assertTrue(test(r.rule(3), noCustomer), "not() negates the whole");
+        assertTrue(test(r.rule(4), new Order().customer(new Customer().parent(new Customer("Group")))));
+        assertFalse(test(r.rule(4), acme));
+        assertEquals("order.getCustomer() != null && java.util.Objects.equals(order.getCustomer().getName(), \"ACME\")",
+                r.expression());
+    }
+
+    @Test
+    void associationsAsConditionsAndEmpty() {
+        CompiledRules r = CompiledRules.of("[customer]", "[not(customer)]", "[customer = empty]", "[customer != empty]",
+                "[lines]", "[not(lines)]", "[lines = empty]", "[lines != empty]", "[customer/orders]");
+        Order none = new Order();
+        Order withCustomer = new Order().customer(new Customer());
+        assertFalse(test(r.rule(0), none));
+        assertTrue(test(r.rule(0), withCustomer));
+        assertTrue(test(r.rule(1), none));
+        assertTrue(test(r.rule(2), none));
+        assertTrue(test(r.rule(3), withCustomer));
+        Order emptyLines = new Order().lines(lines());
+        Order nullLine = new Order().lines(lines((OrderLine) null));
+        Order oneLine = new Order().lines(lines(new OrderLine()));
+        for (Order o : List.of(none, emptyLines, nullLine)) {
+            assertFalse(test(r.rule(4), o));
+            assertTrue(test(r.rule(5), o));
+            assertTrue(test(r.rule(6), o));
+            assertFalse(test(r.rule(7), o));
+        }
+        assertTrue(test(r.rule(4), oneLine));
+        assertFalse(test(r.rule(5), oneLine));
+        assertFalse(test(r.rule(6), oneLine));
+        assertTrue(test(r.rule(7), oneLine));
+        assertFalse(test(r.rule(8), withCustomer));
+        assertTrue(test(r.rule(8), new Order().customer(new Customer().orders(List.of(new Order())))));
+    }
+
+    @Test
+    void toManyComparisonsAreTrueWhenSomeElementSatisfiesThem() {
+        CompiledRules r = CompiledRules.of("[lines/quantity > 3]", "[not(lines/quantity > 3)]",
+                "[lines/product/price < 10]", "[lines/tags/label = 'urgent']", "[lines/sku != 'A']");
+        assertFalse(test(r.rule(0), new Order()));
+        assertFalse(test(r.rule(0), new Order().lines(lines())));
+        assertFalse(test(r.rule(0), new Order().lines(lines(new OrderLine("a", 1, null), null, new OrderLine("b", 2, null)))));
+        assertTrue(test(r.rule(0), new Order().lines(lines(null, new OrderLine("a", 1, null), new OrderLine("b", 5, null)))));
+        assertTrue(test(r.rule(1), new Order()), "not(some) is true when there is none");
+        assertFalse(test(r.rule(1), new Order().lines(lines(new OrderLine("b", 5, null)))));
+        Order products = new Order().lines(lines(new OrderLine(), new OrderLine().product(new Product("p", null)),
+                new OrderLine().product(new Product("q", new BigDecimal("9.99")))));
+        assertTrue(test(r.rule(2), products));
+        assertFalse(test(r.rule(2), new Order().lines(lines(new OrderLine().product(new Product("q", BigDecimal.TEN))))));
+        Order tagged = new Order().lines(lines(new OrderLine().tags(List.of(new Tag("slow"))),
+                new OrderLine().tags(Arrays.asList(null, new Tag("urgent")))));
+        assertTrue(test(r.rule(3), tagged));
+        assertFalse(test(r.rule(3), new Order().lines(lines(new OrderLine().tags(List.of(new Tag("slow")))))));
+        // Some line whose sku is not 'A' (an empty sku counts).
+        assertTrue(test(r.rule(4), new Order().lines(lines(new OrderLine("A", 1, null), new OrderLine()))));
+        assertFalse(test(r.rule(4), new Order().lines(lines(new OrderLine("A", 1, null)))));
+        assertEquals("order.getLines() != null && order.getLines().stream().anyMatch(orderLine -> orderLine != null"
+                + " && orderLine.getQuantity() > 3)", r.expression().replaceAll("\\s*\\n\\s*", " "));
+    }
+
+    @Test
+    void lambdaVariablesDoNotClashWithTheObjectVariable() {
+        CompiledRules r = CompiledRules.of("[customer/orders/lines/quantity > 1]", "[customer/orders/quantity = quantity]");
+        Order inner = new Order().quantity(4).lines(lines(new OrderLine("x", 2, null)));
+        Order order = new Order().quantity(4).customer(new Customer().orders(List.of(inner)));
+        assertTrue(test(r.rule(0), order));
+        assertTrue(test(r.rule(1), order));
+        assertFalse(test(r.rule(1), new Order().quantity(5).customer(new Customer().orders(List.of(inner)))));
+        assertTrue(r.expression().contains("order2 -> order2 != null"), r.expression());
+    }
+
+    // ------------------------------------------------------------------------------------------- tokens
+
+    @Test
+    void currentUser() {
+        CompiledRules r = CompiledRules.of("[ownerId = '[%CurrentUser%]']", "[ownerId != '[%CurrentUser%]']",
+                "[ownerNumber = [%CurrentUser%]]", "[manager = '[%CurrentUser%]']", "[manager != '[%CurrentUser%]']",
+                "[customer/accountManager = '[%CurrentUser%]']", "[lines/createdBy = '[%CurrentUser%]']");
+        StubContext alice = new StubContext().user(7L);
+        StubContext anonymous = new StubContext();
+        assertTrue(r.rule(0).test(new Order().ownerId(7L), alice));
+        assertFalse(r.rule(0).test(new Order().ownerId(8L), alice));
+        assertFalse(r.rule(0).test(new Order(), anonymous), "no owner and no user is no match");
+        assertFalse(r.rule(0).test(new Order(), alice));
+        assertTrue(r.rule(1).test(new Order(), alice));
+        assertFalse(r.rule(1).test(new Order().ownerId(7L), alice));
+        assertTrue(r.rule(2).test(new Order().ownerNumber(7L), alice));
+        assertFalse(r.rule(2).test(new Order().ownerNumber(0L), anonymous));
+        assertTrue(r.rule(3).test(new Order().manager(new Employee(7L, "Alice")), alice));
+        assertFalse(r.rule(3).test(new Order().manager(new Employee(8L, "Bob")), alice));
+        assertFalse(r.rule(3).test(new Order(), alice));
+        assertFalse(r.rule(3).test(new Order().manager(new Employee(null, "New")), anonymous));
+        assertTrue(r.rule(4).test(new Order(), alice));
+        assertFalse(r.rule(4).test(new Order().manager(new Employee(7L, "Alice")), alice));
+        assertTrue(r.rule(5).test(new Order().customer(new Customer().accountManager(new Employee(7L, "A"))), alice));
+        assertFalse(r.rule(5).test(new Order().customer(new Customer()), alice));
+        assertTrue(r.rule(6).test(new Order().lines(lines(new OrderLine(), new OrderLine().createdBy(7L))), alice));
+        assertFalse(r.rule(6).test(new Order().lines(lines(new OrderLine().createdBy(8L))), alice));
+        assertEquals("order.getOwnerId() != null && order.getOwnerId().equals(ctx.currentUserId())", r.expression());
+    }
+
+    @Test
+    void userRolesAndCustomTokens() {
+        CompiledRules r = CompiledRules.of("['[%UserRole_Manager%]' or ownerName = 'x']",
+                "[archived = '[%UserRole_Manager%]']", "[region = '[%Region%]']", "[tenant = '[%Tenant%]']",
+                "['[%Beta%]']", "[status = '[%FavouriteStatus%]']", "[region != [%Region%]]", "[paid = [%UserRole_Manager%]]");
+        StubContext manager = new StubContext().role("Manager").token("Region", "EU").token("Tenant", 42L)
+                .token("Beta", true).token("FavouriteStatus", Status.OPEN);
+        StubContext clerk = new StubContext().token("Region", "US").token("Tenant", 43L).token("Beta", false)
+                .token("FavouriteStatus", Status.CLOSED);
+        assertTrue(r.rule(0).test(new Order(), manager));
+        assertFalse(r.rule(0).test(new Order(), clerk));
+        assertTrue(r.rule(1).test(new Order().archived(true), manager));
+        assertTrue(r.rule(1).test(new Order().archived(false), clerk));
+        assertFalse(r.rule(1).test(new Order(), clerk));
+        assertTrue(r.rule(2).test(new Order().region("EU"), manager));
+        assertFalse(r.rule(2).test(new Order().region("EU"), clerk));
+        assertFalse(r.rule(2).test(new Order(), clerk));
+        assertTrue(r.rule(3).test(new Order().tenant(42L), manager));
+        assertTrue(r.rule(3).test(new Order().tenant(Long.valueOf(100_042L - 100_000L)), manager), "compares values, not boxes");
+        assertFalse(r.rule(3).test(new Order().tenant(42L), clerk));
+        assertFalse(r.rule(3).test(new Order(), clerk));
+        assertTrue(r.rule(4).test(new Order(), manager));
+        assertFalse(r.rule(4).test(new Order(), clerk));
+        assertTrue(r.rule(5).test(new Order().status(Status.OPEN), manager));
+        assertFalse(r.rule(5).test(new Order().status(Status.OPEN), clerk));
+        assertTrue(r.rule(6).test(new Order(), manager));
+        assertTrue(r.rule(7).test(new Order().paid(true), manager));
+        assertTrue(r.rule(7).test(new Order().paid(false), clerk));
+        assertEquals(Set.of("Region"), r.compiled.get(2).customTokens());
+        assertEquals(Set.of(), r.compiled.get(0).customTokens());
+        assertEquals("java.util.Objects.equals(order.getRegion(), ctx.token(\"Region\", java.lang.String.class))",
+                r.compiled.get(2).expression().toString());
+    }
+
+    // --------------------------------------------------------------------------------- paths on the right
+
+    @Test
+    void pathsOnBothSides() {
+        CompiledRules r = CompiledRules.of("[amount < limit]", "[quantity < weight]", "[discount = quantity]",
+                "[region = customer/name]", "[tenant = ownerId]", "[discount = ownerId]", "[customer = customer/parent]",
+                "[lines/quantity > quantity]", "[amount = limit]", "[discount != ownerId]");
+        assertTrue(test(r.rule(0), new Order().amount(BigDecimal.ONE).limit(BigDecimal.TEN)));
+        assertFalse(test(r.rule(0), new Order().amount(BigDecimal.ONE)));
+        assertTrue(test(r.rule(1), new Order().quantity(1).weight(1.5)));
+        assertTrue(test(r.rule(2), new Order().discount(3).quantity(3)));
+        assertFalse(test(r.rule(2), new Order().quantity(3)));
+        assertTrue(test(r.rule(3), new Order().region("EU").customer(new Customer("EU"))));
+        assertTrue(test(r.rule(3), new Order().customer(new Customer())), "two empty values are equal");
+        assertFalse(test(r.rule(3), new Order()), "no customer, no comparison");
+        assertTrue(test(r.rule(4), new Order().tenant(1000L).ownerId(1000L)));
+        assertTrue(test(r.rule(4), new Order()));
+        assertTrue(test(r.rule(5), new Order().discount(1000).ownerId(1000L)), "Integer and Long by value");
+        assertFalse(test(r.rule(5), new Order().discount(1000)));
+        assertTrue(test(r.rule(5), new Order()));
+        Customer group = new Customer("Group").id(1L);
+        assertTrue(test(r.rule(6), new Order().customer(new Customer().id(1L).parent(group))), "same id");
+        assertFalse(test(r.rule(6), new Order().customer(new Customer().id(2L).parent(group))));
+        assertFalse(test(r.rule(6), new Order().customer(new Customer().id(2L))));
+        assertTrue(test(r.rule(7), new Order().quantity(2).lines(lines(new OrderLine("a", 1, null), new OrderLine("b", 3, null)))));
+        assertFalse(test(r.rule(7), new Order().quantity(3).lines(lines(new OrderLine("b", 3, null)))));
+        assertTrue(test(r.rule(8), new Order().amount(new BigDecimal("1.0")).limit(BigDecimal.ONE)));
+        assertTrue(test(r.rule(8), new Order()));
+        assertFalse(test(r.rule(8), new Order().amount(BigDecimal.ONE)));
+        assertTrue(test(r.rule(9), new Order().discount(1)));
+        assertFalse(test(r.rule(9), new Order()));
+    }
+
+    // ------------------------------------------------------------------------------------------- the rest
+
+    @Test
+    void stringFunctions() {
+        CompiledRules r = CompiledRules.of("[contains(ownerName, 'li')]", "[starts-with(customer/name, 'AC')]",
+                "[ends-with(lines/sku, '-1')]", "[not(contains(ownerName, 'li'))]");
+        assertTrue(test(r.rule(0), new Order().ownerName("Alice")));
+        assertFalse(test(r.rule(0), new Order().ownerName("ALICE")));
+        assertFalse(test(r.rule(0), new Order()));
+        assertTrue(test(r.rule(1), new Order().customer(new Customer("ACME"))));
+        assertFalse(test(r.rule(1), new Order().customer(new Customer())));
+        assertTrue(test(r.rule(2), new Order().lines(lines(new OrderLine(), new OrderLine("x-1", 1, null)))));
+        assertTrue(test(r.rule(3), new Order()));
+    }
+
+    @Test
+    void andOrNotAndSeveralBrackets() {
+        CompiledRules r = CompiledRules.of("[quantity > 1 and (status = 'OPEN' or paid)][not(archived)]",
+                "[not(quantity > 1 or paid) and ownerName != empty]");
+        assertTrue(test(r.rule(0), new Order().quantity(2).status(Status.OPEN)));
+        assertTrue(test(r.rule(0), new Order().quantity(2).paid(true)));
+        assertFalse(test(r.rule(0), new Order().quantity(2).paid(true).archived(true)));
+        assertFalse(test(r.rule(0), new Order().quantity(1).paid(true)));
+        assertTrue(test(r.rule(1), new Order().ownerName("x")));
+        assertFalse(test(r.rule(1), new Order().ownerName("x").paid(true)));
+        assertEquals("order.getQuantity() > 1 && (order.getStatus() == dev.warden.processor.constraint.fixture.Status.OPEN"
+                + " || order.isPaid()) && !java.lang.Boolean.TRUE.equals(order.getArchived())", r.expression().replaceAll("\\s*\\n\\s*", " "));
+    }
+
+    @Test
+    void recordAccessorsAndStringIdsWhenTheUserIdIsAString() {
+        ConstraintEnvironment stringIds = new ConstraintEnvironment(Fixtures.LOOKUP, Fixtures.STRING, Fixtures.TOKENS, null);
+        CompiledRules r = CompiledRules.of(stringIds, "[warehouse = '[%CurrentUser%]']", "[warehouse/city = 'Delft']");
+        assertTrue(r.rule(0).test(new Order().warehouse(new Warehouse("W1", "Delft")), new StubContext().user("W1")));
+        assertFalse(r.rule(0).test(new Order().warehouse(new Warehouse("W2", "Delft")), new StubContext().user("W1")));
+        assertTrue(test(r.rule(1), new Order().warehouse(new Warehouse("W2", "Delft"))));
+    }
+
+    @Test
+    void refusesAConstraintCheckedAgainstAnotherEntity() {
+        CheckedConstraint checked = Fixtures.check("[ownerName = 'x']").constraint();
+        assertThrows(IllegalArgumentException.class, () -> JavaConstraintCompiler.compile(checked,
+                Fixtures.CUSTOMER_SHAPE, Fixtures.ENV, "o", "ctx", "R"));
+        assertThrows(IllegalArgumentException.class, () -> JavaConstraintCompiler.compile(checked,
+                Fixtures.ORDER_SHAPE, Fixtures.ENV, "class", "ctx", "R"));
+    }
+
+    /** A golden comparison, to keep the generated code readable: one line per condition of the constraint. */
+    @Test
+    void generatedCodeReadsLikeHandWrittenCode() {
+        CompiledRules r = CompiledRules.of(
+                "[customer/accountManager = '[%CurrentUser%]' or lines/product/price >= 10.50]",
+                "[discount = ownerId and offsetAt <= '[%BeginOfCurrentDay%]' and tenant = '[%Tenant%]']");
+        assertEquals(""
+                + "  private static final BigDecimal RULE_1_LITERAL_1 = new BigDecimal(\"10.50\");\n"
+                + "\n"
+                + "  @Override\n"
+                + "  public boolean test(Order order, StubContext ctx) {\n"
+                + "    return (order.getCustomer() != null && order.getCustomer().getAccountManager() != null"
+                + " && order.getCustomer().getAccountManager().getId() != null"
+                + " && order.getCustomer().getAccountManager().getId().equals(ctx.currentUserId()))\n"
+                + "        || (order.getLines() != null && order.getLines().stream().anyMatch(orderLine -> orderLine != null"
+                + " && orderLine.getProduct() != null && orderLine.getProduct().price() != null"
+                + " && orderLine.getProduct().price().compareTo(RULE_1_LITERAL_1) >= 0));\n"
+                + "  }\n", body(r.sources.get(0)));
+        assertEquals(""
+                + "  @Override\n"
+                + "  public boolean test(Order order, StubContext ctx) {\n"
+                + "    return (order.getDiscount() == null ? order.getOwnerId() == null : order.getOwnerId() != null"
+                + " && order.getDiscount().intValue() == order.getOwnerId())\n"
+                + "        && order.getOffsetAt() != null"
+                + " && !order.getOffsetAt().isAfter(ctx.beginOfCurrentDay().toOffsetDateTime())\n"
+                + "        && order.getTenant() != null && order.getTenant().longValue() == ctx.token(\"Tenant\", Long.class);\n"
+                + "  }\n", body(r.sources.get(1)));
+    }
+
+    private static String body(String source) {
+        return source.substring(source.indexOf("{\n") + 2, source.lastIndexOf('}'));
+    }
+}
