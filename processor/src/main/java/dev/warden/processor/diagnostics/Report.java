@@ -11,11 +11,16 @@ public final class Report {
 
     /** Adds a diagnostic. */
     public Report add(Message message, SourceLocation location, String hint, Object... arguments) {
-        return add(message, location, hint, null, arguments);
+        return addWithDetail(message, location, hint, null, arguments);
     }
 
-    /** Adds a diagnostic with detail lines. */
-    public Report add(Message message, SourceLocation location, String hint, String detail, Object... arguments) {
+    /**
+     * Adds a diagnostic with detail lines. (Not an overload of {@link #add(Message, SourceLocation, String,
+     * Object...)}: with a String as first argument, Java would pick the detail variant and shift every
+     * argument by one.)
+     */
+    public Report addWithDetail(Message message, SourceLocation location, String hint, String detail,
+            Object... arguments) {
         diagnostics.add(new Diagnostic(message, message.format(arguments), hint, detail, location));
         return this;
     }

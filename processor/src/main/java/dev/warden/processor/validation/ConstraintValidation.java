@@ -59,7 +59,7 @@ public final class ConstraintValidation {
         for (ConstraintProblem problem : problems) {
             String caret = ConstraintProblem.caret(rule.constraint(), problem.offset(), problem.length());
             String detail = "    " + caret.replace("\n", "\n    ");
-            report.add(message(problem.kind()), rule.constraintLocation(), problem.hint(), detail,
+            report.addWithDetail(message(problem.kind()), rule.constraintLocation(), problem.hint(), detail,
                     rule.number(), entity.simpleName(), problem.message());
         }
     }
