@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
  * public class ShopApplication {}
  * }</pre>
  *
- * <p>The processor generates an application model from it ({@code ShopApplicationSecurity}) that the runtime
+ * <p>The processor generates an application model from it ({@code ShopApplicationSecurityModel}) that the runtime
  * uses to turn a user's user roles into module roles.
  */
 @Documented

@@ -59,12 +59,12 @@ public final class Demo {
     /** Prints, for every demo user and for an anonymous visitor, what they see and may do. */
     public void run(PrintStream out) {
         for (UserIdentity user : USERS) {
-            try (SecurityContext.Scope scope = SecurityContext.open(ShopApplicationSecurity.INSTANCE, user)) {
+            try (SecurityContext.Scope scope = SecurityContext.open(ShopApplicationSecurityModel.INSTANCE, user)) {
                 out.println("== " + user.userRoles() + " user " + user.id());
                 show(scope.context(), out);
             }
         }
-        try (SecurityContext.Scope scope = SecurityContext.openAnonymous(ShopApplicationSecurity.INSTANCE)) {
+        try (SecurityContext.Scope scope = SecurityContext.openAnonymous(ShopApplicationSecurityModel.INSTANCE)) {
             out.println("== anonymous visitor");
             show(scope.context(), out);
         }

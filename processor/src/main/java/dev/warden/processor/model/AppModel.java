@@ -36,9 +36,9 @@ public record AppModel(
         tokens = List.copyOf(tokens);
     }
 
-    /** The simple name of the generated application model class, {@code ShopApplicationSecurity}. */
+    /** The simple name of the generated application model class, {@code ShopApplicationSecurityModel}. */
     public String modelClassName() {
-        return simpleName + "Security";
+        return simpleName + "SecurityModel";
     }
 
     /** The user role with this name. */

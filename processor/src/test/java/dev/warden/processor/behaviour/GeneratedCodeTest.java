@@ -41,7 +41,7 @@ class GeneratedCodeTest {
                 java.util.Arrays.stream(FIXTURES).map(f -> WardenCompiler.resource("fixtures/shop/" + f))
                         .toArray(javax.tools.JavaFileObject[]::new));
         loader = WardenCompiler.classLoader(compilation);
-        app = (ApplicationModel) loader.loadClass("fixture.ShopAppSecurity").getField("INSTANCE").get(null);
+        app = (ApplicationModel) loader.loadClass("fixture.ShopAppSecurityModel").getField("INSTANCE").get(null);
     }
 
     private static SecurityContext user(long id, String... roles) {
