@@ -203,10 +203,10 @@ public final class Validator {
     public void validateStray(List<StrayAnnotation> stray, Report report) {
         for (StrayAnnotation annotation : stray) {
             switch (annotation.kind()) {
-                case RULE_ON_NON_ENTITY -> report.add(Message.RULE_ON_NON_ENTITY, annotation.location(),
+                case RULE_ON_NON_ENTITY -> report.add(Message.RULE_ON_NON_ENTITY, annotation.annotationLocation(),
                         "add @SecuredEntity to the type, or remove the rule", annotation.location().element());
                 case MEMBER_ANNOTATION_ON_NON_MEMBER -> report.add(Message.MEMBER_ANNOTATION_ON_NON_MEMBER,
-                        annotation.location(),
+                        annotation.annotationLocation(),
                         "put it on a field with a getter, a public getter, or a record component of a @SecuredEntity",
                         annotation.annotationName(), annotation.location().element());
             }
