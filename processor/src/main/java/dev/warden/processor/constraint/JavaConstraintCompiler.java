@@ -247,17 +247,7 @@ public final class JavaConstraintCompiler {
     // ----------------------------------------------------------------------------------------- comparisons
 
     /** A value to compare: its expression, its Java type, and whether it can be null. */
-    private static final class Value {
-        final CodeBlock code;
-        final TypeName type;
-        final boolean nullable;
-
-        Value(CodeBlock code, TypeName type, boolean nullable) {
-            this.code = code;
-            this.type = type;
-            this.nullable = nullable;
-        }
-    }
+    private record Value(CodeBlock code, TypeName type, boolean nullable) {}
 
     /** How two values of a type are compared. */
     private enum Strategy {
@@ -292,22 +282,22 @@ public final class JavaConstraintCompiler {
     }
 
     private Code compare(Op op, ValueKind kind, Value a, Value b) {
-        Strategy strategy = strategy(kind, a.type, b.type);
+        Strategy strategy = strategy(kind, a.type(), b.type());
         if (op.isOrdering()) {
             return and(nullGuard(a), nullGuard(b), order(strategy, op, a, b));
         }
         boolean eq = op == Op.EQ;
         switch (strategy) {
             case REFERENCE:
-                return Code.relational(eq ? "$L == $L" : "$L != $L", a.code, b.code);
+                return Code.relational(eq ? "$L == $L" : "$L != $L", a.code(), b.code());
             case EQUALS:
-                return equalsCall(eq, a.code, b.code);
+                return equalsCall(eq, a.code(), b.code());
             case OPERATOR:
-                if (!a.nullable && !b.nullable) {
-                    return Code.relational(eq ? "$L == $L" : "$L != $L", unboxedIfBoth(a, b), b.code);
+                if (!a.nullable() && !b.nullable()) {
+                    return Code.relational(eq ? "$L == $L" : "$L != $L", unboxedIfBoth(a, b), b.code());
                 }
-                if (a.nullable && b.nullable && JavaTypes.sameBoxedType(a.type, b.type)) {
-                    return equalsCall(eq, a.code, b.code);
+                if (a.nullable() && b.nullable() && JavaTypes.sameBoxedType(a.type(), b.type())) {
+                    return equalsCall(eq, a.code(), b.code());
                 }
                 break;
             default:
@@ -316,32 +306,32 @@ public final class JavaConstraintCompiler {
         Code same = sameValue(strategy, a, b);
         Code different = not(same);
         if (strategy == Strategy.OPERATOR) {
-            different = Code.relational("$L != $L", unboxedIfBoth(a, b), b.code);
+            different = Code.relational("$L != $L", unboxedIfBoth(a, b), b.code());
         } else if (strategy == Strategy.COMPARE_TO) {
-            different = Code.relational("$L.compareTo($L) != 0", a.code, b.code);
+            different = Code.relational("$L.compareTo($L) != 0", a.code(), b.code());
         }
-        if (a.nullable && b.nullable) {
+        if (a.nullable() && b.nullable()) {
             // Both empty counts as equal.
-            Code equal = Code.primary("($L == null ? $L == null : $L)", a.code, b.code,
-                    and(notNull(b.code), same).block);
+            Code equal = Code.primary("($L == null ? $L == null : $L)", a.code(), b.code(),
+                    and(notNull(b.code()), same).block);
             return eq ? equal : not(equal);
         }
-        Value nullableSide = a.nullable ? a : b.nullable ? b : null;
+        Value nullableSide = a.nullable() ? a : b.nullable() ? b : null;
         if (nullableSide == null) {
             return eq ? same : different;
         }
-        return eq ? and(notNull(nullableSide.code), same) : or(isNull(nullableSide.code), different);
+        return eq ? and(notNull(nullableSide.code()), same) : or(isNull(nullableSide.code()), different);
     }
 
     /** The test that two non-null values are equal. */
     private Code sameValue(Strategy strategy, Value a, Value b) {
         switch (strategy) {
             case OPERATOR:
-                return Code.relational("$L == $L", unboxedIfBoth(a, b), b.code);
+                return Code.relational("$L == $L", unboxedIfBoth(a, b), b.code());
             case CHRONO:
-                return Code.primary("$L.isEqual($L)", a.code, b.code);
+                return Code.primary("$L.isEqual($L)", a.code(), b.code());
             default:
-                return Code.relational("$L.compareTo($L) == 0", a.code, b.code);
+                return Code.relational("$L.compareTo($L) == 0", a.code(), b.code());
         }
     }
 
@@ -349,29 +339,29 @@ public final class JavaConstraintCompiler {
     private Code order(Strategy strategy, Op op, Value a, Value b) {
         switch (strategy) {
             case OPERATOR:
-                return Code.relational("$L $L $L", a.code, op.symbol(), b.code);
+                return Code.relational("$L $L $L", a.code(), op.symbol(), b.code());
             case CHRONO:
                 switch (op) {
                     case LT:
-                        return Code.primary("$L.isBefore($L)", a.code, b.code);
+                        return Code.primary("$L.isBefore($L)", a.code(), b.code());
                     case LE:
-                        return not(Code.primary("$L.isAfter($L)", a.code, b.code));
+                        return not(Code.primary("$L.isAfter($L)", a.code(), b.code()));
                     case GT:
-                        return Code.primary("$L.isAfter($L)", a.code, b.code);
+                        return Code.primary("$L.isAfter($L)", a.code(), b.code());
                     default:
-                        return not(Code.primary("$L.isBefore($L)", a.code, b.code));
+                        return not(Code.primary("$L.isBefore($L)", a.code(), b.code()));
                 }
             default:
-                return Code.relational("$L.compareTo($L) $L 0", a.code, b.code, op.symbol());
+                return Code.relational("$L.compareTo($L) $L 0", a.code(), b.code(), op.symbol());
         }
     }
 
     /** {@code a} unboxed when both sides are boxes, so that {@code ==} compares values, not references. */
     private static CodeBlock unboxedIfBoth(Value a, Value b) {
-        if (JavaTypes.isPrimitive(a.type) || JavaTypes.isPrimitive(b.type)) {
-            return a.code;
+        if (JavaTypes.isPrimitive(a.type()) || JavaTypes.isPrimitive(b.type())) {
+            return a.code();
         }
-        return CodeBlock.of("$L.$LValue()", a.code, JavaTypes.primitive(a.type));
+        return CodeBlock.of("$L.$LValue()", a.code(), JavaTypes.primitive(a.type()));
     }
 
     private Code compareMembers(Op op, MemberShape member, CodeBlock value, MemberShape other, CodeBlock otherValue) {
@@ -587,7 +577,7 @@ public final class JavaConstraintCompiler {
     }
 
     private static Code nullGuard(Value v) {
-        return v.nullable ? notNull(v.code) : Code.TRUE;
+        return v.nullable() ? notNull(v.code()) : Code.TRUE;
     }
 
     private static Code notNull(CodeBlock value) {
