@@ -59,9 +59,32 @@ public final class ConstraintValidation {
         for (ConstraintProblem problem : problems) {
             String caret = ConstraintProblem.caret(rule.constraint(), problem.offset(), problem.length());
             String detail = "    " + caret.replace("\n", "\n    ");
-            report.addWithDetail(message(problem.kind()), rule.constraintLocation(), problem.hint(), detail,
+            String hint = problem.hint() != null && !problem.hint().isBlank() ? problem.hint() : fallbackHint(problem.kind());
+            report.addWithDetail(message(problem.kind()), rule.constraintLocation(), hint, detail,
                     rule.number(), entity.simpleName(), problem.message());
         }
+    }
+
+    /**
+     * How to fix a problem for which the constraint language has no more specific advice: every Warden
+     * diagnostic says how to fix it.
+     */
+    private static String fallbackHint(ConstraintProblem.Kind kind) {
+        return switch (kind) {
+            case SYNTAX -> "correct the constraint where the caret points; it is one or more [condition]s, "
+                    + "as in [status = 'DRAFT'] or [customer/name = 'ACME' and total > 100]";
+            case UNKNOWN_MEMBER -> "name a member of the entity, or follow an association with '/'";
+            case TYPE_MISMATCH -> "compare the member with a value, token or member of its own type";
+            case UNKNOWN_ENUM_CONSTANT -> "use one of the enum's constants, in quotes";
+            case CURRENT_USER_TYPE -> "compare [%CurrentUser%] with a member of the user-id type, "
+                    + "or change @AppSecurity(userIdType)";
+            case UNORDERED_COMPARISON -> "compare it with = or !=";
+            case CALCULATED_MEMBER -> "constrain the stored members it is calculated from";
+            case UNKNOWN_TOKEN -> "use a built-in token such as [%CurrentUser%], or declare it with "
+                    + "@AppSecurity(tokens = @Token(...))";
+            case AMBIGUOUS_TO_MANY -> "compare an attribute reached through the to-many association, "
+                    + "or test the association itself";
+        };
     }
 
     private static Message message(ConstraintProblem.Kind kind) {
