@@ -135,6 +135,26 @@ final class DiagnosticFixtures {
         return found.get(0);
     }
 
+    /**
+     * The caret line printed under {@code constraint} in a message, from the column where the constraint
+     * starts: {@code " ^^^^^^"} marks the six characters after the first. (javac indents the lines after a
+     * message's first; this is independent of that.)
+     */
+    static String caretUnder(String message, String constraint) {
+        String[] lines = message.split("\n", -1);
+        for (int i = 0; i + 1 < lines.length; i++) {
+            int column = lines[i].indexOf(constraint);
+            if (column >= 0 && lines[i].substring(0, column).isBlank()
+                    && lines[i].substring(column + constraint.length()).isBlank()) {
+                String caret = lines[i + 1];
+                assertWithMessage("indentation of the caret line in\n%s", message)
+                        .that(caret.length() >= column && caret.substring(0, column).isBlank()).isTrue();
+                return caret.substring(column);
+            }
+        }
+        throw new AssertionError("no line with just the constraint " + constraint + " in\n" + message);
+    }
+
     /** Fails unless the compilation succeeded and its only Warden warning has this code. */
     static void assertOnlyWardenWarning(Compilation compilation, String code) {
         assertWithMessage("compilation failed:\n%s", compilation.diagnostics())

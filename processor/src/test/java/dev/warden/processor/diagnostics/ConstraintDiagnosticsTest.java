@@ -1,0 +1,253 @@
+package dev.warden.processor.diagnostics;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.caretUnder;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.entity;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.onlyMessage;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Errors in constraints (E010 to E018): each on the {@code constraint} value, with the constraint text and a
+ * caret line under the part that is wrong.
+ */
+class ConstraintDiagnosticsTest {
+
+    /** {@code fx.shop.Status}: DRAFT, SENT. */
+    private static final JavaFileObject STATUS = entity("Status", """
+            public enum Status { DRAFT, SENT }
+            """);
+
+    /** An associated entity: id and name. */
+    private static final JavaFileObject CUSTOMER = entity("Customer", """
+            @SecuredEntity
+            @AccessRule(roles = "User", defaultAccess = Access.READ)
+            public class Customer {
+                private Long id;
+                private String name;
+                public Long getId() { return id; }
+                public void setId(Long id) { this.id = id; }
+                public String getName() { return name; }
+                public void setName(String name) { this.name = name; }
+            }
+            """);
+
+    /** The target of a to-many association: id and label. */
+    private static final JavaFileObject TAG = entity("Tag", """
+            @SecuredEntity
+            @AccessRule(roles = "User", defaultAccess = Access.READ)
+            public class Tag {
+                private Long id;
+                private String label;
+                public Long getId() { return id; }
+                public void setId(Long id) { this.id = id; }
+                public String getLabel() { return label; }
+                public void setLabel(String label) { this.label = label; }
+            }
+            """);
+
+    /**
+     * A ticket whose only rule (role User, everything READ) has this constraint, written alone on its line:
+     * members id, title, status (Status), owner (Long), ownerName (String), price (BigDecimal), customer
+     * (to-one Customer), tags (to-many Tag) and summary (calculated).
+     */
+    private static JavaFileObject ticket(String constraint) {
+        return entity("Ticket", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        constraint = "%s")
+                public class Ticket {
+                    private Long id;
+                    private String title;
+                    private Status status;
+                    private Long owner;
+                    private String ownerName;
+                    private BigDecimal price;
+                    private Customer customer;
+                    private List<Tag> tags;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getTitle() { return title; }
+                    public void setTitle(String title) { this.title = title; }
+                    public Status getStatus() { return status; }
+                    public void setStatus(Status status) { this.status = status; }
+                    public Long getOwner() { return owner; }
+                    public void setOwner(Long owner) { this.owner = owner; }
+                    public String getOwnerName() { return ownerName; }
+                    public void setOwnerName(String ownerName) { this.ownerName = ownerName; }
+                    public BigDecimal getPrice() { return price; }
+                    public void setPrice(BigDecimal price) { this.price = price; }
+                    public Customer getCustomer() { return customer; }
+                    public void setCustomer(Customer customer) { this.customer = customer; }
+                    public List<Tag> getTags() { return tags; }
+                    public void setTags(List<Tag> tags) { this.tags = tags; }
+                    @Calculated
+                    public String getSummary() { return title + " " + status; }
+                }
+                """.formatted(constraint));
+    }
+
+    private static Compilation compileTicket(JavaFileObject ticket) {
+        return DiagnosticFixtures.compile(STATUS, CUSTOMER, TAG, ticket);
+    }
+
+    /**
+     * Asserts the one error with this code: on the constraint line of the ticket, with the constraint and
+     * under it {@code caret} (aligned with the constraint's first character), and the hint. Returns the message.
+     */
+    private static String assertConstraintError(String code, String constraint, String caret, String hint) {
+        JavaFileObject ticket = ticket(constraint);
+        Compilation compilation = compileTicket(ticket);
+
+        assertThat(compilation).hadErrorContaining("[" + code + "]").inFile(ticket)
+                .onLineContaining("constraint = \"" + constraint + "\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, code);
+        assertThat(caretUnder(message, constraint)).isEqualTo(caret);
+        assertThat(message).contains("hint: " + hint);
+        return message;
+    }
+
+    @Test
+    void aValidConstraintCompiles() {
+        Compilation compilation = compileTicket(ticket("[status = 'DRAFT'][customer/name = 'ACME']"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.shop.TicketPolicy");
+    }
+
+    @Test
+    void errorInTheConstraintOfTheSecondRuleIsReportedOnThatConstraint() {
+        JavaFileObject customer = entity("Customer", """
+                @SecuredEntity
+                @AccessRule(roles = "Manager", defaultAccess = Access.READ,
+                        constraint = "[name = 'ACME']")
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        constraint = "[nmae = 'ACME']")
+                public class Customer {
+                    private Long id;
+                    private String name;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getName() { return name; }
+                    public void setName(String name) { this.name = name; }
+                }
+                """);
+
+        Compilation compilation = DiagnosticFixtures.compile(customer);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E011]").inFile(customer)
+                .onLineContaining("constraint = \"[nmae = 'ACME']\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E011");
+        assertThat(message).contains("unknown member in the constraint of rule 2 of Customer");
+        assertThat(caretUnder(message, "[nmae = 'ACME']")).isEqualTo(" ^^^^");
+        assertThat(message).contains("hint: did you mean 'name'?");
+    }
+
+    // ---------------------------------------------------------------- E010
+
+    @Test
+    void syntaxErrorMissingOperand() {
+        String message = assertConstraintError("WARDEN-E010", "[title = ]",
+                "         ^", "compare with a string, a number, true(), false(), empty, a token or a member path");
+        assertThat(message).contains("syntax error in the constraint of rule 1 of Ticket");
+    }
+
+    @Test
+    void syntaxErrorUnclosedBracket() {
+        String message = assertConstraintError("WARDEN-E010", "[title = 'x'",
+                "            ^", "correct the constraint where the caret points");
+        assertThat(message).contains(
+                "syntax error in the constraint of rule 1 of Ticket: expected ']' to close the constraint but found end of text");
+    }
+
+    @Test
+    void syntaxErrorUnknownOperator() {
+        String message = assertConstraintError("WARDEN-E010", "[title == 'x']",
+                "        ^", "write one operator: = != < <= > >=");
+        assertThat(message).contains("syntax error in the constraint of rule 1 of Ticket");
+    }
+
+    // ---------------------------------------------------------------- E011 to E018
+
+    @Test
+    void unknownMember() {
+        String message = assertConstraintError("WARDEN-E011", "[stauts = 'DRAFT']",
+                " ^^^^^^", "did you mean 'status'?");
+        assertThat(message).contains("unknown member in the constraint of rule 1 of Ticket: 'Ticket' has no member 'stauts'");
+    }
+
+    @Test
+    void unknownPathSegment() {
+        String message = assertConstraintError("WARDEN-E011", "[customer/nmae = 'ACME']",
+                "          ^^^^", "did you mean 'name'?");
+        assertThat(message).contains("'Customer' has no member 'nmae'");
+    }
+
+    @Test
+    void pathThroughAnAttribute() {
+        String message = assertConstraintError("WARDEN-E011", "[title/length = 3]",
+                "       ^^^^^^", "only associations can be followed with '/'");
+        assertThat(message).contains("'title' of Ticket is a String, not an association");
+    }
+
+    @Test
+    void wrongLiteralType() {
+        String message = assertConstraintError("WARDEN-E012", "[title = 42]",
+                "         ^^", "to compare with text, quote it: '42'");
+        assertThat(message).contains("type error in the constraint of rule 1 of Ticket");
+    }
+
+    @Test
+    void unknownEnumConstant() {
+        String message = assertConstraintError("WARDEN-E013", "[status = 'DRAFTED']",
+                "          ^^^^^^^^^", "did you mean 'DRAFT'?");
+        assertThat(message).contains("'DRAFTED' is not a constant of Status");
+    }
+
+    @Test
+    void currentUserComparedWithAMemberOfAnotherType() {
+        String message = assertConstraintError("WARDEN-E014", "[ownerName = '[%CurrentUser%]']",
+                " ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^", "compare [%CurrentUser%] with a member of type Long");
+        assertThat(message).contains("'ownerName' is a String");
+    }
+
+    @Test
+    void orderingOnAnUnorderedType() {
+        String message = assertConstraintError("WARDEN-E015", "[status > 'DRAFT']",
+                "        ^", "compare it with = or !=");
+        assertThat(message).contains("'>' needs a value with an order, but 'status' is an enum (Status)");
+    }
+
+    @Test
+    void calculatedMember() {
+        String message = assertConstraintError("WARDEN-E016", "[summary = 'x']",
+                " ^^^^^^^", "constrain the stored members it is calculated from");
+        assertThat(message).contains("'summary' of Ticket is calculated");
+    }
+
+    @Test
+    void unknownToken() {
+        String message = assertConstraintError("WARDEN-E017", "[owner = '[%CurrentUsr%]']",
+                "         ^^^^^^^^^^^^^^^^", "did you mean [%CurrentUser%]?");
+        assertThat(message).contains("unknown token in the constraint of rule 1 of Ticket");
+    }
+
+    @Test
+    void unknownUserRoleToken() {
+        String message = assertConstraintError("WARDEN-E017", "['[%UserRole_Admn%]']",
+                " ^^^^^^^^^^^^^^^^^^^", "did you mean [%UserRole_Admin%]?");
+        assertThat(message).contains("unknown user role 'Admn'");
+    }
+
+    @Test
+    void toManyAssociationComparedWithAValue() {
+        String message = assertConstraintError("WARDEN-E018", "[tags = 'urgent']",
+                " ^^^^^^^^^^^^^^^", "compare an attribute reached through it (tags/member = ...)");
+        assertThat(message).contains("'tags' is a to-many association");
+    }
+}
