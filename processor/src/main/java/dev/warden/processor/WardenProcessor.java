@@ -9,6 +9,7 @@ import dev.warden.processor.codegen.ModuleWriter;
 import dev.warden.processor.codegen.Naming;
 import dev.warden.processor.codegen.PolicyWriter;
 import dev.warden.processor.codegen.ProxyWriter;
+import dev.warden.processor.codegen.SecurityOverview;
 import dev.warden.processor.diagnostics.DiagnosticPrinter;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Report;
@@ -57,6 +58,9 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class WardenProcessor extends AbstractProcessor {
 
+    /** Where the security overview is written, relative to the class output, without extension. */
+    public static final String OVERVIEW = "META-INF/warden/security-overview";
+
     private ModuleCatalog modules;
     private ModelBuilder builder;
     private ShapeCatalog shapes;
@@ -74,6 +78,9 @@ public final class WardenProcessor extends AbstractProcessor {
     /** Entities waiting for a type generated in a later round, by name, with the type they wait for. */
     private final Map<String, String> deferred = new LinkedHashMap<>();
     private final Set<String> processed = new LinkedHashSet<>();
+    /** The entities that validated and were generated, for the security overview. */
+    private final List<EntityModel> generated = new ArrayList<>();
+    private boolean applicationValid;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -112,6 +119,7 @@ public final class WardenProcessor extends AbstractProcessor {
             processStrayAnnotations(round);
             if (round.processingOver()) {
                 reportUnresolved();
+                writeSecurityOverview();
             }
         } catch (RuntimeException | LinkageError e) {
             processingEnv.getMessager().printMessage(Kind.ERROR,
@@ -167,6 +175,7 @@ public final class WardenProcessor extends AbstractProcessor {
         validator.validateApplications(applications, modules.sourceModules(), report);
         printer.print(report);
         if (before == 0 && !applications.isEmpty() && !report.hasErrors()) {
+            applicationValid = true;
             AppModel app = applications.get(0);
             TypeElement type = processingEnv.getElementUtils().getTypeElement(app.qualifiedName());
             guarded(type, () -> {
@@ -235,6 +244,23 @@ public final class WardenProcessor extends AbstractProcessor {
         Map<Integer, CompiledRule> constraints = constraintCompilation.compile(entity, shapes.environment(app));
         write(policyWriter.write(entity, constraints));
         write(proxyWriter.write(entity));
+        generated.add(entity);
+    }
+
+    /**
+     * Writes the security overview (every user role against every entity, as Mendix's Security Overview)
+     * next to the classes, as JSON and HTML, when the application is declared in these sources.
+     */
+    private void writeSecurityOverview() {
+        if (!applicationValid || applications.size() != 1) {
+            return;
+        }
+        AppModel app = applications.get(0);
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(app.qualifiedName());
+        guarded(type, () -> {
+            writeResource(OVERVIEW + ".json", SecurityOverview.json(app, generated).stripTrailing(), type);
+            writeResource(OVERVIEW + ".html", SecurityOverview.html(app, generated).stripTrailing(), type);
+        });
     }
 
     private void reportUnresolved() {
