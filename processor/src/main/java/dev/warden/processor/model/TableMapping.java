@@ -1,0 +1,178 @@
+package dev.warden.processor.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * How an entity is stored: its table, and the column (or link) of each member. Read from
+ * {@code @SecuredEntity(table)} and, when present, the JPA annotations {@code @Table}, {@code @Column},
+ * {@code @JoinColumn}, {@code @JoinTable}, {@code @OneToMany(mappedBy)}, {@code @ManyToMany},
+ * {@code @Transient} and {@code @Id} (by name, from {@code jakarta.persistence} or {@code javax.persistence},
+ * so there is no dependency on JPA); otherwise snake_case names, and a member named {@code id} is the key.
+ *
+ * @param table the table name
+ * @param key the index of the key member, or -1 when the entity has none
+ * @param columns the column of each member by member index; {@code null} for members without a column
+ *     (calculated, transient, to-many)
+ * @param toMany how each to-many association is stored, by member index
+ * @param locations where each name was given, for messages, by member index ({@code -1} for the table)
+ */
+public record TableMapping(
+        String table,
+        int key,
+        List<String> columns,
+        Map<Integer, ToMany> toMany,
+        Map<Integer, SourceLocation> locations) {
+
+    /**
+     * A to-many association's storage: one-to-many through a foreign key in the target's table
+     * ({@code joinTable == null}), or many-to-many through a link table.
+     *
+     * @param joinTable the link table, or {@code null} for one-to-many
+     * @param ownerColumn the column referencing the owner's key (in the target table, or in the link table)
+     * @param targetColumn the link table's column referencing the target's key, {@code null} for one-to-many
+     * @param mappedBy for one-to-many, the to-one member of the target that {@code ownerColumn} belongs to, if named
+     */
+    public record ToMany(String joinTable, String ownerColumn, String targetColumn, String mappedBy) {}
+
+    public TableMapping {
+        columns = Collections.unmodifiableList(new ArrayList<>(columns));
+        toMany = Map.copyOf(toMany);
+        locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));
+    }
+
+    public Optional<String> keyColumn() {
+        return key < 0 ? Optional.empty() : Optional.ofNullable(columns.get(key));
+    }
+
+    private static final String[] JPA = {"jakarta.persistence.", "javax.persistence."};
+
+    /** Reads the mapping of one entity. */
+    public static TableMapping of(EntityModel entity, AnnotationReader reader) {
+        Map<Integer, SourceLocation> locations = new LinkedHashMap<>();
+        String table = entity.table();
+        if (table.isEmpty()) {
+            Optional<AnnotationMirror> jpaTable = jpa(reader, entity.element(), "Table");
+            table = jpaTable.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty()).orElse(snakeCase(entity.simpleName()));
+            jpaTable.ifPresent(m -> locations.put(-1, SourceLocation.of(entity.element(), m, annotationName(m), 0)));
+        } else {
+            locations.put(-1, entity.location().at("table", null));
+        }
+        int key = -1;
+        List<String> columns = new ArrayList<>();
+        Map<Integer, ToMany> toMany = new LinkedHashMap<>();
+        for (int i = 0; i < entity.members().size(); i++) {
+            MemberModel member = entity.members().get(i);
+            List<Element> annotated = annotatedElements(member);
+            if (key < 0 && (member.key() || annotated.stream().anyMatch(e -> jpa(reader, e, "Id").isPresent()))) {
+                key = i;
+            }
+            boolean transientMember = annotated.stream().anyMatch(e -> jpa(reader, e, "Transient").isPresent());
+            String column = null;
+            if (member.isCalculated() || transientMember) {
+                column = null;
+            } else if (member.kind() == MemberModel.MemberKind.TO_MANY) {
+                toMany.put(i, toMany(entity, member, annotated, reader));
+            } else {
+                String annotation = member.kind() == MemberModel.MemberKind.TO_ONE ? "JoinColumn" : "Column";
+                Optional<AnnotationMirror> named = annotated.stream().map(e -> jpa(reader, e, annotation))
+                        .flatMap(Optional::stream).findFirst();
+                column = named.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty())
+                        .orElse(member.kind() == MemberModel.MemberKind.TO_ONE
+                                ? snakeCase(member.name()) + "_id" : snakeCase(member.name()));
+                named.ifPresent(m -> locations.put(columns.size(), SourceLocation.of(member.element(), m, annotationName(m), 0)));
+            }
+            columns.add(column);
+        }
+        return new TableMapping(table, key, columns, toMany, locations);
+    }
+
+    private static ToMany toMany(EntityModel owner, MemberModel member, List<Element> annotated, AnnotationReader reader) {
+        Optional<AnnotationMirror> joinTable = first(reader, annotated, "JoinTable");
+        boolean manyToMany = joinTable.isPresent() || first(reader, annotated, "ManyToMany").isPresent();
+        String ownerDefault = snakeCase(owner.simpleName()) + "_id";
+        if (manyToMany) {
+            String targetSimple = member.targetEntity().substring(member.targetEntity().lastIndexOf('.') + 1);
+            String table = joinTable.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty())
+                    .orElse(snakeCase(owner.simpleName()) + "_" + snakeCase(member.name()));
+            String ownerColumn = joinTable.flatMap(m -> firstJoinColumn(reader, m, "joinColumns")).orElse(ownerDefault);
+            String targetColumn = joinTable.flatMap(m -> firstJoinColumn(reader, m, "inverseJoinColumns"))
+                    .orElse(snakeCase(targetSimple) + "_id");
+            return new ToMany(table, ownerColumn, targetColumn, null);
+        }
+        Optional<String> joinColumn = first(reader, annotated, "JoinColumn").map(m -> reader.string(m, "name"))
+                .filter(n -> !n.isEmpty());
+        Optional<String> mappedBy = first(reader, annotated, "OneToMany").map(m -> reader.string(m, "mappedBy"))
+                .filter(n -> !n.isEmpty());
+        return new ToMany(null, joinColumn.orElse(mappedBy.map(m -> snakeCase(m) + "_id").orElse(ownerDefault)), null,
+                mappedBy.orElse(null));
+    }
+
+    private static Optional<String> firstJoinColumn(AnnotationReader reader, AnnotationMirror joinTable, String attribute) {
+        List<AnnotationValue> values = reader.array(joinTable, attribute);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = reader.string((AnnotationMirror) values.get(0).getValue(), "name");
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+
+    private static Optional<AnnotationMirror> first(AnnotationReader reader, List<Element> elements, String simpleName) {
+        return elements.stream().map(e -> jpa(reader, e, simpleName)).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<AnnotationMirror> jpa(AnnotationReader reader, Element element, String simpleName) {
+        for (String prefix : JPA) {
+            Optional<AnnotationMirror> found = reader.find(element, prefix + simpleName);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String annotationName(AnnotationMirror mirror) {
+        return AnnotationReader.typeName(mirror);
+    }
+
+    /** The field and the getter of a member (JPA annotations may be on either). */
+    private static List<Element> annotatedElements(MemberModel member) {
+        List<Element> elements = new ArrayList<>();
+        elements.add(member.element());
+        Element enclosing = member.element().getEnclosingElement();
+        if (enclosing instanceof TypeElement type && member.element().getKind() != ElementKind.METHOD) {
+            for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+                if (method.getSimpleName().contentEquals(member.getter()) && method.getParameters().isEmpty()) {
+                    elements.add(method);
+                }
+            }
+        }
+        return elements;
+    }
+
+    /** {@code accountManager} to {@code account_manager}, {@code OrderLine} to {@code order_line}, {@code URL} to {@code url}. */
+    public static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(name.charAt(i - 1))
+                    || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)) && Character.isUpperCase(name.charAt(i - 1))))) {
+                out.append('_');
+            }
+            out.append(Character.toLowerCase(c));
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+}
