@@ -21,6 +21,7 @@ import javax.lang.model.type.TypeMirror;
  * @param accessRights the {@code @MemberAccess} annotations on the member
  * @param element the field, getter or record component that declares the member
  * @param location the declaring element, for messages
+ * @param ownerLocation the {@code @Owner} annotation when {@code owner}, else {@code null}
  */
 public record MemberModel(
         String name,
@@ -34,7 +35,8 @@ public record MemberModel(
         String targetEntity,
         List<MemberAccessModel> accessRights,
         Element element,
-        SourceLocation location) {
+        SourceLocation location,
+        SourceLocation ownerLocation) {
 
     /** What kind of member this is. */
     public enum MemberKind {

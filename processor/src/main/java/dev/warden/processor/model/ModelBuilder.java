@@ -77,7 +77,8 @@ public final class ModelBuilder {
             SourceLocation tokenLocation = location.at("tokens", i, tokenValues.get(i));
             tokens.add(new TokenModel(reader.string(token, "name"),
                     reader.type(token, "type").orElse(null),
-                    tokenLocation.at("name", reader.value(token, "name"))));
+                    tokenLocation.at("name", reader.value(token, "name")),
+                    tokenLocation.at("type", reader.value(token, "type"))));
         }
 
         String anonymous = reader.string(mirror, "anonymousRole");
@@ -263,14 +264,21 @@ public final class ModelBuilder {
                 target = element.get().getQualifiedName().toString();
             }
         }
-        boolean owner = annotated.stream().anyMatch(e -> reader.has(e, WardenAnnotations.OWNER));
+        SourceLocation ownerLocation = null;
+        for (Element element : annotated) {
+            Optional<AnnotationMirror> mirror = reader.find(element, WardenAnnotations.OWNER);
+            if (mirror.isPresent() && ownerLocation == null) {
+                ownerLocation = SourceLocation.of(element, mirror.get(), WardenAnnotations.OWNER, 0);
+            }
+        }
+        boolean owner = ownerLocation != null;
         boolean key = name.equals("id") || annotated.stream().anyMatch(this::hasJpaId);
         List<MemberAccessModel> rights = new ArrayList<>();
         for (Element element : annotated) {
             rights.addAll(memberAccess(element));
         }
         return new MemberModel(name, type, kind, getter, setter, readOnly, owner, key, target, rights,
-                declaring, SourceLocation.of(declaring));
+                declaring, SourceLocation.of(declaring), ownerLocation);
     }
 
     /** The {@code @MemberAccess} annotations on one element. */

@@ -124,7 +124,8 @@ public final class ModuleCatalog {
             roles.add(new NameRef(role instanceof String s ? s : "", location.at("roles", i, values.get(i))));
         }
         return Optional.of(new ModuleModel(reader.string(mirror, "name"),
-                pkg.getQualifiedName().toString(), roles, location, fromSources));
+                pkg.getQualifiedName().toString(), roles, location, fromSources,
+                location.at("name", reader.value(mirror, "name")), location.at("roles", reader.value(mirror, "roles"))));
     }
 
     private Optional<String> readIndex(String path) {

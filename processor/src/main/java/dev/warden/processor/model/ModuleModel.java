@@ -12,9 +12,12 @@ import java.util.Optional;
  * @param roles the module roles in declaration order (role {@code i} has bit {@code 1L << i})
  * @param location the {@code @Module} annotation
  * @param fromSources whether the module is compiled now (and its descriptor class must be generated)
+ * @param nameLocation the {@code name} value
+ * @param rolesLocation the {@code roles} value
  */
 public record ModuleModel(
-        String name, String packageName, List<NameRef> roles, SourceLocation location, boolean fromSources) {
+        String name, String packageName, List<NameRef> roles, SourceLocation location, boolean fromSources,
+        SourceLocation nameLocation, SourceLocation rolesLocation) {
 
     public ModuleModel {
         roles = List.copyOf(roles);

@@ -57,16 +57,16 @@ public final class Validator {
         Map<String, ModuleModel> byName = new HashMap<>();
         for (ModuleModel module : declared) {
             if (!isIdentifier(module.name())) {
-                report.add(Message.INVALID_NAME, module.location(), "for example @Module(name = \"Sales\")",
+                report.add(Message.INVALID_NAME, module.nameLocation(), "for example @Module(name = \"Sales\")",
                         "module name", module.name());
             }
             ModuleModel first = byName.putIfAbsent(module.name(), module);
             if (first != null) {
-                report.add(Message.DUPLICATE_MODULE, module.location(), "give one of the modules another name",
+                report.add(Message.DUPLICATE_MODULE, module.nameLocation(), "give one of the modules another name",
                         module.name(), first.packageName(), module.packageName());
             }
             if (module.roles().size() > MAX_ROLES_PER_MODULE) {
-                report.add(Message.TOO_MANY_ROLES, module.location(), "split the module into smaller modules",
+                report.add(Message.TOO_MANY_ROLES, module.rolesLocation(), "split the module into smaller modules",
                         module.name(), module.roles().size());
             }
             Set<String> seen = new HashSet<>();
@@ -130,7 +130,7 @@ public final class Validator {
                         token.name());
             }
             if (token.type() == null || !constraints.isComparableTokenType(token.type())) {
-                report.add(Message.TOKEN_TYPE, token.location(),
+                report.add(Message.TOKEN_TYPE, token.typeLocation(),
                         "use String, a number type, Boolean, an enum, a java.time type or UUID",
                         token.name(), token.type());
             }
@@ -258,14 +258,14 @@ public final class Validator {
             }
             if (member.owner()) {
                 if (firstOwner != null) {
-                    report.add(Message.DUPLICATE_OWNER, member.location(), "keep @Owner on one member",
+                    report.add(Message.DUPLICATE_OWNER, member.ownerLocation(), "keep @Owner on one member",
                             entity.simpleName(), firstOwner.name(), member.name());
                 } else {
                     firstOwner = member;
                 }
                 app.ifPresent(a -> {
                     if (!sameBoxedType(member.type(), a.userIdType())) {
-                        report.add(Message.OWNER_TYPE, member.location(),
+                        report.add(Message.OWNER_TYPE, member.ownerLocation(),
                                 "change the member's type to " + a.userIdType() + ", or userIdType in @AppSecurity",
                                 member.name(), entity.simpleName(), member.type(), a.userIdType());
                     }
