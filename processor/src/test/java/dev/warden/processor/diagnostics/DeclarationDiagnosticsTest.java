@@ -1,0 +1,429 @@
+package dev.warden.processor.diagnostics;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.app;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.billingModule;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.compile;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.compileOnly;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.entity;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.onlyMessage;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.packageInfo;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.shopModule;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.type;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Modules, the application, and where entities and rules are declared: E020 to E031. */
+class DeclarationDiagnosticsTest {
+
+    private static final String NOTE_BODY = """
+            public class Note {
+                private Long id;
+                private String text;
+                public Long getId() { return id; }
+                public void setId(Long id) { this.id = id; }
+                public String getText() { return text; }
+                public void setText(String text) { this.text = text; }
+            }
+            """;
+
+    // ---------------------------------------------------------------- E020 to E024
+
+    @Test
+    void moduleDeclaredTwice() {
+        JavaFileObject store = packageInfo("fx.store", """
+                @Module(
+                        name = "Shop",
+                        roles = {"User", "Manager"})
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), store, billingModule(), app());
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E020]").inFile(store).onLineContaining("name = \"Shop\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E020");
+        assertThat(message).contains("module 'Shop' is declared twice: on package fx.shop and on package fx.store");
+        assertThat(message).contains("hint: give one of the modules another name");
+    }
+
+    @Test
+    void moduleRoleDeclaredTwice() {
+        JavaFileObject shop = packageInfo("fx.shop", """
+                @Module(name = "Shop", roles = {
+                        "User",
+                        "Manager",
+                        "User"})
+                """);
+
+        Compilation compilation = compileOnly(shop, billingModule(), app());
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E021]").inFile(shop).onLineContaining("\"User\"})");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E021");
+        assertThat(message).contains("module role 'User' is declared twice in module Shop");
+        assertThat(message).contains("hint: remove one of them");
+    }
+
+    @Test
+    void userRoleDeclaredTwice() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
+                            @UserRole(name = "Member", moduleRoles = "Billing.Clerk")
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E022]").inFile(app)
+                .onLineContaining("@UserRole(name = \"Member\", moduleRoles = \"Billing.Clerk\")");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E022");
+        assertThat(message).contains("user role 'Member' is declared twice");
+        assertThat(message).contains("hint: remove one of them or rename it");
+    }
+
+    @Test
+    void tokenDeclaredTwice() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"})
+                        },
+                        tokens = {
+                            @Token(name = "Tenant", type = Long.class),
+                            @Token(name = "Tenant", type = String.class)
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E023]").inFile(app)
+                .onLineContaining("@Token(name = \"Tenant\", type = String.class)");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E023");
+        assertThat(message).contains("token 'Tenant' is declared twice");
+        assertThat(message).contains("hint: remove one of them");
+    }
+
+    @Test
+    void tokenNamedLikeABuiltInToken() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"})
+                        },
+                        tokens = @Token(
+                                name = "CurrentUser",
+                                type = Long.class))
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E023]").inFile(app).onLineContaining("name = \"CurrentUser\"");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(onlyMessage(compilation, "WARDEN-E023"))
+                .contains("hint: 'CurrentUser' is a built-in token; choose another name");
+    }
+
+    @Test
+    void moreThanOneAppSecurity() {
+        JavaFileObject other = app("fx.OtherApp", """
+                @AppSecurity(
+                        userRoles = @UserRole(name = "Member", moduleRoles = "Shop.User"))
+                """);
+
+        Compilation compilation = compile(other);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E024]").inFile(other).onLineContaining("@AppSecurity(");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E024");
+        assertThat(message).contains("@AppSecurity is declared on fx.ShopApp and on fx.OtherApp");
+        assertThat(message).contains("hint: keep @AppSecurity on one type and merge the user roles into it");
+    }
+
+    // ---------------------------------------------------------------- E025 to E027
+
+    @Test
+    void securedEntityOutsideAnyModule() {
+        JavaFileObject loose = type("fx.misc.Loose", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Loose {
+                    private Long id;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                }
+                """);
+
+        Compilation compilation = compile(loose);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E025]").inFile(loose).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E025");
+        assertThat(message).contains("@SecuredEntity Loose is not in a module: neither package fx.misc nor an enclosing package has @Module");
+        assertThat(message).contains("hint: add @Module(name = ..., roles = {...}) to package-info.java of fx.misc");
+    }
+
+    @Test
+    void accessRuleOnATypeThatIsNotASecuredEntity() {
+        JavaFileObject plain = entity("Plain", """
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Plain {
+                    private Long id;
+                    public Long getId() { return id; }
+                }
+                """);
+
+        Compilation compilation = compile(plain);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E026]").inFile(plain).onLineContaining("@AccessRule(");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E026");
+        assertThat(message).contains("@AccessRule on fx.shop.Plain, which is not a @SecuredEntity, has no effect");
+        assertThat(message).contains("hint: add @SecuredEntity to the type, or remove the rule");
+    }
+
+    @Test
+    void repeatedAccessRulesOnATypeThatIsNotASecuredEntityAreReportedOnce() {
+        JavaFileObject plain = entity("Plain", """
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                @AccessRule(roles = "Manager", defaultAccess = Access.READ)
+                public class Plain {
+                    private Long id;
+                    public Long getId() { return id; }
+                }
+                """);
+
+        Compilation compilation = compile(plain);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E026]").inFile(plain)
+                .onLineContaining("@AccessRule(roles = \"User\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void securedSubclassWithoutRules() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                """ + NOTE_BODY);
+        JavaFileObject pinned = entity("PinnedNote", """
+                @SecuredEntity
+                public class PinnedNote extends Note {
+                    private int position;
+                    public int getPosition() { return position; }
+                    public void setPosition(int position) { this.position = position; }
+                }
+                """);
+
+        Compilation compilation = compile(note, pinned);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E027]").inFile(pinned).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E027");
+        assertThat(message).contains("PinnedNote extends the secured entity fx.shop.Note but declares no @AccessRule");
+        assertThat(message).contains("hint: repeat the rules of Note that should apply to PinnedNote");
+    }
+
+    // ---------------------------------------------------------------- E028
+
+    @Test
+    void invalidModuleName() {
+        JavaFileObject extra = packageInfo("fx.extra", """
+                @Module(
+                        name = "Extra Stuff",
+                        roles = "Helper")
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), extra, app());
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E028]").inFile(extra).onLineContaining("name = \"Extra Stuff\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E028");
+        assertThat(message).contains("module name 'Extra Stuff' is not a valid name: use a Java identifier");
+        assertThat(message).contains("hint: for example @Module(name = \"Sales\")");
+    }
+
+    @Test
+    void invalidModuleRoleName() {
+        JavaFileObject extra = packageInfo("fx.extra", """
+                @Module(name = "Extra", roles = {
+                        "Helper",
+                        "Power User"})
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), extra, app());
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E028]").inFile(extra).onLineContaining("\"Power User\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E028");
+        assertThat(message).contains("module role 'Power User' is not a valid name");
+        assertThat(message).contains("hint: for example roles = {\"User\", \"Manager\"}");
+    }
+
+    @Test
+    void invalidTokenName() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"})
+                        },
+                        tokens = @Token(
+                                name = "tenant-id",
+                                type = Long.class))
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E028]").inFile(app).onLineContaining("name = \"tenant-id\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E028");
+        assertThat(message).contains("token 'tenant-id' is not a valid name");
+        assertThat(message).contains("hint: for example @Token(name = \"Tenant\", type = Long.class)");
+    }
+
+    @Test
+    void userRoleWithoutAName() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = "Shop.Manager"),
+                            @UserRole(name = "", moduleRoles = "Billing.Clerk")
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E028]").inFile(app).onLineContaining("name = \"\"");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(onlyMessage(compilation, "WARDEN-E028")).contains("hint: give the user role a name");
+    }
+
+    // ---------------------------------------------------------------- E029, E032
+
+    @Test
+    void moduleWithMoreThan64Roles() {
+        String roles = java.util.stream.IntStream.range(0, 65).mapToObj(i -> "\"R" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        JavaFileObject big = packageInfo("fx.big", """
+                @Module(name = "Big",
+                        roles = {%s})
+                """.formatted(roles));
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), big, app());
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E029]").inFile(big).onLineContaining("roles = {\"R0\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E029");
+        assertThat(message).contains("module Big declares 65 roles; at most 64 are supported");
+        assertThat(message).contains("hint: split the module into smaller modules");
+    }
+
+    @Test
+    void tokenOfATypeConstraintsCannotCompare() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"})
+                        },
+                        tokens = @Token(name = "Tags",
+                                type = java.util.List.class))
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E032]").inFile(app)
+                .onLineContaining("type = java.util.List.class");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E032");
+        assertThat(message).contains("token 'Tags' has type java.util.List, which constraints cannot compare");
+        assertThat(message).contains("hint: use String, a number type, Boolean, an enum, a java.time type or UUID");
+    }
+
+    // ---------------------------------------------------------------- E030, E031
+
+    @Test
+    void ownerOfTheWrongType() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Note {
+                    private Long id;
+                    @Owner
+                    private String createdBy;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getCreatedBy() { return createdBy; }
+                    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+                }
+                """);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E030]").inFile(note).onLineContaining("@Owner");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E030");
+        assertThat(message).contains("@Owner member 'createdBy' of Note has type java.lang.String, but user ids are "
+                + "java.lang.Long (@AppSecurity userIdType)");
+        assertThat(message).contains("hint: change the member's type to java.lang.Long, or userIdType in @AppSecurity");
+    }
+
+    @Test
+    void ownerOfAPrimitiveUserIdTypeIsAccepted() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Note {
+                    private Long id;
+                    @Owner
+                    private long createdBy;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public long getCreatedBy() { return createdBy; }
+                    public void setCreatedBy(long createdBy) { this.createdBy = createdBy; }
+                }
+                """);
+
+        assertThat(compile(note)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void twoOwners() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Note {
+                    private Long id;
+                    @Owner
+                    private Long createdBy;
+                    @Owner // the second
+                    private Long author;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public Long getCreatedBy() { return createdBy; }
+                    public void setCreatedBy(Long createdBy) { this.createdBy = createdBy; }
+                    public Long getAuthor() { return author; }
+                    public void setAuthor(Long author) { this.author = author; }
+                }
+                """);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E031]").inFile(note).onLineContaining("@Owner // the second");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E031");
+        assertThat(message).contains("Note has more than one @Owner member: 'createdBy' and 'author'");
+        assertThat(message).contains("hint: keep @Owner on one member");
+    }
+}
