@@ -203,6 +203,7 @@ class GeneratedCodeTest {
         }
 
         @Test
+        @SuppressWarnings("try")
         void anOpenScopeIsUsedByTheVariantsWithoutContext() {
             try (SecurityContext.Scope scope = SecurityContext.open(app, UserIdentity.of(30L, "Buyer"))) {
                 assertEquals("ok:SecuredOrder[Order]", call("wrapWithCurrentContext", 10L));
@@ -227,6 +228,44 @@ class GeneratedCodeTest {
         @Test
         void proxyToStringPrintsNoValues() {
             assertEquals("SecuredOrder[Order]", call("proxyToString", user(1, "Boss"), 10L));
+        }
+    }
+
+    @Nested
+    class Concurrency {
+        @Test
+        @SuppressWarnings("try")
+        void threadsAsDifferentUsersNeverSeeEachOthersOrders() throws Exception {
+            int threads = 8;
+            int iterations = 2_000;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    long userId = t % 2 == 0 ? 30L : 31L;
+                    List<Long> expected = userId == 30L ? List.of(10L, 11L) : List.of(12L, 13L);
+                    results.add(pool.submit(() -> {
+                        int mismatches = 0;
+                        for (int i = 0; i < iterations; i++) {
+                            try (SecurityContext.Scope scope = SecurityContext.open(app, UserIdentity.of(userId, "Buyer"))) {
+                                if (!expected.equals(call("visibleOrdersOfCurrentUser"))) {
+                                    mismatches++;
+                                }
+                            }
+                            // Between scopes the pool thread has no user: nothing is visible.
+                            if (!List.of().equals(call("visibleOrdersOfCurrentUser"))) {
+                                mismatches++;
+                            }
+                        }
+                        return mismatches;
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> result : results) {
+                    assertEquals(0, result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
