@@ -1,7 +1,9 @@
 package dev.warden.processor.diagnostics;
 
 import dev.warden.processor.model.SourceLocation;
+import java.util.List;
 import java.util.Objects;
+import javax.lang.model.element.Element;
 
 /**
  * One message to the user: what is wrong, where, and how to fix it.
@@ -11,13 +13,23 @@ import java.util.Objects;
  * @param hint how to fix it, or {@code null}
  * @param detail extra lines shown under the message (a constraint with a caret line), or {@code null}
  * @param location where to report it
+ * @param alsoSuppressedBy elements besides the location's whose {@code @SuppressWarnings} (or that of an element
+ *     enclosing them) silence the warning: for one reported on a package, which cannot carry
+ *     {@code @SuppressWarnings}
  */
-public record Diagnostic(Message message, String text, String hint, String detail, SourceLocation location) {
+public record Diagnostic(Message message, String text, String hint, String detail, SourceLocation location,
+        List<Element> alsoSuppressedBy) {
 
     public Diagnostic {
         Objects.requireNonNull(message);
         Objects.requireNonNull(text);
         Objects.requireNonNull(location);
+        alsoSuppressedBy = List.copyOf(alsoSuppressedBy);
+    }
+
+    /** A diagnostic that only {@code @SuppressWarnings} where it is reported silences. */
+    public Diagnostic(Message message, String text, String hint, String detail, SourceLocation location) {
+        this(message, text, hint, detail, location, List.of());
     }
 
     public DiagnosticKind kind() {

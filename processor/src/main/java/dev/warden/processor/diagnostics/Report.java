@@ -3,6 +3,7 @@ package dev.warden.processor.diagnostics;
 import dev.warden.processor.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.Element;
 
 /** The diagnostics found by validation, in the order found. Writes nothing itself. */
 public final class Report {
@@ -25,6 +26,16 @@ public final class Report {
         return this;
     }
 
+    /**
+     * Adds a warning that {@code @SuppressWarnings} on {@code scope}, or on an element enclosing it, silences
+     * as well as one where it is reported.
+     */
+    public Report addSuppressibleOn(Element scope, Message message, SourceLocation location, String hint,
+            Object... arguments) {
+        diagnostics.add(new Diagnostic(message, message.format(arguments), hint, null, location, List.of(scope)));
+        return this;
+    }
+
     /** Adds a diagnostic made elsewhere. */
     public Report add(Diagnostic diagnostic) {
         diagnostics.add(diagnostic);
@@ -40,7 +51,7 @@ public final class Report {
     }
 
     /** Whether any error was reported on this element. */
-    public boolean hasErrorsOn(javax.lang.model.element.Element element) {
+    public boolean hasErrorsOn(Element element) {
         return diagnostics.stream().anyMatch(d -> d.kind() == DiagnosticKind.ERROR && d.location().element().equals(element));
     }
 }

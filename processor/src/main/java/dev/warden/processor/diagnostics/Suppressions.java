@@ -4,12 +4,14 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code @SuppressWarnings("warden:<key>")} (or {@code "warden"} for all Warden warnings) on the element a
- * warning is reported on, or on any element enclosing it. Errors cannot be suppressed.
+ * warning is reported on, or on any element enclosing it, or on one of the diagnostic's
+ * {@linkplain Diagnostic#alsoSuppressedBy() other scopes}. Errors cannot be suppressed.
  */
 final class Suppressions {
 
@@ -20,9 +22,14 @@ final class Suppressions {
         if (key == null) {
             return false;
         }
-        for (Element e = diagnostic.location().element(); e != null; e = e.getEnclosingElement()) {
-            if (suppresses(e, "warden:" + key) || suppresses(e, "warden")) {
-                return true;
+        List<Element> scopes = new ArrayList<>();
+        scopes.add(diagnostic.location().element());
+        scopes.addAll(diagnostic.alsoSuppressedBy());
+        for (Element scope : scopes) {
+            for (Element e = scope; e != null; e = e.getEnclosingElement()) {
+                if (suppresses(e, "warden:" + key) || suppresses(e, "warden")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -174,8 +174,11 @@ public final class Validator {
         for (ModuleModel module : sourceModules) {
             for (NameRef role : module.roles()) {
                 if (!used.contains(module.qualify(role.text()))) {
-                    report.add(Message.UNUSED_MODULE_ROLE, role.location(),
-                            "add it to a @UserRole's moduleRoles in " + app.simpleName() + ", or remove it",
+                    // A package cannot carry @SuppressWarnings: the application, where the mapping is, can.
+                    report.addSuppressibleOn(app.location().element(), Message.UNUSED_MODULE_ROLE, role.location(),
+                            "add it to a @UserRole's moduleRoles in " + app.simpleName() + ", or remove it, or put "
+                                    + "@SuppressWarnings(\"warden:" + Message.UNUSED_MODULE_ROLE.suppressionKey()
+                                    + "\") on " + app.simpleName() + " if no user should have it yet",
                             module.qualify(role.text()));
                 }
             }
