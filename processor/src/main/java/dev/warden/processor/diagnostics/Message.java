@@ -17,7 +17,7 @@ public enum Message {
     UNKNOWN_MEMBER("E004", "%s names '%s', which is not a member of %s"),
     MEMBER_ANNOTATION_ON_NON_MEMBER("E005", "@%s is on %s, which is not a member of a @SecuredEntity"),
     DUPLICATE_MEMBER_IN_RULE("E006", "member '%s' is listed twice in rule %d of %s"),
-    CONFLICTING_MEMBER_RIGHT("E007", "@MemberAccess gives role %s %s on '%s', but rule %d of %s gives it %s in members"),
+    CONFLICTING_MEMBER_RIGHT("E007", "@MemberAccess gives %s %s on '%s', but rule %d of %s gives %s %s in members"),
     WRITE_ON_READ_ONLY_MEMBER("E008", "READ_WRITE on '%s' of %s, which cannot be written: %s"),
     CONSTRAINT_ON_NON_PERSISTENT("E009", "rule %d of %s has a constraint, but %s is not persistent"),
 
@@ -55,7 +55,7 @@ public enum Message {
     ENTITY_WITHOUT_RULES("W002", "no-rules", "%s has no @AccessRule, so nobody can access it"),
     UNUSED_MODULE_ROLE("W003", "unused-role", "module role %s is not given to any user role"),
     DEFAULT_READ_WRITE("W004", "default-read-write", "rule %d of %s gives READ_WRITE on every member by default"),
-    SELF_WIDENING_CONSTRAINT("W005", "self-widening", "rule %d of %s depends on '%s', which role %s may write: a user can change it to widen their own access"),
+    SELF_WIDENING_CONSTRAINT("W005", "self-widening", "rule %d of %s depends on '%s', which %s may write: a user can change it to widen their own access"),
     ANONYMOUS_WRITE("W006", "anonymous-write", "anonymous user role %s may write %s without a constraint (rule %d)"),
     ANONYMOUS_SHARED_ROLE("W007", "anonymous-shared-role", "anonymous user role %s shares module role %s with signed-in user role %s");
 

@@ -19,6 +19,7 @@ import dev.warden.processor.model.StrayAnnotation;
 import dev.warden.processor.model.TokenModel;
 import dev.warden.processor.model.UserRoleModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -277,26 +278,34 @@ public final class Validator {
         }
     }
 
+    /**
+     * A {@code @MemberAccess} that disagrees with a rule's {@code members} entry for the same member and one of
+     * the rule's roles: one error per @MemberAccess, rule and entry, naming every role they disagree for, on
+     * the first such role.
+     */
     private void checkConflicts(EntityModel entity, ModuleModel module, MemberModel member, MemberAccessModel right,
             Report report) {
-        for (NameRef writtenRole : right.roles()) {
-            Optional<String> role = module.resolveRole(writtenRole.text());
-            if (role.isEmpty()) {
-                continue;
-            }
-            for (RuleModel rule : entity.rules()) {
-                boolean ruleHasRole = rule.roles().stream()
-                        .anyMatch(r -> module.resolveRole(r.text()).equals(role));
-                if (!ruleHasRole) {
+        for (RuleModel rule : entity.rules()) {
+            for (MemberEntry entry : rule.members()) {
+                if (!entry.name().text().equals(member.name()) || entry.access() == right.access()) {
                     continue;
                 }
-                for (MemberEntry entry : rule.members()) {
-                    if (entry.name().text().equals(member.name()) && entry.access() != right.access()) {
-                        report.add(Message.CONFLICTING_MEMBER_RIGHT, writtenRole.location(),
-                                "state the right in one place: remove the members entry or this @MemberAccess",
-                                module.qualify(role.get()), right.access(), member.name(), rule.number(),
-                                entity.simpleName(), entry.access());
+                List<String> roles = new ArrayList<>();
+                NameRef first = null;
+                for (NameRef writtenRole : right.roles()) {
+                    Optional<String> role = module.resolveRole(writtenRole.text());
+                    boolean ruleHasRole = role.isPresent() && rule.roles().stream()
+                            .anyMatch(r -> module.resolveRole(r.text()).equals(role));
+                    if (ruleHasRole && !roles.contains(module.qualify(role.get()))) {
+                        roles.add(module.qualify(role.get()));
+                        first = first == null ? writtenRole : first;
                     }
+                }
+                if (first != null) {
+                    report.add(Message.CONFLICTING_MEMBER_RIGHT, first.location(),
+                            "state the right in one place: remove the members entry or this @MemberAccess",
+                            roleList(roles), right.access(), member.name(), rule.number(), entity.simpleName(),
+                            roles.size() == 1 ? "it" : "them", entry.access());
                 }
             }
         }
@@ -351,15 +360,22 @@ public final class Validator {
                 dependsOn = constraints.check(entity, rule, app, report);
             }
         }
-        for (Grant grant : grants) {
-            for (String member : dependsOn) {
-                int index = entity.memberIndex(member);
+        // One warning per member the constraint depends on, naming every role of the rule that may write it.
+        for (String member : dependsOn) {
+            int index = entity.memberIndex(member);
+            List<String> writers = new ArrayList<>();
+            for (Grant grant : grants) {
                 if (index >= 0 && grant.canWrite(index)) {
-                    report.add(Message.SELF_WIDENING_CONSTRAINT, rule.constraintLocation(),
-                            "make '" + member + "' READ for " + String.join(", ", grant.roles())
-                                    + ", or fill it in on the server instead of letting users change it",
-                            rule.number(), entity.simpleName(), member, module.qualify(grant.roles().get(0)));
+                    writers.addAll(grant.roles());
                 }
+            }
+            if (!writers.isEmpty()) {
+                writers.sort(Comparator.comparingInt(module.roleNames()::indexOf));
+                report.add(Message.SELF_WIDENING_CONSTRAINT, rule.constraintLocation(),
+                        "make '" + member + "' READ for " + String.join(", ", writers)
+                                + ", or fill it in on the server instead of letting users change it",
+                        rule.number(), entity.simpleName(), member,
+                        roleList(writers.stream().map(module::qualify).toList()));
             }
         }
         app.ifPresent(a -> warnAboutAnonymousWrite(entity, module, rule, grants, a, report));
@@ -386,6 +402,14 @@ public final class Validator {
                 return;
             }
         }
+    }
+
+    /** "role Sales.User", "roles Sales.User and Sales.Manager", "roles A, B and C". */
+    private static String roleList(List<String> roles) {
+        if (roles.size() == 1) {
+            return "role " + roles.get(0);
+        }
+        return "roles " + String.join(", ", roles.subList(0, roles.size() - 1)) + " and " + roles.get(roles.size() - 1);
     }
 
     private static String writeHint(MemberModel member) {
