@@ -150,6 +150,34 @@ class MemberDiagnosticsTest {
     }
 
     @Test
+    void memberAccessConflictingForSeveralRolesOfTheRuleIsOneError() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = {"Manager", "User"}, defaultAccess = Access.READ,
+                        members = @Member(name = "text", access = Access.READ_WRITE))
+                public class Note {
+                    private Long id;
+                    @MemberAccess(
+                            roles = {"User", "Manager"},
+                            value = Access.READ)
+                    private String text;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getText() { return text; }
+                    public void setText(String text) { this.text = text; }
+                }
+                """);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E007]").inFile(note)
+                .onLineContaining("roles = {\"User\", \"Manager\"},");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(onlyMessage(compilation, "WARDEN-E007")).contains("@MemberAccess gives roles Shop.User and Shop.Manager "
+                + "READ on 'text', but rule 1 of Note gives them READ_WRITE in members");
+    }
+
+    @Test
     void memberAccessAgreeingWithTheRulesMembersEntryIsNoConflict() {
         JavaFileObject note = entity("Note", """
                 @SecuredEntity

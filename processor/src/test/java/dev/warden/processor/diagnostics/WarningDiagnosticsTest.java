@@ -223,6 +223,38 @@ class WarningDiagnosticsTest {
     }
 
     @Test
+    void constraintOnAMemberSeveralRolesOfTheRuleMayWriteIsOneWarning() {
+        // User and Manager get different rights (text), so the rule grants to them separately; both write owner.
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = {"User", "Manager"}, defaultAccess = Access.READ,
+                        members = @Member(name = "owner", access = Access.READ_WRITE),
+                        constraint = "[owner = '[%CurrentUser%]']")
+                public class Note {
+                    private Long id;
+                    @MemberAccess(roles = "Manager", value = Access.NONE)
+                    private String text;
+                    private Long owner;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getText() { return text; }
+                    public void setText(String text) { this.text = text; }
+                    public Long getOwner() { return owner; }
+                    public void setOwner(Long owner) { this.owner = owner; }
+                }
+                """);
+
+        Compilation compilation = compile(note);
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W005");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W005]").inFile(note)
+                .onLineContaining("constraint = \"[owner = '[%CurrentUser%]']\"");
+        String message = onlyMessage(compilation, "WARDEN-W005");
+        assertThat(message).contains("depends on 'owner', which roles Shop.User and Shop.Manager may write");
+        assertThat(message).contains("hint: make 'owner' READ for User, Manager");
+    }
+
+    @Test
     void constraintOnAMemberOnlyAnotherRoleMayWriteIsNoWarning() {
         JavaFileObject note = entity("Note", """
                 @SecuredEntity
