@@ -12,7 +12,7 @@ import java.util.Locale;
 public enum Message {
     // ----- names of roles, members and modules
     UNKNOWN_ROLE("E001", "%s names %s '%s', which is not declared"),
-    ROLE_OF_OTHER_MODULE("E002", "rule of %s uses role '%s' of module %s; a rule may only use the roles of its entity's module %s"),
+    ROLE_OF_OTHER_MODULE("E002", "%s uses role '%s' of module %s; only the roles of the entity's module %s can be used"),
     RULE_WITHOUT_ROLES("E003", "@AccessRule(roles = {}) grants to nobody"),
     UNKNOWN_MEMBER("E004", "%s names '%s', which is not a member of %s"),
     MEMBER_ANNOTATION_ON_NON_MEMBER("E005", "@%s is on %s, which is not a member of a @SecuredEntity"),

@@ -222,7 +222,36 @@ class RoleDiagnosticsTest {
                 .onLineContaining("roles = \"Billing.Clerk\"");
         assertThat(compilation).hadErrorCount(1);
         String message = onlyMessage(compilation, "WARDEN-E002");
-        assertThat(message).contains("uses role 'Billing.Clerk' of module Billing");
+        assertThat(message).contains("rule 1 of Note uses role 'Billing.Clerk' of module Billing; "
+                + "only the roles of the entity's module Shop can be used");
+        assertThat(message).contains("hint: use a role of module Shop (User, Manager)");
+    }
+
+    @Test
+    void memberAccessUsingARoleOfAnotherModule() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Note {
+                    private Long id;
+                    @MemberAccess(
+                            roles = "Billing.Clerk",
+                            value = Access.NONE)
+                    private String text;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getText() { return text; }
+                    public void setText(String text) { this.text = text; }
+                }
+                """);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E002]").inFile(note)
+                .onLineContaining("roles = \"Billing.Clerk\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E002");
+        assertThat(message).contains("@MemberAccess on Note.text uses role 'Billing.Clerk' of module Billing");
         assertThat(message).contains("hint: use a role of module Shop (User, Manager)");
     }
 
