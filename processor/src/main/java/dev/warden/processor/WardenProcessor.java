@@ -238,7 +238,7 @@ public final class WardenProcessor extends AbstractProcessor {
         Optional<AppModel> app = application();
         validator.validateEntity(entity, app, report);
         printer.print(report);
-        if (report.hasErrors()) {
+        if (report.hasErrors() || !validator.isGeneratable(entity)) {
             return;
         }
         Map<Integer, CompiledRule> constraints = constraintCompilation.compile(entity, shapes.environment(app));

@@ -46,6 +46,11 @@ public final class Report {
         return List.copyOf(diagnostics);
     }
 
+    /** The number of errors so far. */
+    public int errorCount() {
+        return (int) diagnostics.stream().filter(d -> d.kind() == DiagnosticKind.ERROR).count();
+    }
+
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(d -> d.kind() == DiagnosticKind.ERROR);
     }

@@ -43,6 +43,8 @@ public final class Validator {
     private final Types types;
     private final RoleResolver roles;
     private final ConstraintValidation constraints;
+    /** The packages of the source modules that had errors: their entities get no code (it would not compile). */
+    private final Set<String> modulesWithErrors = new HashSet<>();
 
     public Validator(ModuleCatalog modules, Types types, ConstraintValidation constraints) {
         this.modules = modules;
@@ -57,6 +59,7 @@ public final class Validator {
     public void validateModules(List<ModuleModel> declared, Report report) {
         Map<String, ModuleModel> byName = new HashMap<>();
         for (ModuleModel module : declared) {
+            int errorsBefore = report.errorCount();
             if (!isIdentifier(module.name())) {
                 report.add(Message.INVALID_NAME, module.nameLocation(), "for example @Module(name = \"Sales\")",
                         "module name", module.name());
@@ -80,7 +83,19 @@ public final class Validator {
                             role.text(), module.name());
                 }
             }
+            if (report.errorCount() > errorsBefore) {
+                modulesWithErrors.add(module.packageName());
+            }
         }
+    }
+
+    /**
+     * Whether code may be generated for an entity that validated without errors: not when its module has
+     * errors, which are reported on the module (its generated code would refer to a module descriptor that is
+     * not generated, or to names that are not Java identifiers).
+     */
+    public boolean isGeneratable(EntityModel entity) {
+        return entity.module().map(m -> !modulesWithErrors.contains(m.packageName())).orElse(false);
     }
 
     // ---------------------------------------------------------------- application
