@@ -270,6 +270,47 @@ class DeclarationDiagnosticsTest {
     }
 
     @Test
+    void entityOfAModuleWithAnInvalidNameGetsNoFurtherError() {
+        JavaFileObject shop = packageInfo("fx.shop", """
+                @Module(
+                        name = "Shop Front",
+                        roles = {"User", "Manager"})
+                """);
+        JavaFileObject app = app("""
+                @AppSecurity(userRoles = @UserRole(name = "Admin", moduleRoles = "Billing.Clerk"))
+                """);
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                """ + NOTE_BODY);
+
+        Compilation compilation = compileOnly(shop, billingModule(), app, note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E028]").inFile(shop).onLineContaining("name = \"Shop Front\"");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void entityOfAModuleWithAnEmptyRoleNameGetsNoFurtherError() {
+        JavaFileObject shop = packageInfo("fx.shop", """
+                @Module(name = "Shop", roles = {
+                        "User",
+                        "Manager",
+                        ""})
+                """);
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                """ + NOTE_BODY);
+
+        Compilation compilation = compileOnly(shop, billingModule(), app(), note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E028]").inFile(shop).onLineContaining("\"\"})");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(onlyMessage(compilation, "WARDEN-E028")).contains("module role '' is not a valid name");
+    }
+
+    @Test
     void invalidTokenName() {
         JavaFileObject app = app("""
                 @AppSecurity(
