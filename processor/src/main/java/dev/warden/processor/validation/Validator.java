@@ -28,6 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
@@ -243,6 +247,12 @@ public final class Validator {
                     entity.simpleName(), entity.packageName());
             return;
         }
+        Optional<Unsupported> unsupported = unsupportedShape(entity);
+        if (unsupported.isPresent()) {
+            report.add(Message.UNSUPPORTED_ENTITY_TYPE, entity.location(), unsupported.get().hint(),
+                    entity.simpleName(), unsupported.get().reason());
+            return;
+        }
         ModuleModel module = entity.module().get();
         if (entity.rules().isEmpty()) {
             if (entity.securedSuperclass().isPresent()) {
@@ -260,6 +270,37 @@ public final class Validator {
         for (RuleModel rule : entity.rules()) {
             validateRule(entity, module, rule, app, report);
         }
+    }
+
+    /** Why an entity's type cannot be secured, and what to do about it. */
+    private record Unsupported(String reason, String hint) {}
+
+    /**
+     * Why the code generated for an entity (a policy and a proxy in its package that wrap it) could not work
+     * with this type, if it could not.
+     */
+    private static Optional<Unsupported> unsupportedShape(EntityModel entity) {
+        TypeElement type = entity.element();
+        String classOrRecord = "secure a class or a record instead";
+        if (type.getKind() == ElementKind.ENUM) {
+            return Optional.of(new Unsupported("it is an enum", classOrRecord));
+        }
+        if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
+            return Optional.of(new Unsupported("it is an annotation type", classOrRecord));
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            return Optional.of(new Unsupported("it has type parameters",
+                    "remove the type parameters: the generated policy and proxy need the members' concrete types"));
+        }
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                return Optional.of(new Unsupported(
+                        e == type ? "it is private" : "it is inside the private type " + e.getSimpleName(),
+                        "make " + e.getSimpleName() + " package-private or public, so that the code generated in "
+                                + entity.packageName() + " can use it"));
+            }
+        }
+        return Optional.empty();
     }
 
     private void validateMembers(EntityModel entity, ModuleModel module, Optional<AppModel> app, Report report) {
