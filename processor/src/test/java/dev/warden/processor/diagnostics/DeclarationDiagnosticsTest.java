@@ -233,6 +233,86 @@ class DeclarationDiagnosticsTest {
         assertThat(message).contains("hint: repeat the rules of Note that should apply to PinnedNote");
     }
 
+    // ---------------------------------------------------------------- E034
+
+    @Test
+    void securedEnum() {
+        JavaFileObject kind = entity("Kind", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public enum Kind { A, B }
+                """);
+
+        Compilation compilation = compile(kind);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(kind).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E034");
+        assertThat(message).contains("@SecuredEntity Kind cannot be secured: it is an enum");
+        assertThat(message).contains("hint: secure a class or a record instead");
+    }
+
+    @Test
+    void securedGenericClass() {
+        JavaFileObject box = entity("Box", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Box<T> {
+                    private T content;
+                    public T getContent() { return content; }
+                    public void setContent(T content) { this.content = content; }
+                }
+                """);
+
+        Compilation compilation = compile(box);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(box).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E034");
+        assertThat(message).contains("@SecuredEntity Box cannot be secured: it has type parameters");
+        assertThat(message).contains("hint: remove the type parameters");
+    }
+
+    @Test
+    void securedPrivateNestedClass() {
+        JavaFileObject outer = entity("Outer", """
+                public class Outer {
+                    @SecuredEntity
+                    @AccessRule(roles = "User", defaultAccess = Access.READ)
+                    private static class Hidden {
+                        private Long id;
+                        public Long getId() { return id; }
+                        public void setId(Long id) { this.id = id; }
+                    }
+                }
+                """);
+
+        Compilation compilation = compile(outer);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(outer).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E034");
+        assertThat(message).contains("@SecuredEntity Hidden cannot be secured: it is private");
+        assertThat(message).contains("hint: make Hidden package-private or public");
+    }
+
+    @Test
+    void securedPublicNestedClassIsFine() {
+        JavaFileObject outer = entity("Outer", """
+                public class Outer {
+                    @SecuredEntity
+                    @AccessRule(roles = "User", defaultAccess = Access.READ)
+                    public static class Visible {
+                        private Long id;
+                        public Long getId() { return id; }
+                        public void setId(Long id) { this.id = id; }
+                    }
+                }
+                """);
+
+        assertThat(compile(outer)).succeededWithoutWarnings();
+    }
+
     // ---------------------------------------------------------------- E028
 
     @Test
