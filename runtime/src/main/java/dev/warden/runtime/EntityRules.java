@@ -116,6 +116,87 @@ public final class EntityRules<T> {
         return memberIndices.getOrDefault(name, -1);
     }
 
+    // ------------------------------------------------------------------------------------------ rule metadata
+
+    /**
+     * The number of rules. Rules are numbered from 1 in the order they were declared; the other rule accessors
+     * take such a number. For code that carries the rules elsewhere, such as the SQL query filters.
+     *
+     * @return the number of rules, 0 or more
+     */
+    public int ruleCount() {
+        return rules.size();
+    }
+
+    /**
+     * A rule's description, as explanations show it.
+     *
+     * @param ruleNumber the rule's number, from 1
+     * @return its description
+     * @throws IndexOutOfBoundsException when there is no such rule
+     */
+    public String ruleDescription(int ruleNumber) {
+        return rule(ruleNumber).description;
+    }
+
+    /**
+     * Whether a rule has a constraint, so that it holds only for some objects.
+     *
+     * @param ruleNumber the rule's number, from 1
+     * @return true when it has a constraint
+     * @throws IndexOutOfBoundsException when there is no such rule
+     */
+    public boolean ruleHasConstraint(int ruleNumber) {
+        return rule(ruleNumber).constraint != null;
+    }
+
+    /**
+     * The custom tokens a rule's constraint uses; without a value for each of them the rule is not active.
+     *
+     * @param ruleNumber the rule's number, from 1
+     * @return the token names, empty for a rule without constraint
+     * @throws IndexOutOfBoundsException when there is no such rule
+     */
+    public List<String> ruleTokens(int ruleNumber) {
+        return List.of(rule(ruleNumber).tokens);
+    }
+
+    /**
+     * The roles a rule applies to: the union of the roles of its grants.
+     *
+     * @param ruleNumber the rule's number, from 1
+     * @return the roles, as bits of the entity's module
+     * @throws IndexOutOfBoundsException when there is no such rule
+     */
+    public long ruleRoles(int ruleNumber) {
+        return rule(ruleNumber).roleMask;
+    }
+
+    /**
+     * Whether a rule gives a right to some of the roles, leaving its constraint aside: whether one of its grants
+     * for one of the roles gives it.
+     *
+     * @param ruleNumber the rule's number, from 1
+     * @param roles roles, as bits of the entity's module, usually {@link SecurityContext#rolesIn}
+     * @param operation {@code VIEW} (true when a grant applies), {@code READ}, {@code WRITE}, {@code DELETE} or
+     *     {@code CREATE}
+     * @param member the member's index for {@code READ} and {@code WRITE}; ignored otherwise
+     * @return true when the rule gives the right, if it is active
+     * @throws IndexOutOfBoundsException when there is no such rule, or {@code READ} or {@code WRITE} names no
+     *     member
+     */
+    public boolean ruleGives(int ruleNumber, long roles, Operation operation, int member) {
+        Rule<T> rule = rule(ruleNumber);
+        if (operation == Operation.READ || operation == Operation.WRITE) {
+            Objects.checkIndex(member, memberCount());
+        }
+        return rule.gives(roles, Objects.requireNonNull(operation, "operation"), member);
+    }
+
+    private Rule<T> rule(int ruleNumber) {
+        return rules.get(Objects.checkIndex(ruleNumber - 1, rules.size()));
+    }
+
     // ------------------------------------------------------------------------------------------------- checks
 
     /**
