@@ -1,0 +1,325 @@
+package dev.warden.runtime.data;
+
+import static dev.warden.runtime.data.Sales.ACME;
+import static dev.warden.runtime.data.Sales.CUSTOMERS;
+import static dev.warden.runtime.data.Sales.ORDERS;
+import static dev.warden.runtime.data.Sales.SEED_ORDERS;
+import static dev.warden.runtime.data.Sales.money;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.runtime.AccessDeniedException;
+import dev.warden.runtime.Operation;
+import dev.warden.runtime.SecurityContext;
+import dev.warden.runtime.data.Sales.Customer;
+import dev.warden.runtime.data.Sales.Order;
+import dev.warden.runtime.data.Sales.Status;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** Writes through {@link WardenData}: the rules in the statements, the write check, all-or-nothing batches. */
+class WriteTest {
+    private static final Order ORDER_1 = SEED_ORDERS.get(0);
+    private static final Order ORDER_2 = SEED_ORDERS.get(1);
+    private static final Order ORDER_3 = SEED_ORDERS.get(2);
+
+    private static Order newOrder(String note) {
+        return new Order(null, ACME, null, "East", Status.DRAFT, money("10.00"), note, null);
+    }
+
+    private static long orders(TestDatabase db) {
+        return db.queryLong("SELECT COUNT(*) FROM orders");
+    }
+
+    private static String note(TestDatabase db, long id) {
+        return db.queryString("SELECT note FROM orders WHERE id = ?", id);
+    }
+
+    private static void assertDenied(AccessDeniedException e, Operation operation, String member) {
+        assertEquals("Order", e.entity(), e.getMessage());
+        assertEquals(operation, e.operation(), e.getMessage());
+        assertEquals(Optional.ofNullable(member), e.member(), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------------------------ insert
+
+    @OnBothDatabases
+    void insertFillsInTheOwnerAndTheGeneratedKey(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        Order stored = rep.insert(ORDERS, newOrder("new").withOwner(77L));
+
+        assertTrue(stored.id() >= 1000, "generated: " + stored.id());
+        assertEquals(1L, stored.owner(), "the @Owner is the creating user, whatever the object said");
+        assertEquals("new", stored.note());
+        assertEquals(ACME.id(), stored.customer().id());
+        assertEquals(1L, db.queryLong("SELECT owner FROM orders WHERE id = ?", stored.id()));
+        assertEquals(0, db.connectionsLeftInTransaction());
+    }
+
+    @OnBothDatabases
+    void insertWithAGivenKeyAndTheCreateCheck(TestDatabase db) {
+        WardenData accountManager = db.fresh().as(Sales.accountManager(50));
+
+        assertEquals(new Customer(10L, "Hooli", 50L), accountManager.insert(CUSTOMERS, new Customer(10L, "Hooli", 50L)));
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> accountManager.insert(CUSTOMERS, new Customer(11L, "Umbrella", 51L)));
+
+        assertEquals(Operation.CREATE, e.operation());
+        assertEquals(Optional.empty(), e.member());
+        assertTrue(e.reason().contains("write check"), e.getMessage());
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM customers WHERE id = 11"), "rolled back");
+    }
+
+    @OnBothDatabases
+    void insertNeedsTheCreateRight(TestDatabase db) {
+        WardenData data = db.fresh();
+
+        for (SecurityContext ctx : List.of(Sales.accountManager(50), Sales.visitor(), Sales.stranger())) {
+            AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                    () -> data.as(ctx).insert(ORDERS, newOrder("x")));
+            assertDenied(e, Operation.CREATE, null);
+        }
+        assertEquals(6, orders(db));
+    }
+
+    @OnBothDatabases
+    void insertNeedsWriteAccessToEveryMemberGiven(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> rep.insert(ORDERS, newOrder("x").withOwner(null).withStatus(null).withTotal(null)
+                        .withRegion(null).withNote(null).withCreated(Sales.at("2030-01-01T00:00"))));
+
+        assertDenied(e, Operation.WRITE, "created");
+        assertEquals(6, orders(db));
+    }
+
+    @OnBothDatabases
+    void insertRollsBackWhenTheNewRowFailsTheWriteCheck(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> rep.insert(ORDERS, newOrder("submitted at once").withStatus(Status.SUBMITTED)));
+
+        assertDenied(e, Operation.WRITE, "status");
+        assertTrue(e.reason().contains("write check"), e.getMessage());
+        assertEquals(6, orders(db), "rolled back");
+        assertEquals(0, db.connectionsLeftInTransaction());
+    }
+
+    // ------------------------------------------------------------------------------------------------ update
+
+    @OnBothDatabases
+    void updateStoresOnlyTheNamedMembers(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        Order stored = rep.update(ORDERS, ORDER_1.withNote("changed").withRegion("West"), "note");
+
+        assertEquals("changed", stored.note());
+        assertEquals("North", stored.region(), "not named, not stored");
+        assertEquals("changed", note(db, 1));
+        assertEquals("North", db.queryString("SELECT region FROM orders WHERE id = 1"));
+    }
+
+    @OnBothDatabases
+    void updateOfARowOutOfReachAndOfAnAbsentRowFailAlike(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1, "North"));
+
+        AccessDeniedException othersOrder = assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_3.withNote("mine now"), "note"));
+        AccessDeniedException noOrder = assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_3.withId(999L).withNote("mine now"), "note"));
+
+        assertDenied(othersOrder, Operation.WRITE, "note");
+        assertEquals(othersOrder.getMessage(), noOrder.getMessage(), "the message must not tell them apart");
+        assertEquals("rep 2 north", note(db, 3));
+    }
+
+    @OnBothDatabases
+    void updateOfAMemberNoRuleLetsTheUserWriteIsDeniedBeforeTheStatement(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        assertDenied(assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_1.withOwner(2L), "owner")), Operation.WRITE, "owner");
+        assertDenied(assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_1.withNote("x"), "note", "created")), Operation.WRITE, "created");
+        assertEquals(1L, db.queryLong("SELECT owner FROM orders WHERE id = 1"));
+    }
+
+    @OnBothDatabases
+    void updateRollsBackWhenTheRowWouldLeaveTheUsersReach(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        rep.update(ORDERS, ORDER_1.withTotal(money("99.00")), "total");
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SUBMITTED).withNote("submitting"), "note",
+                        "status"));
+
+        assertDenied(e, Operation.WRITE, "status");
+        assertTrue(e.reason().contains("write check"), e.getMessage());
+        assertEquals("DRAFT", db.queryString("SELECT status FROM orders WHERE id = 1"), "rolled back");
+        assertEquals("rep 1 draft", note(db, 1), "rolled back with it");
+        assertEquals(0, db.connectionsLeftInTransaction());
+    }
+
+    @OnBothDatabases
+    void aManagerMayMoveAnOrderToAnotherRep(TestDatabase db) {
+        WardenData data = db.fresh();
+
+        data.as(Sales.manager()).update(ORDERS, ORDER_1.withOwner(2L), "owner");
+
+        assertEquals(Optional.empty(), data.as(Sales.rep(1)).find(ORDERS, 1L));
+        assertTrue(data.as(Sales.rep(2)).find(ORDERS, 1L).isPresent());
+    }
+
+    @OnBothDatabases
+    void updateCanSetNull(TestDatabase db) {
+        WardenData manager = db.fresh().as(Sales.manager());
+
+        Order stored = manager.update(ORDERS, ORDER_2.withNote(null).withTotal(null).withCustomer(null), "note",
+                "total", "customer");
+
+        assertNull(stored.note());
+        assertNull(stored.total());
+        assertNull(stored.customer());
+        assertNull(note(db, 2));
+    }
+
+    @OnBothDatabases
+    void updateArgumentsAreChecked(TestDatabase db) {
+        WardenData manager = db.fresh().as(Sales.manager());
+
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1));
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, "id"));
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, "label"));
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, "discount"));
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1.withId(null), "note"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ delete
+
+    @OnBothDatabases
+    void deleteCarriesTheDeleteFilter(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        rep.delete(ORDERS, 1L);
+        AccessDeniedException ownSubmitted = assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 2L));
+        AccessDeniedException othersDraft = assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 3L));
+        AccessDeniedException absent = assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 999L));
+
+        assertDenied(ownSubmitted, Operation.DELETE, null);
+        assertEquals(othersDraft.getMessage(), absent.getMessage());
+        assertEquals(ownSubmitted.getMessage(), absent.getMessage());
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), Sales.ids(rep.as(Sales.system()).list(ORDERS)));
+    }
+
+    @OnBothDatabases
+    void deleteAsAManager(TestDatabase db) {
+        WardenData manager = db.fresh().as(Sales.manager());
+
+        manager.delete(ORDERS, 5);
+
+        assertEquals(5, orders(db));
+        assertEquals(Optional.empty(), manager.find(ORDERS, 5L));
+    }
+
+    // -------------------------------------------------------------------------------------------------- batch
+
+    @OnBothDatabases
+    void batchesAreAllOrNothing(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1, "North"));
+
+        assertThrows(AccessDeniedException.class, () -> rep.updateAll(ORDERS,
+                List.of(ORDER_1.withNote("batch"), ORDER_3.withNote("batch")), "note"));
+        assertEquals("rep 1 draft", note(db, 1), "the first update was rolled back");
+
+        assertThrows(AccessDeniedException.class, () -> rep.insertAll(ORDERS,
+                List.of(newOrder("fine"), newOrder("not fine").withStatus(Status.SHIPPED))));
+        assertEquals(6, orders(db), "the first insert was rolled back");
+
+        assertThrows(AccessDeniedException.class, () -> rep.deleteAll(ORDERS, List.of(1L, 2L)));
+        assertEquals(6, orders(db), "the first delete was rolled back");
+        assertEquals(0, db.connectionsLeftInTransaction());
+    }
+
+    @OnBothDatabases
+    void batchesThatPassStoreEverything(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        List<Order> inserted = rep.insertAll(ORDERS, List.of(newOrder("a"), newOrder("b")));
+        List<Order> updated = rep.updateAll(ORDERS, List.of(inserted.get(0).withNote("a2"),
+                inserted.get(1).withNote("b2")), "note");
+        rep.deleteAll(ORDERS, List.of(inserted.get(0).id(), inserted.get(1).id()));
+
+        assertEquals(List.of("a2", "b2"), List.of(updated.get(0).note(), updated.get(1).note()));
+        assertEquals(6, orders(db));
+    }
+
+    // ------------------------------------------------------------------------------------------- transactions
+
+    @OnBothDatabases
+    void aTransactionRollsBackEverythingWhenItsWorkFails(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1));
+
+        assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
+            rep.insert(ORDERS, newOrder("one"));
+            rep.update(ORDERS, ORDER_1.withNote("two"), "note");
+            assertEquals("two", rep.find(ORDERS, 1L).orElseThrow().note(), "the transaction sees its own writes");
+            throw new IllegalStateException("changed my mind");
+        }));
+
+        assertEquals(6, orders(db));
+        assertEquals("rep 1 draft", note(db, 1));
+        assertEquals(0, db.connectionsLeftInTransaction());
+    }
+
+    @OnBothDatabases
+    void aDeniedWriteInsideATransactionUndoesOnlyItself(TestDatabase db) {
+        WardenData data = db.fresh();
+        WardenData rep = data.as(Sales.rep(1));
+
+        Order stored = rep.inTransaction(() -> {
+            rep.update(ORDERS, ORDER_1.withNote("kept"), "note");
+            assertThrows(AccessDeniedException.class,
+                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED).withNote("lost"), "status", "note"));
+            return rep.insert(ORDERS, newOrder("also kept"));
+        });
+
+        assertEquals("kept", note(db, 1));
+        assertEquals("DRAFT", db.queryString("SELECT status FROM orders WHERE id = 1"));
+        assertEquals("also kept", note(db, stored.id()));
+    }
+
+    // ------------------------------------------------------------------------------------------------ contexts
+
+    @OnBothDatabases
+    void theSystemWritesWithoutRulesButNotSilently(TestDatabase db) {
+        WardenData system = db.fresh().as(Sales.system());
+
+        Order stored = system.insert(ORDERS, newOrder("imported").withOwner(42L));
+        system.update(ORDERS, ORDER_3.withNote("fixed"), "note");
+
+        assertEquals(42L, stored.owner(), "the system has no user id, so the owner stays as given");
+        assertEquals("fixed", note(db, 3));
+        assertThrows(NoSuchElementException.class, () -> system.update(ORDERS, ORDER_3.withId(999L), "note"));
+        assertThrows(NoSuchElementException.class, () -> system.delete(ORDERS, 999L));
+    }
+
+    @OnBothDatabases
+    void aContextThatDeniesEverythingSaysWhy(TestDatabase db) {
+        WardenData stranger = db.fresh().as(Sales.stranger());
+
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> stranger.update(ORDERS, ORDER_1.withNote("x"), "note"));
+        AccessDeniedException delete = assertThrows(AccessDeniedException.class, () -> stranger.delete(ORDERS, 1L));
+
+        assertTrue(e.reason().contains("'Hacker'"), e.getMessage());
+        assertTrue(delete.reason().contains("'Hacker'"), delete.getMessage());
+        assertFalse(e.getMessage().contains("rep 1"), "never a value");
+    }
+}
