@@ -47,9 +47,9 @@ public enum Message {
     DUPLICATE_OWNER("E031", "%s has more than one @Owner member: '%s' and '%s'"),
     TOKEN_TYPE("E032", "token '%s' has type %s, which constraints cannot compare"),
     UNKNOWN_MODULE("E033", "%s names module '%s', which is not declared"),
-    UNSUPPORTED_ENTITY_TYPE("E034", "@SecuredEntity %s cannot be secured: %s"),
     INVALID_SQL_NAME("E034", "%s '%s' of %s is not a plain SQL name, or is a reserved word"),
     DUPLICATE_COLUMN("E035", "members '%s' and '%s' of %s are both stored in column '%s'"),
+    UNSUPPORTED_ENTITY_TYPE("E036", "@SecuredEntity %s cannot be secured: %s"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
     INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),
 
@@ -61,7 +61,7 @@ public enum Message {
     SELF_WIDENING_CONSTRAINT("W005", "self-widening", "rule %d of %s depends on '%s', which %s may write: a user can change it to widen their own access"),
     ANONYMOUS_WRITE("W006", "anonymous-write", "anonymous user role %s may write %s without a constraint (rule %d)"),
     ANONYMOUS_SHARED_ROLE("W007", "anonymous-shared-role", "anonymous user role %s shares module role %s with signed-in user role %s"),
-    NO_TABLE("W008", "no-table", "no table mapping is generated for %s: %s has no key member, so the secure data access layer cannot use it");
+    NO_TABLE("W008", "no-table", "no table mapping is generated for %s, so the secure data access layer cannot use it: %s");
 
     private final String code;
     private final String suppressionKey;

@@ -233,7 +233,7 @@ class DeclarationDiagnosticsTest {
         assertThat(message).contains("hint: repeat the rules of Note that should apply to PinnedNote");
     }
 
-    // ---------------------------------------------------------------- E034
+    // ---------------------------------------------------------------- E036
 
     @Test
     void securedEnum() {
@@ -245,9 +245,9 @@ class DeclarationDiagnosticsTest {
 
         Compilation compilation = compile(kind);
 
-        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(kind).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorContaining("[WARDEN-E036]").inFile(kind).onLineContaining("@SecuredEntity");
         assertThat(compilation).hadErrorCount(1);
-        String message = onlyMessage(compilation, "WARDEN-E034");
+        String message = onlyMessage(compilation, "WARDEN-E036");
         assertThat(message).contains("@SecuredEntity Kind cannot be secured: it is an enum");
         assertThat(message).contains("hint: secure a class or a record instead");
     }
@@ -266,9 +266,9 @@ class DeclarationDiagnosticsTest {
 
         Compilation compilation = compile(box);
 
-        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(box).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorContaining("[WARDEN-E036]").inFile(box).onLineContaining("@SecuredEntity");
         assertThat(compilation).hadErrorCount(1);
-        String message = onlyMessage(compilation, "WARDEN-E034");
+        String message = onlyMessage(compilation, "WARDEN-E036");
         assertThat(message).contains("@SecuredEntity Box cannot be secured: it has type parameters");
         assertThat(message).contains("hint: remove the type parameters");
     }
@@ -289,9 +289,9 @@ class DeclarationDiagnosticsTest {
 
         Compilation compilation = compile(outer);
 
-        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(outer).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorContaining("[WARDEN-E036]").inFile(outer).onLineContaining("@SecuredEntity");
         assertThat(compilation).hadErrorCount(1);
-        String message = onlyMessage(compilation, "WARDEN-E034");
+        String message = onlyMessage(compilation, "WARDEN-E036");
         assertThat(message).contains("@SecuredEntity Hidden cannot be secured: it is private");
         assertThat(message).contains("hint: make Hidden package-private or public");
     }
