@@ -705,16 +705,27 @@ public final class WardenData {
         return sql.sql(operator).value(table.toColumnType(member, condition.value()), type).build();
     }
 
-    /** The query's sort keys, then the key, so that the order and the pages are stable. */
+    /**
+     * The query's sort keys, then the key, so that the order and the pages are stable; the key as the user may
+     * read it, and not at all when the user may read it in no row.
+     */
     private static <T> SqlFragment orderBy(QueryFilter<T> filter, Query query) {
         Dialect dialect = filter.dialect();
-        SqlFragment.Builder order = SqlFragment.builder().sql(" ORDER BY ");
+        List<SqlFragment> terms = new ArrayList<>();
         for (Query.Sort sort : query.sorts()) {
             boolean ascending = sort.direction() == Query.Direction.ASC;
-            order.append(memberExpression(filter, sort.member()))
-                    .sql((ascending ? " ASC" : " DESC") + dialect.nullOrdering(ascending) + ", ");
+            terms.add(SqlFragment.builder().append(memberExpression(filter, sort.member()))
+                    .sql((ascending ? " ASC" : " DESC") + dialect.nullOrdering(ascending)).build());
         }
-        return order.sql(ALIAS + "." + filter.table().keyColumn() + " ASC").build();
+        int key = filter.table().keyMember();
+        if (filter.readAccess(key) != QueryFilter.Access.NEVER) {
+            terms.add(SqlFragment.builder().append(filter.column(key)).sql(" ASC").build());
+        }
+        SqlFragment.Builder order = SqlFragment.builder();
+        for (SqlFragment term : terms) {
+            order.sql(order.isEmpty() ? " ORDER BY " : ", ").append(term);
+        }
+        return order.build();
     }
 
     private static SqlFragment keyEquals(EntityTable<?> table, Object key) {

@@ -31,7 +31,7 @@ public @interface OnBothDatabases {
             final TestDatabase postgres = TestDatabase.postgres();
 
             @Override
-            public void close() throws Exception {
+            public void close() {
                 try {
                     h2.shutdown();
                 } finally {

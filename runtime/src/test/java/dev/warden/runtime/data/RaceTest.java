@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Two users write the same row at once, and one of them moves it out of the other's reach. The other's statement
@@ -29,12 +30,20 @@ class RaceTest {
     private static final Order ORDER_1 = SEED_ORDERS.get(0);
     private static final long WAIT_SECONDS = 20;
 
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopThreads() throws InterruptedException {
+        threads.shutdownNow();
+        assertTrue(threads.awaitTermination(WAIT_SECONDS, SECONDS), "a thread of the race did not end");
+    }
+
     /**
      * The manager changes order 1 inside a transaction and holds it open until the rep's statement waits for the
      * row lock; then commits or rolls back. Returns what the rep's statement did.
      */
-    private static <R> Future<R> race(TestDatabase db, WardenData manager, Order managersChange, String member,
-            boolean commit, Callable<R> repsStatement, ExecutorService threads) throws Exception {
+    private <R> Future<R> race(TestDatabase db, WardenData manager, Order managersChange, String member,
+            boolean commit, Callable<R> repsStatement) throws Exception {
         CountDownLatch changed = new CountDownLatch(1);
         Future<?> managersTransaction = threads.submit(() -> {
             try {
@@ -72,54 +81,39 @@ class RaceTest {
     void anUpdateFailsWhenAConcurrentTransactionMovesTheRowAway(TestDatabase db) throws Exception {
         WardenData data = db.fresh();
         WardenData rep = data.as(Sales.rep(1));
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<AccessDeniedException> repsUpdate = race(db, data.as(Sales.manager()), ORDER_1.withOwner(2L),
-                    "owner", true, () -> assertThrows(AccessDeniedException.class,
-                            () -> rep.update(ORDERS, ORDER_1.withNote("still mine?"), "note")), threads);
+        Future<AccessDeniedException> repsUpdate = race(db, data.as(Sales.manager()), ORDER_1.withOwner(2L),
+                "owner", true, () -> assertThrows(AccessDeniedException.class,
+                        () -> rep.update(ORDERS, ORDER_1.withNote("still mine?"), "note")));
 
-            AccessDeniedException e = repsUpdate.get(WAIT_SECONDS, SECONDS);
-            assertEquals(Operation.WRITE, e.operation());
-            assertEquals(Optional.of("note"), e.member());
-            assertFalse(e.reason().contains("write check"), "the UPDATE itself changed no row: " + e.getMessage());
-            assertEquals(2L, db.queryLong("SELECT owner FROM orders WHERE id = 1"));
-            assertEquals("rep 1 draft", db.queryString("SELECT note FROM orders WHERE id = 1"));
-        } finally {
-            threads.shutdownNow();
-        }
+        AccessDeniedException e = repsUpdate.get(WAIT_SECONDS, SECONDS);
+        assertEquals(Operation.WRITE, e.operation());
+        assertEquals(Optional.of("note"), e.member());
+        assertFalse(e.reason().contains("write check"), "the UPDATE itself changed no row: " + e.getMessage());
+        assertEquals(2L, db.queryLong("SELECT owner FROM orders WHERE id = 1"));
+        assertEquals("rep 1 draft", db.queryString("SELECT note FROM orders WHERE id = 1"));
     }
 
     @OnBothDatabases
     void theWaitingUpdateGoesThroughWhenTheMoveIsRolledBack(TestDatabase db) throws Exception {
         WardenData data = db.fresh();
         WardenData rep = data.as(Sales.rep(1));
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Order> repsUpdate = race(db, data.as(Sales.manager()), ORDER_1.withOwner(2L), "owner", false,
-                    () -> rep.update(ORDERS, ORDER_1.withNote("still mine"), "note"), threads);
+        Future<Order> repsUpdate = race(db, data.as(Sales.manager()), ORDER_1.withOwner(2L), "owner", false,
+                () -> rep.update(ORDERS, ORDER_1.withNote("still mine"), "note"));
 
-            assertEquals("still mine", repsUpdate.get(WAIT_SECONDS, SECONDS).note());
-            assertEquals(1L, db.queryLong("SELECT owner FROM orders WHERE id = 1"));
-            assertEquals("still mine", db.queryString("SELECT note FROM orders WHERE id = 1"));
-        } finally {
-            threads.shutdownNow();
-        }
+        assertEquals("still mine", repsUpdate.get(WAIT_SECONDS, SECONDS).note());
+        assertEquals(1L, db.queryLong("SELECT owner FROM orders WHERE id = 1"));
+        assertEquals("still mine", db.queryString("SELECT note FROM orders WHERE id = 1"));
     }
 
     @OnBothDatabases
     void aDeleteFailsWhenAConcurrentTransactionTakesTheRowOutOfTheDeleteRule(TestDatabase db) throws Exception {
         WardenData data = db.fresh();
         WardenData rep = data.as(Sales.rep(1));
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<AccessDeniedException> repsDelete = race(db, data.as(Sales.manager()),
-                    ORDER_1.withStatus(Status.SUBMITTED), "status", true,
-                    () -> assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 1L)), threads);
+        Future<AccessDeniedException> repsDelete = race(db, data.as(Sales.manager()),
+                ORDER_1.withStatus(Status.SUBMITTED), "status", true,
+                () -> assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 1L)));
 
-            assertEquals(Operation.DELETE, repsDelete.get(WAIT_SECONDS, SECONDS).operation());
-            assertEquals("SUBMITTED", db.queryString("SELECT status FROM orders WHERE id = 1"));
-        } finally {
-            threads.shutdownNow();
-        }
+        assertEquals(Operation.DELETE, repsDelete.get(WAIT_SECONDS, SECONDS).operation());
+        assertEquals("SUBMITTED", db.queryString("SELECT status FROM orders WHERE id = 1"));
     }
 }

@@ -225,6 +225,7 @@ class ReadTest {
 
         assertThrows(AccessDeniedException.class, () -> data.list(ORDERS), "no context, no data");
         try (SecurityContext.Scope scope = SecurityContext.enter(Sales.rep(2))) {
+            assertEquals(2L, scope.context().userId());
             assertEquals(List.of(3L, 4L), ids(data.list(ORDERS)));
         }
     }

@@ -109,29 +109,23 @@ public final class TestDatabase {
 
     /** A number from a query run with plain JDBC, bypassing Warden. */
     public long queryLong(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ((Number) query(sql, values)).longValue();
     }
 
-    /** A text from a query run with plain JDBC, bypassing Warden. */
+    /** A text from a query run with plain JDBC, bypassing Warden; null when there is no row. */
     public String queryString(String sql, Object... values) {
+        Object value = query(sql, values);
+        return value == null ? null : value.toString();
+    }
+
+    private Object query(String sql, Object... values) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
+                return row.next() ? row.getObject(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -147,9 +141,13 @@ public final class TestDatabase {
      * Stops the database. Not {@code close()}: a parameterized test closes {@link AutoCloseable} arguments after
      * each invocation, and the databases live for the whole run.
      */
-    void shutdown() throws Exception {
-        dataSource.clear();
-        server.close();
+    void shutdown() {
+        try {
+            dataSource.clear();
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop " + name, e);
+        }
     }
 
     @Override
