@@ -103,6 +103,15 @@ class ReadTest {
     }
 
     @OnBothDatabases
+    void eachEntityHasItsOwnRules(TestDatabase db) {
+        WardenData data = db.fresh();
+
+        assertEquals(List.of(Sales.ACME), data.as(Sales.accountManager(50)).list(Sales.CUSTOMERS));
+        assertEquals(Sales.SEED_CUSTOMERS, data.as(Sales.manager()).list(Sales.CUSTOMERS));
+        assertEquals(List.of(), data.as(Sales.rep(1)).list(Sales.CUSTOMERS), "no customer rule for reps");
+    }
+
+    @OnBothDatabases
     void dateAndUserRoleTokens(TestDatabase db) {
         WardenData data = db.fresh();
 

@@ -295,6 +295,20 @@ class WriteTest {
         assertEquals("also kept", note(db, stored.id()));
     }
 
+    @OnBothDatabases
+    void databaseErrorsAreWrappedAndRolledBack(TestDatabase db) {
+        WardenData manager = db.fresh().as(Sales.manager());
+
+        DataAccessException e = assertThrows(DataAccessException.class, () -> manager.insertAll(ORDERS,
+                List.of(newOrder("fine"), newOrder("duplicate key").withId(1L))));
+
+        assertEquals("23505", e.getCause().getSQLState(), "a unique violation on " + db);
+        assertTrue(e.getMessage().startsWith("Could not insert Order objects"), e.getMessage());
+        assertFalse(e.getMessage().contains("duplicate key"), "no value in Warden's message");
+        assertEquals(6, orders(db), "the first insert was rolled back");
+        assertEquals(0, db.connectionsLeftInTransaction());
+    }
+
     // ------------------------------------------------------------------------------------------------ contexts
 
     @OnBothDatabases
