@@ -420,7 +420,7 @@ public final class WardenData {
                 R result = runWork(work);
                 connection.commit();
                 return result;
-            } catch (RuntimeException | Error e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
