@@ -9,21 +9,24 @@ import java.util.Set;
 
 /**
  * A constraint that type-checked without problems, with what the checker resolved: the members every path
- * goes through and the meaning of every token. Only {@link ConstraintChecker} makes one; compilers (Java now,
- * SQL later) take it, so they never see an ill-typed constraint.
+ * goes through and the meaning of every token. Only {@link ConstraintChecker} makes one; compilers (Java and
+ * SQL) take it, so they never see an ill-typed constraint.
  */
 public final class CheckedConstraint {
     private final Expr expression;
     private final EntityShape root;
+    private final ConstraintEnvironment environment;
     private final Map<Path, List<MemberShape>> paths;
     private final Map<Operand.TokenRef, TokenMeaning> tokens;
     private final Set<String> rootMembers;
     private final Set<String> customTokens;
 
-    CheckedConstraint(Expr expression, EntityShape root, IdentityHashMap<Path, List<MemberShape>> paths,
-            IdentityHashMap<Operand.TokenRef, TokenMeaning> tokens, Set<String> rootMembers, Set<String> customTokens) {
+    CheckedConstraint(Expr expression, EntityShape root, ConstraintEnvironment environment,
+            IdentityHashMap<Path, List<MemberShape>> paths, IdentityHashMap<Operand.TokenRef, TokenMeaning> tokens,
+            Set<String> rootMembers, Set<String> customTokens) {
         this.expression = expression;
         this.root = root;
+        this.environment = environment;
         this.paths = paths;
         this.tokens = tokens;
         this.rootMembers = Collections.unmodifiableSet(new LinkedHashSet<>(rootMembers));
@@ -38,6 +41,11 @@ public final class CheckedConstraint {
     /** The entity the constraint is written on. */
     public EntityShape root() {
         return root;
+    }
+
+    /** The environment the constraint was checked in: the entities its associations lead to, tokens, user roles. */
+    public ConstraintEnvironment environment() {
+        return environment;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class ConstraintChecker {
         if (!checker.problems.isEmpty()) {
             return new CheckResult(checker.problems, Optional.empty());
         }
-        return new CheckResult(List.of(), Optional.of(new CheckedConstraint(expression, root, checker.paths,
+        return new CheckResult(List.of(), Optional.of(new CheckedConstraint(expression, root, env, checker.paths,
                 checker.tokens, checker.rootMembers, checker.customTokens)));
     }
 

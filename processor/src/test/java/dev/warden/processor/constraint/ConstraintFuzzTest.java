@@ -181,60 +181,12 @@ class ConstraintFuzzTest {
         return b.append('"').toString();
     }
 
-    // ----------------------------------------------------------------------- random well-typed constraints
-
-    private static final String[] PATHS = {
-        "ownerId", "ownerNumber", "ownerName", "region", "version", "quantity", "discount", "priority", "flags", "amount",
-        "serial", "weight", "ratio", "score", "tenant", "paid", "archived", "status", "createdAt", "dueDate",
-        "updatedAt", "offsetAt", "zonedAt", "legacyDate", "cutOff", "reference", "grade", "customer", "customer/name",
-        "customer/parent", "customer/parent/name", "customer/accountManager", "customer/accountManager/name", "manager",
-        "warehouse/city", "product/price", "lines", "lines/quantity", "lines/price", "lines/sku", "lines/product/price",
-        "lines/tags/label", "lines/createdBy", "customer/orders/quantity", "customer/orders/lines/sku", "limit",
-    };
-
-    private static final String[] LITERALS = {
-        "'OPEN'", "'CLOSED'", "'x'", "'a''b'", "''", "1", "-2", "0", "3.5", "10.50", "true()", "false()", "empty",
-        "'[%CurrentUser%]'", "'[%CurrentDateTime%]'", "'[%BeginOfCurrentDay%]'", "'[%EndOfCurrentDay%]'",
-        "'[%UserRole_Manager%]'", "'[%Region%]'", "'[%Tenant%]'", "'[%Beta%]'", "'[%Cutoff%]'", "'[%FavouriteStatus%]'",
-    };
-
-    private static final String[] OPS = {"=", "!=", "<", "<=", ">", ">="};
-
-    private static String condition(Random random, int depth) {
-        int choice = random.nextInt(depth > 2 ? 6 : 9);
-        switch (choice) {
-            case 0:
-            case 1:
-            case 2:
-                String right = random.nextInt(4) == 0 ? pick(random, PATHS) : pick(random, LITERALS);
-                return pick(random, PATHS) + " " + pick(random, OPS) + " " + right;
-            case 3:
-                return pick(random, new String[] {"contains", "starts-with", "ends-with"}) + "("
-                        + pick(random, new String[] {"ownerName", "customer/name", "lines/sku", "lines/tags/label"})
-                        + ", '" + pick(random, new String[] {"a", "x", "", "b'c"}).replace("'", "''") + "')";
-            case 4:
-                return pick(random, PATHS);
-            case 5:
-                return pick(random, new String[] {"'[%UserRole_Manager%]'", "'[%UserRole_SalesRep%]'", "'[%Beta%]'"});
-            case 6:
-                return "not(" + condition(random, depth + 1) + ")";
-            case 7:
-                return "(" + condition(random, depth + 1) + " and " + condition(random, depth + 1) + ")";
-            default:
-                return "(" + condition(random, depth + 1) + " or " + condition(random, depth + 1) + ")";
-        }
-    }
-
-    private static String pick(Random random, String[] options) {
-        return options[random.nextInt(options.length)];
-    }
-
     @Test
     void randomWellTypedConstraintsCompileRunNullSafelyAndNotIsTheirOpposite() {
         Random random = new Random(42L);
         Set<String> conditions = new LinkedHashSet<>();
         for (int attempt = 0; attempt < 20_000 && conditions.size() < 120; attempt++) {
-            String condition = condition(random, 0);
+            String condition = RandomConstraints.STANDARD.condition(random, 0);
             String text = "[" + condition + "]";
             exercise(text);
             ParseResult parsed = ConstraintParser.parse(text);
