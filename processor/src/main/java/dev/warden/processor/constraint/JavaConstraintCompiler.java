@@ -31,7 +31,8 @@ import javax.lang.model.element.Modifier;
  *       <em>some</em> (non-null) element satisfies it.</li>
  *   <li>{@code not(...)} negates the whole, quantifiers included.</li>
  *   <li>Two member values that are both null are equal ({@code a = b} holds when both are empty).</li>
- *   <li>Strings compare case-sensitively, numbers by value ({@code 1.0 = 1.00}), date-times by instant.</li>
+ *   <li>Strings compare case-sensitively, numbers by value ({@code 1.0 = 1.00}; a float with an integer as
+ *       doubles, not as floats), date-times by instant.</li>
  * </ul>
  *
  * <p>The expression must be placed where {@code objectVar} and {@code contextVar} are effectively final
@@ -294,7 +295,7 @@ public final class JavaConstraintCompiler {
                 return equalsCall(eq, a.code(), b.code());
             case OPERATOR:
                 if (!a.nullable() && !b.nullable()) {
-                    return Code.relational(eq ? "$L == $L" : "$L != $L", unboxedIfBoth(a, b), b.code());
+                    return Code.relational(eq ? "$L == $L" : "$L != $L", operatorLeft(a, b), b.code());
                 }
                 if (a.nullable() && b.nullable() && JavaTypes.sameBoxedType(a.type(), b.type())) {
                     return equalsCall(eq, a.code(), b.code());
@@ -306,7 +307,7 @@ public final class JavaConstraintCompiler {
         Code same = sameValue(strategy, a, b);
         Code different = not(same);
         if (strategy == Strategy.OPERATOR) {
-            different = Code.relational("$L != $L", unboxedIfBoth(a, b), b.code());
+            different = Code.relational("$L != $L", operatorLeft(a, b), b.code());
         } else if (strategy == Strategy.COMPARE_TO) {
             different = Code.relational("$L.compareTo($L) != 0", a.code(), b.code());
         }
@@ -327,7 +328,7 @@ public final class JavaConstraintCompiler {
     private Code sameValue(Strategy strategy, Value a, Value b) {
         switch (strategy) {
             case OPERATOR:
-                return Code.relational("$L == $L", unboxedIfBoth(a, b), b.code());
+                return Code.relational("$L == $L", operatorLeft(a, b), b.code());
             case CHRONO:
                 return Code.primary("$L.isEqual($L)", a.code(), b.code());
             default:
@@ -339,7 +340,7 @@ public final class JavaConstraintCompiler {
     private Code order(Strategy strategy, Op op, Value a, Value b) {
         switch (strategy) {
             case OPERATOR:
-                return Code.relational("$L $L $L", a.code(), op.symbol(), b.code());
+                return Code.relational("$L $L $L", widened(a.code(), a, b), op.symbol(), b.code());
             case CHRONO:
                 switch (op) {
                     case LT:
@@ -354,6 +355,32 @@ public final class JavaConstraintCompiler {
             default:
                 return Code.relational("$L.compareTo($L) $L 0", a.code(), b.code(), op.symbol());
         }
+    }
+
+    /**
+     * The left operand of {@code ==} or {@code !=}: unboxed when both sides are boxes, so that it compares values,
+     * not references; widened to double against a float (see {@link #widened}).
+     */
+    private static CodeBlock operatorLeft(Value a, Value b) {
+        return widened(unboxedIfBoth(a, b), a, b);
+    }
+
+    /**
+     * {@code left} cast to double when one side is a float and the other an integer: Java would compare them as
+     * floats, where 16777217 equals 16777216, but numbers compare by value (as in SQL), and double holds both exactly
+     * (a long beyond 2^53 rounds as it would against a double).
+     */
+    private static CodeBlock widened(CodeBlock left, Value a, Value b) {
+        return floatWithInteger(a.type(), b.type()) || floatWithInteger(b.type(), a.type())
+                ? CodeBlock.of("(double) $L", left)
+                : left;
+    }
+
+    private static boolean floatWithInteger(TypeName floatType, TypeName integerType) {
+        TypeName f = JavaTypes.primitive(floatType);
+        TypeName i = JavaTypes.primitive(integerType);
+        return TypeName.FLOAT.equals(f) && (TypeName.INT.equals(i) || TypeName.LONG.equals(i)
+                || TypeName.SHORT.equals(i) || TypeName.BYTE.equals(i));
     }
 
     /** {@code a} unboxed when both sides are boxes, so that {@code ==} compares values, not references. */

@@ -145,6 +145,24 @@ class JavaConstraintCompilerTest {
         assertTrue(test(r.rule(4), new Order().score(0.1f)), "a float compares with a float literal");
     }
 
+    /**
+     * Found by the SQL equivalence test: Java compares an int or a long with a float as floats, where 16777217 equals
+     * 16777216; numbers compare by value, as in SQL, so the float is widened to a double.
+     */
+    @Test
+    void aFloatComparesWithAnIntegerByValue() {
+        CompiledRules r = CompiledRules.of("[quantity = score]", "[ownerNumber >= score]", "[discount != score]",
+                "[score = '[%Tenant%]']", "[score < quantity]");
+        Order order = new Order().quantity(16_777_217).ownerNumber(16_777_215L).discount(16_777_217).score(16_777_216f);
+        assertFalse(test(r.rule(0), order));
+        assertTrue(test(r.rule(0), new Order().quantity(3).score(3f)));
+        assertFalse(test(r.rule(1), order));
+        assertTrue(test(r.rule(2), order));
+        assertFalse(r.rule(3).test(order, new StubContext().token("Tenant", 16_777_217L)));
+        assertTrue(test(r.rule(4), order));
+        assertEquals("(double) order.getQuantity() == order.getScore()", r.expression());
+    }
+
     @Test
     void booleans() {
         CompiledRules r = CompiledRules.of("[paid]", "[archived]", "[archived = false()]", "[archived != true()]",
