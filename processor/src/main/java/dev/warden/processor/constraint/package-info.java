@@ -11,7 +11,12 @@
  *       user id type), and returns the problems or a {@link dev.warden.processor.constraint.CheckedConstraint}
  *       with every path and token resolved.</li>
  *   <li>{@link dev.warden.processor.constraint.JavaConstraintCompiler} turns a checked constraint into a
- *       null-safe Java boolean expression. A SQL compiler can take the same checked constraint.</li>
+ *       null-safe Java boolean expression, the in-memory twin.</li>
+ *   <li>{@link dev.warden.processor.constraint.SqlConstraintCompiler} turns the same checked constraint into a SQL
+ *       boolean expression for query filters, given how the entities are stored
+ *       ({@link dev.warden.processor.constraint.SqlSchema}): every value a
+ *       {@link dev.warden.processor.constraint.SqlParamSpec parameter}, association paths as {@code EXISTS}
+ *       sub-queries, and the same answer as the Java twin for the same data, NULLs included.</li>
  * </ol>
  *
  * <p>{@link dev.warden.processor.constraint.ConstraintProblem#render(String)} shows a problem with a caret line
