@@ -297,7 +297,9 @@ public final class JavaConstraintCompiler {
                 if (!a.nullable() && !b.nullable()) {
                     return Code.relational(eq ? "$L == $L" : "$L != $L", operatorLeft(a, b), b.code());
                 }
-                if (a.nullable() && b.nullable() && JavaTypes.sameBoxedType(a.type(), b.type())) {
+                // Double.equals and Float.equals are not equality of numbers (-0.0 is not 0.0): those use ==.
+                if (a.nullable() && b.nullable() && JavaTypes.sameBoxedType(a.type(), b.type())
+                        && !isFloatingPoint(a.type())) {
                     return equalsCall(eq, a.code(), b.code());
                 }
                 break;
@@ -374,6 +376,11 @@ public final class JavaConstraintCompiler {
         return floatWithInteger(a.type(), b.type()) || floatWithInteger(b.type(), a.type())
                 ? CodeBlock.of("(double) $L", left)
                 : left;
+    }
+
+    private static boolean isFloatingPoint(TypeName type) {
+        TypeName primitive = JavaTypes.primitive(type);
+        return TypeName.DOUBLE.equals(primitive) || TypeName.FLOAT.equals(primitive);
     }
 
     private static boolean floatWithInteger(TypeName floatType, TypeName integerType) {

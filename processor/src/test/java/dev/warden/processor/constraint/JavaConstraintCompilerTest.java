@@ -163,6 +163,23 @@ class JavaConstraintCompilerTest {
         assertEquals("(double) order.getQuantity() == order.getScore()", r.expression());
     }
 
+    /**
+     * Found by the SQL equivalence test: {@code Double.equals} tells -0.0 from 0.0, but as numbers (and in SQL) they
+     * are equal, also when both sides are boxed.
+     */
+    @Test
+    void boxedDoublesCompareAsNumbers() {
+        CompiledRules r = CompiledRules.of("[ratio = customer/orders/ratio]", "[ratio != customer/orders/ratio]");
+        Order negativeZero = new Order().ratio(-0.0);
+        Order zero = new Order().ratio(0.0).customer(new Customer().orders(List.of(negativeZero)));
+        assertTrue(test(r.rule(0), zero));
+        assertFalse(test(r.rule(1), zero));
+        Order empty = new Order().customer(new Customer().orders(List.of(new Order())));
+        assertTrue(test(r.rule(0), empty), "two empty members are equal");
+        assertFalse(test(r.rule(0), new Order().ratio(1.0).customer(new Customer().orders(List.of(new Order())))));
+        assertTrue(r.expression().contains("order.getRatio().doubleValue() == order2.getRatio()"), r.expression());
+    }
+
     @Test
     void booleans() {
         CompiledRules r = CompiledRules.of("[paid]", "[archived]", "[archived = false()]", "[archived != true()]",

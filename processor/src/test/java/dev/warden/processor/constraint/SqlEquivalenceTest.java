@@ -85,6 +85,9 @@ class SqlEquivalenceTest {
         // Java compares an int or a long with a float as floats (16777217 becomes 16777216).
         "[quantity = score]", "[ownerNumber = score]", "[score >= quantity]", "[discount = score]",
         "[score = '[%Tenant%]']", "[score < '[%Tenant%]']", "[quantity = weight]", "[tenant = weight]",
+        // -0.0 = 0.0 as numbers, also between two Double members.
+        "[ratio = customer/orders/ratio]", "[ratio != customer/orders/ratio]", "[weight = customer/orders/ratio]",
+        "[ratio < customer/orders/ratio]", "[ratio = 0]", "[weight = 0]",
     };
 
     private static final List<Map.Entry<String, StubContext>> CONTEXTS = List.of(

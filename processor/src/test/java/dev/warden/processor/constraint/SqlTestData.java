@@ -72,7 +72,8 @@ final class SqlTestData {
         Customer c10 = new Customer("Ann").id(10L).accountManager(employees.get(2));
         Customer c11 = new Customer("a%b_c\\d").id(11L).accountManager(employees.get(1));
         Customer c12 = new Customer("").id(12L).accountManager(employees.get(3));
-        customers.addAll(List.of(c5, c6, c10, c11, c12));
+        Customer c13 = new Customer("zero").id(13L);
+        customers.addAll(List.of(c5, c6, c10, c11, c12, c13));
         parent(c6, c5);
         parent(c10, c10);
         parent(c11, c6);
@@ -111,6 +112,9 @@ final class SqlTestData {
         // 16777217 is no float: Java compares an int or long with a float as floats, where it equals 16777216.
         orders.add(new Order().id(id++).quantity(16_777_217).ownerNumber(16_777_217L).score(16_777_216f)
                 .weight(16_777_217.0).tenant(16_777_217L).discount(16_777_217));
+        // -0.0 and 0.0 are equal numbers (but not equal Doubles), in the two orders of a customer.
+        orders.add(new Order().id(id++).customer(c13).ratio(-0.0).weight(-0.0));
+        orders.add(new Order().id(id++).customer(c13).ratio(0.0).weight(0.0));
         for (int i = 0; i < randomOrders; i++) {
             Order order = randomOrder(random, id++);
             orders.add(order);
@@ -208,7 +212,7 @@ final class SqlTestData {
         o.reference(pick(random, new UUID[] {null, UUID.fromString("00000000-0000-0000-0000-000000000001"),
             UUID.fromString("ffffffff-0000-0000-0000-000000000002")}));
         o.grade(pick(random, new Character[] {null, 'A', 'b'}));
-        o.customer(pick(random, customers.toArray(new Customer[0]), true));
+        o.customer(pick(random, customers.subList(0, customers.size() - 1).toArray(new Customer[0]), true)); // not c13
         o.manager(pick(random, employees.toArray(new Employee[0]), true));
         o.warehouse(pick(random, warehouses.toArray(new Warehouse[0]), true));
         o.product(pick(random, products.toArray(new Product[0]), true));
