@@ -10,6 +10,10 @@ import dev.warden.processor.codegen.Naming;
 import dev.warden.processor.codegen.PolicyWriter;
 import dev.warden.processor.codegen.ProxyWriter;
 import dev.warden.processor.codegen.SecurityOverview;
+import dev.warden.processor.codegen.TableWriter;
+import dev.warden.processor.model.TableCatalog;
+import dev.warden.processor.model.TableMapping;
+import dev.warden.processor.validation.MappingValidation;
 import dev.warden.processor.diagnostics.DiagnosticPrinter;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Report;
@@ -72,6 +76,9 @@ public final class WardenProcessor extends AbstractProcessor {
     private PolicyWriter policyWriter;
     private ProxyWriter proxyWriter;
     private ConstraintCompilation constraintCompilation;
+    private TableCatalog tables;
+    private TableWriter tableWriter;
+    private final MappingValidation mappingValidation = new MappingValidation();
 
     private final List<AppModel> applications = new ArrayList<>();
     private Optional<AppModel> classPathApplication;
@@ -95,7 +102,9 @@ public final class WardenProcessor extends AbstractProcessor {
         applicationWriter = new ApplicationWriter(env.getTypeUtils());
         policyWriter = new PolicyWriter(naming);
         proxyWriter = new ProxyWriter(naming, env.getTypeUtils());
-        constraintCompilation = new ConstraintCompilation(shapes);
+        tables = new TableCatalog(env.getElementUtils(), builder);
+        constraintCompilation = new ConstraintCompilation(shapes, tables);
+        tableWriter = new TableWriter(naming, env.getTypeUtils(), tables::entity, tables::mappingOf);
     }
 
     @Override
@@ -223,6 +232,7 @@ public final class WardenProcessor extends AbstractProcessor {
                     deferred.remove(name);
                     processed.add(name);
                     shapes.register(result.entity());
+                    tables.register(result.entity());
                     read.add(result.entity());
                 }
             });
@@ -237,6 +247,8 @@ public final class WardenProcessor extends AbstractProcessor {
         Report report = new Report();
         Optional<AppModel> app = application();
         validator.validateEntity(entity, app, report);
+        TableMapping mapping = tables.mappingOf(entity);
+        boolean tableUsable = mappingValidation.validate(entity, mapping, report);
         printer.print(report);
         if (report.hasErrors() || !validator.isGeneratable(entity)) {
             return;
@@ -245,6 +257,26 @@ public final class WardenProcessor extends AbstractProcessor {
         write(policyWriter.write(entity, constraints));
         write(proxyWriter.write(entity));
         generated.add(entity);
+        if (tableUsable) {
+            writeTable(entity, mapping, app);
+        }
+    }
+
+    /** Writes {@code OrderTable} for the data access layer, or warns why it cannot. */
+    private void writeTable(EntityModel entity, TableMapping mapping, Optional<AppModel> app) {
+        Report report = new Report();
+        try {
+            if (mapping.key() < 0) {
+                throw new TableCatalog.MissingKeyException(entity.qualifiedName());
+            }
+            write(tableWriter.write(entity, constraintCompilation.compileSql(entity, shapes.environment(app))));
+        } catch (TableCatalog.MissingKeyException missing) {
+            report.add(Message.NO_TABLE, entity.location(),
+                    "add a key member (a member named id, or one marked with JPA @Id), or @SecuredEntity(persistent = false)",
+                    entity.simpleName(), missing.entity().substring(missing.entity().lastIndexOf('.') + 1)
+                            + " has no key member");
+        }
+        printer.print(report);
     }
 
     /**

@@ -61,6 +61,7 @@ public enum Message {
     SELF_WIDENING_CONSTRAINT("W005", "self-widening", "rule %d of %s depends on '%s', which %s may write: a user can change it to widen their own access"),
     ANONYMOUS_WRITE("W006", "anonymous-write", "anonymous user role %s may write %s without a constraint (rule %d)"),
     ANONYMOUS_SHARED_ROLE("W007", "anonymous-shared-role", "anonymous user role %s shares module role %s with signed-in user role %s"),
+    UNLOADABLE_MEMBER("W009", "unloadable", "member '%s' of %s is stored in column '%s' but has no setter, so objects read from the table leave it empty"),
     NO_TABLE("W008", "no-table", "no table mapping is generated for %s, so the secure data access layer cannot use it: %s");
 
     private final String code;

@@ -114,7 +114,9 @@ class RoundsAndClassPathTest {
                 "    private Long id;",
                 "    private Long accountManager;",
                 "    public Long getId() { return id; }",
+                "    public void setId(Long id) { this.id = id; }",
                 "    public Long getAccountManager() { return accountManager; }",
+                "    public void setAccountManager(Long accountManager) { this.accountManager = accountManager; }",
                 "}");
         // First compilation: the Sales module and one entity, as a jar built earlier would hold them.
         Compilation module = Compiler.javac().withProcessors(new WardenProcessor()).compile(SALES, customer);
@@ -125,18 +127,25 @@ class RoundsAndClassPathTest {
         JavaFileObject order = source("fixture.sales.Order",
                 "package fixture.sales;",
                 "import dev.warden.annotations.*;",
-                "@SecuredEntity",
+                "@SecuredEntity(table = \"orders\")",
                 "@AccessRule(roles = \"User\", defaultAccess = Access.READ,",
                 "    constraint = \"[customer/accountManager = '[%CurrentUser%]']\")",
                 "public class Order {",
+                "    private Long id;",
                 "    private Customer customer;",
+                "    public Long getId() { return id; }",
+                "    public void setId(Long id) { this.id = id; }",
                 "    public Customer getCustomer() { return customer; }",
+                "    public void setCustomer(Customer customer) { this.customer = customer; }",
                 "}");
         Compilation app = Compiler.javac().withProcessors(new WardenProcessor())
                 .withClasspath(classPathWith(classes)).compile(APP, order);
         assertThat(app).succeededWithoutWarnings();
         assertThat(app).generatedSourceFile("fixture.sales.OrderPolicy").contentsAsUtf8String()
                 .contains("SalesModule.USER");
+        // The constraint through the association to the class-path entity compiles to SQL over its table.
+        assertThat(app).generatedSourceFile("fixture.sales.OrderTable").contentsAsUtf8String()
+                .contains("EXISTS (SELECT 1 FROM customer {a}_1 WHERE {a}_1.id = {a}.customer_id AND {a}_1.account_manager = ?)");
 
         // A typo in the application's mapping is found against the module from the class path.
         JavaFileObject typo = source("fixture.App",

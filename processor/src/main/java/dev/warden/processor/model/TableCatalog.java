@@ -1,0 +1,105 @@
+package dev.warden.processor.model;
+
+import dev.warden.processor.constraint.SqlSchema;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The storage of every entity a constraint may reach, for compiling constraints to SQL: entities of this
+ * compilation from their models, others read from the class path on demand.
+ */
+public final class TableCatalog implements SqlSchema {
+
+    /** An entity the SQL needs to reach has no key member. */
+    public static final class MissingKeyException extends RuntimeException {
+        private final String entity;
+
+        public MissingKeyException(String entity) {
+            super(entity + " has no key member");
+            this.entity = entity;
+        }
+
+        /** The qualified name of the entity without a key. */
+        public String entity() {
+            return entity;
+        }
+    }
+
+    private final Elements elements;
+    private final ModelBuilder builder;
+    private final AnnotationReader reader;
+    private final Map<String, EntityModel> models = new HashMap<>();
+    private final Map<String, TableMapping> mappings = new HashMap<>();
+
+    public TableCatalog(Elements elements, ModelBuilder builder) {
+        this.elements = elements;
+        this.builder = builder;
+        this.reader = new AnnotationReader(elements);
+    }
+
+    /** Makes an entity of the current compilation known. */
+    public void register(EntityModel entity) {
+        models.put(entity.qualifiedName(), entity);
+        mappings.remove(entity.qualifiedName());
+    }
+
+    /** The mapping of an entity of this compilation. */
+    public TableMapping mappingOf(EntityModel entity) {
+        return mappings.computeIfAbsent(entity.qualifiedName(), name -> TableMapping.of(entity, reader));
+    }
+
+    /** The model of an entity of this compilation or the class path. */
+    public Optional<EntityModel> entity(String qualifiedName) {
+        return model(qualifiedName);
+    }
+
+    private Optional<EntityModel> model(String qualifiedName) {
+        EntityModel known = models.get(qualifiedName);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        TypeElement type = elements.getTypeElement(qualifiedName);
+        if (type == null || !builder.isSecuredEntity(type)) {
+            return Optional.empty();
+        }
+        ModelBuilder.Result result = builder.entity(type);
+        if (result.isDeferred()) {
+            return Optional.empty();
+        }
+        models.put(qualifiedName, result.entity());
+        return Optional.of(result.entity());
+    }
+
+    private TableMapping mapping(String qualifiedName) {
+        return model(qualifiedName).map(this::mappingOf)
+                .orElseThrow(() -> new IllegalStateException("not a secured entity: " + qualifiedName));
+    }
+
+    @Override
+    public String table(String entityQualifiedName) {
+        return mapping(entityQualifiedName).table();
+    }
+
+    @Override
+    public String keyColumn(String entityQualifiedName) {
+        return mapping(entityQualifiedName).keyColumn()
+                .orElseThrow(() -> new MissingKeyException(entityQualifiedName));
+    }
+
+    @Override
+    public String column(String entityQualifiedName, String member) {
+        EntityModel entity = model(entityQualifiedName).orElseThrow();
+        int index = entity.memberIndex(member);
+        return index < 0 ? null : mapping(entityQualifiedName).columns().get(index);
+    }
+
+    @Override
+    public ToMany toMany(String entityQualifiedName, String member) {
+        EntityModel entity = model(entityQualifiedName).orElseThrow();
+        TableMapping.ToMany link = mapping(entityQualifiedName).toMany().get(entity.memberIndex(member));
+        return link == null ? null : new ToMany(link.joinTable(), link.ownerColumn(), link.targetColumn());
+    }
+}
