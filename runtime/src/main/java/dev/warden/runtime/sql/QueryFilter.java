@@ -245,8 +245,9 @@ public final class QueryFilter<T> {
     }
 
     /**
-     * The expression that reads a member's column for the user, with the same answer in each row as
-     * {@link EntityRules#rights}: the column when the member is readable in every visible row;
+     * The expression that reads a member's column for the user, with the same answer in each <em>visible</em>
+     * row as {@link EntityRules#rights} (so use it only in a query that also applies {@link #readFilter()}, or
+     * a check that implies it): the column when the member is readable in every visible row;
      * {@code CASE WHEN <conditions of the rules that give read access> THEN column END} when only in some; the
      * literal {@code NULL} when in none.
      *
@@ -260,6 +261,11 @@ public final class QueryFilter<T> {
             case ALWAYS:
                 return SqlFragment.of(column);
             case SOME_ROWS:
+                if (rulesGiving(rule -> rules.ruleGives(rule, roles, Operation.READ, member))
+                        .equals(rulesGiving(rule -> true))) {
+                    // Every rule that can make a row visible gives read access: in a visible row it is readable.
+                    return SqlFragment.of(column);
+                }
                 return SqlFragment.builder().sql("CASE WHEN ")
                         .append(anyOf(rule -> rules.ruleGives(rule, roles, Operation.READ, member)))
                         .sql(" THEN " + column + " END").build();
