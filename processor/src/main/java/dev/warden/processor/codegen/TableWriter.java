@@ -105,8 +105,8 @@ public final class TableWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(entityType)
                 .addParameter(Object[].class, "values")
-                .addJavadoc("An {@code $L} from column values by member index ({@code null} where not selected).\n",
-                        entity.simpleName());
+                .addJavadoc("$L {@code $L} from column values by member index ({@code null} where not selected).\n",
+                        "AEIOU".indexOf(entity.simpleName().charAt(0)) >= 0 ? "An" : "A", entity.simpleName());
         if (entity.record()) {
             CodeBlock.Builder arguments = CodeBlock.builder();
             List<MemberModel> members = entity.members();

@@ -221,7 +221,8 @@ public final class SqlParam {
         if (type == java.sql.Date.class) {
             return java.sql.Date.valueOf(time.toLocalDate());
         }
-        return Timestamp.from(time.toInstant());
+        // java.util.Date holds milliseconds: truncate as Date.from does, so SQL and the Java twin agree at "now"
+        return new Timestamp(time.toInstant().toEpochMilli());
     }
 
     /** A constant as the member's type. */
