@@ -1,7 +1,7 @@
 package dev.warden.benchmarks;
 
 import dev.warden.benchmarks.data.BenchDatabase;
-import dev.warden.benchmarks.data.Tables;
+import dev.warden.benchmarks.fixture.InvoiceTable;
 import dev.warden.benchmarks.fixture.BenchApplicationSecurityModel;
 import dev.warden.benchmarks.fixture.Invoice;
 import dev.warden.benchmarks.fixture.InvoicePolicy;
@@ -76,7 +76,7 @@ public class QueryBenchmark {
     /** Warden: {@code WardenData.list}, with the reader's read filter and projection in the statement. */
     @Benchmark
     public List<Invoice> wardenList() {
-        return data.list(Tables.INVOICES);
+        return data.list(InvoiceTable.TABLE);
     }
 
     /** Every row loaded, then filtered with the rules in memory. */

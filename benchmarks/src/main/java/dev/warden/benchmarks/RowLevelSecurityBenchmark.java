@@ -1,7 +1,7 @@
 package dev.warden.benchmarks;
 
 import dev.warden.benchmarks.data.BenchDatabase;
-import dev.warden.benchmarks.data.Tables;
+import dev.warden.benchmarks.fixture.InvoiceTable;
 import dev.warden.benchmarks.fixture.BenchApplicationSecurityModel;
 import dev.warden.benchmarks.fixture.Invoice;
 import dev.warden.runtime.SecurityContext;
@@ -62,6 +62,6 @@ public class RowLevelSecurityBenchmark {
     /** Warden's filter in the statement. */
     @Benchmark
     public List<Invoice> wardenList() {
-        return data.list(Tables.INVOICES);
+        return data.list(InvoiceTable.TABLE);
     }
 }

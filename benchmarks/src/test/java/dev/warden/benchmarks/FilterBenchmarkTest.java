@@ -42,9 +42,9 @@ class FilterBenchmarkTest {
 
     @Test
     void sqlReadFilters() {
-        assertEquals("(d.owner = ?)", benchmark.sqlReadFilter().sql());
+        assertEquals("(d.owner IS NOT NULL AND d.owner = ?)", benchmark.sqlReadFilter().sql());
         assertEquals(java.util.List.of(ReadBenchmark.READER_ID), benchmark.sqlReadFilter().values());
-        assertEquals("(d.region = ?)", benchmark.sqlReadFilterToken().sql());
+        assertEquals("(d.region IS NOT NULL AND d.region = ?)", benchmark.sqlReadFilterToken().sql());
         assertEquals(java.util.List.of("North"), benchmark.sqlReadFilterToken().values());
         assertEquals(benchmark.sqlReadFilterToken(), benchmark.sqlReadFilterNewContext());
     }
