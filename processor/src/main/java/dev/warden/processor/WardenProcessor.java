@@ -85,6 +85,8 @@ public final class WardenProcessor extends AbstractProcessor {
     /** Entities waiting for a type generated in a later round, by name, with the type they wait for. */
     private final Map<String, String> deferred = new LinkedHashMap<>();
     private final Set<String> processed = new LinkedHashSet<>();
+    /** Entities with errors, which get no generated code (nor do the entities associated with them). */
+    private final Set<String> failed = new LinkedHashSet<>();
     /** The entities that validated and were generated, for the security overview. */
     private final List<EntityModel> generated = new ArrayList<>();
     private boolean applicationValid;
@@ -237,28 +239,49 @@ public final class WardenProcessor extends AbstractProcessor {
                 }
             });
         }
-        // All entities of the round are registered first, so that associations between them resolve.
+        // All entities of the round are registered first, so that associations between them resolve; all are
+        // validated before any is generated, so that no generated proxy refers to one that will not exist.
+        Map<EntityModel, Boolean> tableUsable = new LinkedHashMap<>();
         for (EntityModel entity : read) {
-            guarded(entity.element(), () -> validateAndGenerate(entity));
+            guarded(entity.element(), () -> validate(entity).ifPresentOrElse(
+                    usable -> tableUsable.put(entity, usable), () -> failed.add(entity.qualifiedName())));
         }
+        tableUsable.forEach((entity, usable) -> {
+            boolean targetFailed = entity.members().stream()
+                    .anyMatch(m -> m.kind().isAssociation() && failed.contains(m.targetEntity()));
+            if (targetFailed) {
+                // The associated entity's errors are reported; its proxy will not exist, so neither can this one.
+                failed.add(entity.qualifiedName());
+            } else {
+                guarded(entity.element(), () -> generate(entity, usable));
+            }
+        });
     }
 
-    private void validateAndGenerate(EntityModel entity) {
+    /**
+     * Validates an entity and prints what is wrong.
+     *
+     * @return empty when code must not be generated for it, else whether its table mapping can be generated
+     */
+    private Optional<Boolean> validate(EntityModel entity) {
         Report report = new Report();
-        Optional<AppModel> app = application();
-        validator.validateEntity(entity, app, report);
-        TableMapping mapping = tables.mappingOf(entity);
-        boolean tableUsable = mappingValidation.validate(entity, mapping, report);
+        validator.validateEntity(entity, application(), report);
+        boolean tableUsable = mappingValidation.validate(entity, tables.mappingOf(entity), report);
         printer.print(report);
         if (report.hasErrors() || !validator.isGeneratable(entity)) {
-            return;
+            return Optional.empty();
         }
+        return Optional.of(tableUsable);
+    }
+
+    private void generate(EntityModel entity, boolean tableUsable) {
+        Optional<AppModel> app = application();
         Map<Integer, CompiledRule> constraints = constraintCompilation.compile(entity, shapes.environment(app));
         write(policyWriter.write(entity, constraints));
         write(proxyWriter.write(entity));
         generated.add(entity);
         if (tableUsable) {
-            writeTable(entity, mapping, app);
+            writeTable(entity, tables.mappingOf(entity), app);
         }
     }
 

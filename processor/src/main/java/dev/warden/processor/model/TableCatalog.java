@@ -99,7 +99,19 @@ public final class TableCatalog implements SqlSchema {
     @Override
     public ToMany toMany(String entityQualifiedName, String member) {
         EntityModel entity = model(entityQualifiedName).orElseThrow();
-        TableMapping.ToMany link = mapping(entityQualifiedName).toMany().get(entity.memberIndex(member));
-        return link == null ? null : new ToMany(link.joinTable(), link.ownerColumn(), link.targetColumn());
+        int index = entity.memberIndex(member);
+        TableMapping.ToMany link = mapping(entityQualifiedName).toMany().get(index);
+        if (link == null) {
+            return null;
+        }
+        if (link.mappedBy() != null) {
+            // @OneToMany(mappedBy = "invoice"): the child's to-one member holds the foreign key, in its own column.
+            String child = entity.members().get(index).targetEntity();
+            String column = column(child, link.mappedBy());
+            if (column != null) {
+                return ToMany.oneToMany(column);
+            }
+        }
+        return new ToMany(link.joinTable(), link.ownerColumn(), link.targetColumn());
     }
 }
