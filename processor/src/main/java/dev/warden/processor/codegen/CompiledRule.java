@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param expression a boolean expression over the variables {@code context} and the entity variable
  * @param constants constant fields the expression refers to
- * @param customTokens the custom tokens the expression reads, which must have values for the rule to apply
+ * @param customTokens the tokens that must have values for the rule to apply: the custom tokens the expression
+ *     reads, and {@code CurrentUser} when it compares with the user's id
  * @param source the constraint as written, for Javadoc
  */
 public record CompiledRule(CodeBlock expression, List<FieldSpec> constants, Set<String> customTokens, String source) {

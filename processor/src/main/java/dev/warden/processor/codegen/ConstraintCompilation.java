@@ -17,8 +17,11 @@ import dev.warden.processor.constraint.ParseResult;
 import dev.warden.processor.model.EntityModel;
 import dev.warden.processor.model.RuleModel;
 import dev.warden.processor.model.ShapeCatalog;
+import dev.warden.processor.constraint.TokenMeaning;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Compiles the constraints of a validated entity's rules to Java, for {@link PolicyWriter}. */
 public final class ConstraintCompilation {
@@ -53,7 +56,12 @@ public final class ConstraintCompilation {
             }
             CompiledJavaConstraint java = JavaConstraintCompiler.compile(checked.constraint(), shapes.shapeOf(entity), environment, object,
                     PolicyWriter.CONTEXT, "RULE_" + rule.number());
-            compiled.put(rule.number(), new CompiledRule(java.expression(), java.constants(), java.customTokens(),
+            // Tokens without a value deny: the custom ones, and [%CurrentUser%] for a user without an id.
+            Set<String> tokens = new LinkedHashSet<>(java.customTokens());
+            if (checked.constraint().usesCurrentUser()) {
+                tokens.add(TokenMeaning.Kind.CURRENT_USER.tokenName());
+            }
+            compiled.put(rule.number(), new CompiledRule(java.expression(), java.constants(), tokens,
                     rule.constraint()));
         }
         return compiled;

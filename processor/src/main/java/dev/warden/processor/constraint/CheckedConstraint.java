@@ -81,4 +81,12 @@ public final class CheckedConstraint {
     public Set<String> customTokens() {
         return customTokens;
     }
+
+    /**
+     * Whether the constraint uses {@code [%CurrentUser%]}, which has no value for a user without an id (an
+     * anonymous user): like a custom token without a value, that makes the rule deny.
+     */
+    public boolean usesCurrentUser() {
+        return tokens.values().stream().anyMatch(t -> t.kind() == TokenMeaning.Kind.CURRENT_USER);
+    }
 }
