@@ -2,99 +2,194 @@ package dev.warden.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warden.runtime.AccessDeniedException;
-import dev.warden.runtime.ApplicationModel;
-import dev.warden.runtime.SecurityContext;
-import dev.warden.runtime.UserIdentity;
-import dev.warden.sample.sales.Customer;
-import dev.warden.sample.sales.Order;
-import dev.warden.sample.sales.OrderPolicy;
-import dev.warden.sample.sales.SecuredOrder;
+import dev.warden.sample.app.Demo;
+import dev.warden.sample.app.ShopDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * The sample compiles through Maven with the processor on the annotationProcessorPaths (this test would not
- * compile otherwise) and its demo shows each user what the rules allow.
- */
+/** The demo's output, user by user: what each one sees of each entity, may create and delete, and is denied. */
 class DemoTest {
+    private static List<String> output;
 
-    private static List<String> demoOutput() {
+    @BeforeAll
+    static void runDemo() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new Demo().run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        return Arrays.asList(bytes.toString(StandardCharsets.UTF_8).split("\n"));
+        try (ShopDatabase database = ShopDatabase.createAndSeed()) {
+            new Demo(database).run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        }
+        output = Arrays.asList(bytes.toString(StandardCharsets.UTF_8).split("\n"));
     }
 
-    private static List<String> section(List<String> lines, String header) {
-        int start = lines.indexOf(header);
+    /** The lines of one user's section, from its header to the next. */
+    private static List<String> user(String header) {
+        int start = output.indexOf("=== " + header + " ===");
+        assertTrue(start >= 0, "no section " + header + " in\n" + String.join("\n", output));
         int end = start + 1;
-        while (end < lines.size() && !lines.get(end).startsWith("==")) {
+        while (end < output.size() && !output.get(end).startsWith("===")) {
             end++;
         }
-        return lines.subList(start + 1, end);
+        return output.subList(start + 1, end);
     }
 
-    @Test
-    void administratorSeesEverythingIncludingCostPrices() {
-        List<String> admin = section(demoOutput(), "== [Administrator] user 1");
-        assertEquals(4, admin.stream().filter(l -> l.startsWith("  order ")).count());
-        assertTrue(admin.contains("  product {id=1, name=Anvil, price=99.00, costPrice=40.00}"), admin.toString());
-        assertTrue(admin.contains("  may change the total of order 1000"), admin.toString());
-    }
-
-    @Test
-    void salesRepSeesManagedCustomersAndOnlyTheNamesOfOthersInTheirRegion() {
-        List<String> rep = section(demoOutput(), "== [SalesRep] user 2");
-        assertEquals(List.of(
-                "  may create orders: false",
-                "  customer {id=100, name=Acme Corp, region=North, accountManager=2, userId=10}",
-                "  customer {name=Globex}"), rep.subList(0, 3));
-        assertEquals(2, rep.stream().filter(l -> l.startsWith("  order ")).count());
-        assertTrue(rep.contains("  denied: Access denied: cannot WRITE member 'total' of Order: "
-                + "no active rule grants write access for user roles [SalesRep]"), rep.toString());
-    }
-
-    @Test
-    void customerSeesOwnOrdersAndNoCostPrices() {
-        List<String> customer = section(demoOutput(), "== [Customer] user 10");
-        assertTrue(customer.contains("  product {id=1, name=Anvil, price=99.00}"), customer.toString());
-        assertEquals(2, customer.stream().filter(l -> l.startsWith("  order ")).count());
-        assertTrue(customer.stream().anyMatch(l -> l.startsWith("  order {id=1000") && l.endsWith("(may delete)")));
-        assertTrue(customer.stream().anyMatch(l -> l.startsWith("  order {id=1001") && !l.endsWith("(may delete)")));
-    }
-
-    @Test
-    void anonymousVisitorSeesOnlyTheCatalogue() {
-        List<String> guest = section(demoOutput(), "== anonymous visitor");
-        assertEquals(List.of("  may create orders: false",
-                "  product {id=1, name=Anvil, price=99.00}",
-                "  product {id=2, name=Rocket skates, price=250.00}"), guest);
-    }
-
-    @Test
-    void theGeneratedApplicationModelIsFoundThroughServiceLoader() {
-        assertEquals("ShopApplication", ApplicationModel.defaultModel().name());
-        try (SecurityContext.Scope scope = SecurityContext.open(UserIdentity.of(10L, "Customer"))) {
-            Order order = new Order();
-            order.setOwner(10L);
-            assertTrue(OrderPolicy.isVisible(order));
+    /** One entity's block in a user's section: its summary line and its table, up to the next blank line. */
+    private static List<String> entity(List<String> user, String entity) {
+        for (int i = 0; i < user.size(); i++) {
+            if (user.get(i).startsWith("  " + entity + ": ")) {
+                int end = i;
+                while (end < user.size() && !user.get(end).isEmpty()) {
+                    end++;
+                }
+                return user.subList(i, end);
+            }
         }
+        throw new AssertionError("no " + entity + " in " + user);
+    }
+
+    /** The denied operations of a user's section. */
+    private static List<String> denied(List<String> user) {
+        int start = user.indexOf("  Denied operations:");
+        assertTrue(start >= 0, user.toString());
+        return user.subList(start + 1, user.size());
     }
 
     @Test
-    void withoutASignedInUserTheAnonymousRoleApplies() {
-        Order order = new Order();
-        order.setCustomer(new Customer(1L, "x", "North", 2L, 10L));
-        assertTrue(SecurityContext.current().isAnonymous());
-        assertFalse(OrderPolicy.isVisible(order));
-        AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> SecuredOrder.of(order));
-        assertEquals("Order", denied.entity());
+    void sqlAndInMemoryPolicyAgreeAndEveryAttemptIsDenied() {
+        assertFalse(output.stream().anyMatch(line -> line.contains(Demo.MISMATCH)), String.join("\n", output));
+        assertFalse(output.stream().anyMatch(line -> line.contains("ALLOWED")), String.join("\n", output));
+        assertEquals(5, output.stream().filter(line -> line.equals("  Denied operations:")).count());
+    }
+
+    @Test
+    void administratorSeesEverythingButPasswordHashesAndMayDeleteAnyOrder() {
+        List<String> admin = user("demo_administrator: Ada Admin, user role Administrator");
+        assertEquals(List.of(
+                "  Administration.Account: sees 7 of 7; may create: yes; may delete: 1, 2, 3, 4, 10, 11, 12",
+                "    id | username           | fullName       | userRole      | region | email                | active | passwordHash",
+                "    ---+--------------------+----------------+---------------+--------+----------------------+--------+-------------",
+                "    1  | demo_administrator | Ada Admin      | Administrator |        | ada@shop.example     | true   | (hidden)",
+                "    2  | demo_salesmanager  | Sam Manager    | SalesManager  |        | sam@shop.example     | true   | (hidden)",
+                "    3  | demo_salesrep      | Rita Rep       | SalesRep      | North  | rita@shop.example    | true   | (hidden)",
+                "    4  | rosa               | Rosa Rep       | SalesRep      | South  | rosa@shop.example    | true   | (hidden)",
+                "    10 | demo_customer      | Carol Customer | Customer      |        | carol@acme.example   | true   | (hidden)",
+                "    11 | dave               | Dave Buyer     | Customer      |        | dave@globex.example  | true   | (hidden)",
+                "    12 | erin               | Erin Buyer     | Customer      |        | erin@initech.example | false  | (hidden)"),
+                entity(admin, "Administration.Account"));
+        // The role token [%UserRole_Administrator%] lets an administrator delete any order.
+        assertEquals("  Sales.Order: sees 5 of 5; may create: yes; may delete: 1000, 1001, 1002, 1003, 1004",
+                entity(admin, "Sales.Order").get(0));
+        assertEquals("  Sales.Product: sees 3 of 3; may create: yes; may delete: 1, 2, 3",
+                entity(admin, "Sales.Product").get(0));
+        assertEquals(List.of("  - set the password hash of demo_salesrep's account",
+                "      Access denied: cannot WRITE member 'passwordHash' of Account: no active rule grants write access"
+                        + " for user roles [Administrator]",
+                "      explain: write 'passwordHash' is granted by no active rule"), denied(admin).subList(0, 3));
+    }
+
+    @Test
+    void salesManagerSeesStaffNamesAndDeletesOnlyCancelledOrders() {
+        List<String> manager = user("demo_salesmanager: Sam Manager, user role SalesManager");
+        List<String> accounts = entity(manager, "Administration.Account");
+        assertEquals("  Administration.Account: sees 7 of 7; may create: no; may delete: none", accounts.get(0));
+        assertEquals("    1  | demo_administrator | Ada Admin      | (hidden)     |        | (hidden)         | (hidden) | (hidden)",
+                accounts.get(3));
+        assertEquals("    2  | demo_salesmanager  | Sam Manager    | SalesManager |        | sam@shop.example | true     | (hidden)",
+                accounts.get(4));
+        assertEquals("  Sales.Order: sees 5 of 5; may create: yes; may delete: 1003", entity(manager, "Sales.Order").get(0));
+        List<String> denied = denied(manager);
+        assertEquals("  - delete order 1000, a draft (managers delete cancelled orders)", denied.get(0));
+        assertEquals("      explain: delete is granted by no active rule", denied.get(2));
+        assertTrue(denied.get(4).startsWith("        rule 2 (applies to Sales.Manager, not active: constraint is false):"
+                + " @AccessRule(roles = \"Manager\", delete = true, constraint = \"[status = 'CANCELLED' or"), denied.get(4));
+        assertTrue(denied.contains("      Access denied: cannot CREATE Account: no rule grants create for user roles"
+                + " [SalesManager]"), denied.toString());
+    }
+
+    @Test
+    void salesRepSeesManagedCustomersInFullAndOnlyTheNamesOfOthersInTheirRegion() {
+        List<String> rep = user("demo_salesrep: Rita Rep, user role SalesRep, region North");
+        assertEquals(List.of(
+                "  Sales.Customer: sees 3 of 4; may create: no; may delete: none",
+                "    id  | name      | region | accountManager | userId   | email               | creditLimit",
+                "    ----+-----------+--------+----------------+----------+---------------------+------------",
+                "    100 | Acme Corp | North  | 3              | 10       | orders@acme.example | 5000.00",
+                "    101 | Globex    | North  | (hidden)       | (hidden) | (hidden)            | (hidden)",
+                "    103 | Hooli     | West   | 3              |          | buy@hooli.example   | 20000.00"),
+                entity(rep, "Sales.Customer"));
+        assertEquals(List.of(
+                "  Sales.Order: sees 3 of 5; may create: no; may delete: none",
+                "    id   | customer | owner | status  | total  | note                      | totalWithVat",
+                "    -----+----------+-------+---------+--------+---------------------------+-------------",
+                "    1000 | 100      | 10    | DRAFT   | 99.00  | Leave it at the back door | 119.79",
+                "    1001 | 100      | 10    | SHIPPED | 440.00 |                           | 532.40",
+                "    1004 | 103      | 2     | PLACED  | 960.00 | Phoned in                 | 1161.60"),
+                entity(rep, "Sales.Order"));
+        assertEquals("  Sales.OrderLine: sees 4 of 6; may create: no; may delete: none",
+                entity(rep, "Sales.OrderLine").get(0));
+        assertEquals("  Sales.Product: sees 2 of 3; may create: no; may delete: none", entity(rep, "Sales.Product").get(0));
+        assertEquals(List.of("  - change the total of order 1000 to 1.00",
+                "      Access denied: cannot WRITE member 'total' of Order: no active rule grants write access for user"
+                        + " roles [SalesRep]",
+                "      explain: write 'total' is granted by no active rule",
+                "        rule 3 (applies to Sales.Rep, active): @AccessRule(roles = \"Rep\", defaultAccess = READ, members"
+                        + " = {status: READ_WRITE}, constraint = \"[customer/accountManager = '[%CurrentUser%]']\")",
+                "        rules 1, 2, 4, 5 are for roles the user does not hold (the user holds Sales.Rep)"),
+                denied(rep).subList(0, 5));
+    }
+
+    @Test
+    void customerSeesOwnOrdersAndAccountButNoCostPricesOrCreditLimit() {
+        List<String> customer = user("demo_customer: Carol Customer, user role Customer");
+        assertEquals(List.of(
+                "  Sales.Customer: sees 1 of 4; may create: no; may delete: none",
+                "    id  | name      | region | accountManager | userId | email               | creditLimit",
+                "    ----+-----------+--------+----------------+--------+---------------------+------------",
+                "    100 | Acme Corp | North  | 3              | 10     | orders@acme.example | (hidden)"),
+                entity(customer, "Sales.Customer"));
+        assertEquals(List.of(
+                "  Sales.Product: sees 2 of 3; may create: no; may delete: none",
+                "    id | name          | price  | costPrice | active",
+                "    ---+---------------+--------+-----------+-------",
+                "    1  | Anvil         | 99.00  | (hidden)  | true",
+                "    2  | Rocket skates | 250.00 | (hidden)  | true"),
+                entity(customer, "Sales.Product"));
+        assertEquals("  Sales.Order: sees 2 of 5; may create: yes; may delete: 1000", entity(customer, "Sales.Order").get(0));
+        assertEquals("  Sales.OrderLine: sees 3 of 6; may create: yes; may delete: 5000",
+                entity(customer, "Sales.OrderLine").get(0));
+        assertEquals("  Administration.Account: sees 1 of 7; may create: no; may delete: none",
+                entity(customer, "Administration.Account").get(0));
+        List<String> denied = denied(customer);
+        assertTrue(denied.contains("  - create an order for Globex, another customer"), denied.toString());
+        assertTrue(denied.contains("      Access denied: cannot CREATE Order: the write check failed: no rule that gives"
+                + " user roles [Customer] create holds for the new object"), denied.toString());
+        assertTrue(denied.contains("      explain: create is granted by rule 4, which is not active for the new order"),
+                denied.toString());
+    }
+
+    @Test
+    void anonymousGuestSeesOnlyTheActiveCatalogueWithoutCostPrices() {
+        List<String> guest = user("anonymous visitor: user role Guest");
+        List<String> summaries = new ArrayList<>();
+        for (String line : guest) {
+            if (line.matches("  \\S+\\.\\S+: sees .*")) {
+                summaries.add(line);
+            }
+        }
+        assertEquals(List.of(
+                "  Administration.Account: sees 0 of 7; may create: no; may delete: none",
+                "  Sales.Customer: sees 0 of 4; may create: no; may delete: none",
+                "  Sales.Product: sees 2 of 3; may create: no; may delete: none",
+                "  Sales.Order: sees 0 of 5; may create: no; may delete: none",
+                "  Sales.OrderLine: sees 0 of 6; may create: no; may delete: none"), summaries);
+        assertEquals("    1  | Anvil         | 99.00  | (hidden)  | true", entity(guest, "Sales.Product").get(3));
+        assertTrue(denied(guest).contains("      Access denied: cannot READ member 'costPrice' of Product: no rule gives"
+                + " user roles [Guest] read access to it, so a query may not filter or sort by it"), guest.toString());
     }
 }

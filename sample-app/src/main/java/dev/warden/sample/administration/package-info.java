@@ -1,5 +1,10 @@
-/** The shop's employees. */
-@Module(name = "Administration", roles = {"Admin", "Staff"})
+/**
+ * The user accounts of the shop: who may sign in, with which user role, and (for sales staff) in which region.
+ *
+ * <p>Module roles: {@code Admin} manages accounts, {@code Staff} sees the names of colleagues and customers'
+ * contacts, {@code User} sees and edits their own account.
+ */
+@Module(name = "Administration", roles = {"Admin", "Staff", "User"})
 package dev.warden.sample.administration;
 
 import dev.warden.annotations.Module;

@@ -3,32 +3,37 @@ package dev.warden.sample.sales;
 import dev.warden.annotations.Access;
 import dev.warden.annotations.AccessRule;
 import dev.warden.annotations.Member;
+import dev.warden.annotations.MemberAccess;
 import dev.warden.annotations.SecuredEntity;
+import java.math.BigDecimal;
 
-/** A customer. A sales rep sees the customers they manage and the names of all customers in their region. */
+/**
+ * A customer company. Managers see and change all of them. A sales rep has two rules of different scope: all of
+ * a customer they manage (and may update its contact e-mail), and only the name and region of the other
+ * customers in their own region ({@code [%Region%]}, a custom token). A customer's users see their own company
+ * and keep its e-mail address up to date, but not the credit limit the shop gives it.
+ */
 @SecuredEntity
 @AccessRule(roles = "Manager", create = true, delete = true, defaultAccess = Access.READ,
         members = {@Member(name = "name", access = Access.READ_WRITE), @Member(name = "region", access = Access.READ_WRITE),
-                   @Member(name = "accountManager", access = Access.READ_WRITE)})
-@AccessRule(roles = "Rep", defaultAccess = Access.READ, constraint = "[accountManager = '[%CurrentUser%]']")
-@AccessRule(roles = "Rep", members = @Member(name = "name", access = Access.READ), constraint = "[region = '[%Region%]']")
-@AccessRule(roles = "Customer", defaultAccess = Access.READ, constraint = "[userId = '[%CurrentUser%]']")
+                   @Member(name = "accountManager", access = Access.READ_WRITE), @Member(name = "userId", access = Access.READ_WRITE),
+                   @Member(name = "email", access = Access.READ_WRITE), @Member(name = "creditLimit", access = Access.READ_WRITE)})
+@AccessRule(roles = "Rep", defaultAccess = Access.READ, members = @Member(name = "email", access = Access.READ_WRITE),
+        constraint = "[accountManager = '[%CurrentUser%]']")
+@AccessRule(roles = "Rep", members = {@Member(name = "id", access = Access.READ), @Member(name = "name", access = Access.READ),
+                                      @Member(name = "region", access = Access.READ)},
+        constraint = "[region = '[%Region%]']")
+@AccessRule(roles = "Customer", defaultAccess = Access.READ, members = @Member(name = "email", access = Access.READ_WRITE),
+        constraint = "[userId = '[%CurrentUser%]']")
 public class Customer {
     private Long id;
     private String name;
     private String region;
     private Long accountManager;
     private Long userId;
-
-    public Customer() {}
-
-    public Customer(Long id, String name, String region, Long accountManager, Long userId) {
-        this.id = id;
-        this.name = name;
-        this.region = region;
-        this.accountManager = accountManager;
-        this.userId = userId;
-    }
+    private String email;
+    @MemberAccess(roles = "Customer", value = Access.NONE)
+    private BigDecimal creditLimit;
 
     public Long getId() {
         return id;
@@ -54,6 +59,7 @@ public class Customer {
         this.region = region;
     }
 
+    /** The id of the account of the sales rep who manages this customer. */
     public Long getAccountManager() {
         return accountManager;
     }
@@ -62,11 +68,28 @@ public class Customer {
         this.accountManager = accountManager;
     }
 
+    /** The id of the account the customer signs in with. */
     public Long getUserId() {
         return userId;
     }
 
     public void setUserId(Long userId) {
         this.userId = userId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public BigDecimal getCreditLimit() {
+        return creditLimit;
+    }
+
+    public void setCreditLimit(BigDecimal creditLimit) {
+        this.creditLimit = creditLimit;
     }
 }

@@ -9,27 +9,38 @@ import dev.warden.annotations.SecuredEntity;
 import java.math.BigDecimal;
 
 /**
- * An order. Customers create orders and see their own; a sales rep sees the orders of the customers they
- * manage and may move them along; managers see and change everything.
+ * An order ({@code order} is an SQL reserved word, hence the table name).
+ *
+ * <ul>
+ *   <li>Managers see and change every order; they may delete cancelled orders, and an administrator (the role
+ *       token {@code [%UserRole_Administrator%]}) any order.</li>
+ *   <li>A sales rep sees the orders of the customers they manage, through the association path
+ *       {@code customer/accountManager}, and may move them along (status only).</li>
+ *   <li>A customer creates orders for their own company ({@code @Owner} is filled in), changes and deletes them
+ *       while they are drafts, and sees them all later, read-only.</li>
+ * </ul>
  */
 @SecuredEntity(table = "orders")
-@AccessRule(roles = "Manager", create = true, delete = true, defaultAccess = Access.READ,
-        members = {@Member(name = "status", access = Access.READ_WRITE), @Member(name = "total", access = Access.READ_WRITE),
-                   @Member(name = "note", access = Access.READ_WRITE), @Member(name = "customer", access = Access.READ_WRITE)})
-@AccessRule(roles = "Rep", defaultAccess = Access.READ,
-        members = @Member(name = "status", access = Access.READ_WRITE),
+@AccessRule(roles = "Manager", create = true, defaultAccess = Access.READ,
+        members = {@Member(name = "customer", access = Access.READ_WRITE), @Member(name = "status", access = Access.READ_WRITE),
+                   @Member(name = "total", access = Access.READ_WRITE), @Member(name = "note", access = Access.READ_WRITE)})
+@AccessRule(roles = "Manager", delete = true, constraint = "[status = 'CANCELLED' or '[%UserRole_Administrator%]']")
+@AccessRule(roles = "Rep", defaultAccess = Access.READ, members = @Member(name = "status", access = Access.READ_WRITE),
         constraint = "[customer/accountManager = '[%CurrentUser%]']")
+// The constraint depends on 'customer', which the rule lets customers write: the write check (a new or changed
+// order must still satisfy the rule) is what stops a customer from ordering for another company.
+@SuppressWarnings("warden:self-widening")
 @AccessRule(roles = "Customer", create = true, delete = true, defaultAccess = Access.READ,
-        members = {@Member(name = "note", access = Access.READ_WRITE), @Member(name = "customer", access = Access.READ_WRITE)},
-        constraint = "[owner = '[%CurrentUser%]'][status = 'DRAFT']")
+        members = {@Member(name = "customer", access = Access.READ_WRITE), @Member(name = "note", access = Access.READ_WRITE)},
+        constraint = "[owner = '[%CurrentUser%]'][status = 'DRAFT'][customer/userId = '[%CurrentUser%]']")
 @AccessRule(roles = "Customer", defaultAccess = Access.READ, constraint = "[owner = '[%CurrentUser%]']")
 public class Order {
     private Long id;
     private Customer customer;
     @Owner
     private Long owner;
-    private OrderStatus status = OrderStatus.DRAFT;
-    private BigDecimal total = BigDecimal.ZERO;
+    private OrderStatus status;
+    private BigDecimal total;
     private String note;
 
     public Long getId() {
@@ -48,6 +59,7 @@ public class Order {
         this.customer = customer;
     }
 
+    /** The id of the account that created the order. */
     public Long getOwner() {
         return owner;
     }
@@ -80,9 +92,9 @@ public class Order {
         this.note = note;
     }
 
-    /** The total with 21% VAT, computed. */
+    /** The total with 21% VAT, computed; null when the total is unknown. */
     @Calculated
     public BigDecimal getTotalWithVat() {
-        return total.multiply(new BigDecimal("1.21"));
+        return total == null ? null : total.multiply(new BigDecimal("1.21")).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }

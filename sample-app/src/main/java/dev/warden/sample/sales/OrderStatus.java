@@ -2,7 +2,12 @@ package dev.warden.sample.sales;
 
 /** Where an order is in its life. */
 public enum OrderStatus {
+    /** Being put together by the customer, who may still change or delete it. */
     DRAFT,
+    /** Placed; the customer's sales rep takes it from here. */
     PLACED,
-    SHIPPED
+    /** On its way. */
+    SHIPPED,
+    /** Cancelled; a sales manager may delete it. */
+    CANCELLED
 }
