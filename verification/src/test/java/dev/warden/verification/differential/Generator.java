@@ -1,0 +1,489 @@
+package dev.warden.verification.differential;
+
+import dev.warden.verification.differential.Model.Access;
+import dev.warden.verification.differential.Model.And;
+import dev.warden.verification.differential.Model.App;
+import dev.warden.verification.differential.Model.Cmp;
+import dev.warden.verification.differential.Model.Empty;
+import dev.warden.verification.differential.Model.Entity;
+import dev.warden.verification.differential.Model.Expr;
+import dev.warden.verification.differential.Model.Fn;
+import dev.warden.verification.differential.Model.Kind;
+import dev.warden.verification.differential.Model.Literal;
+import dev.warden.verification.differential.Model.Member;
+import dev.warden.verification.differential.Model.Not;
+import dev.warden.verification.differential.Model.Obj;
+import dev.warden.verification.differential.Model.Operand;
+import dev.warden.verification.differential.Model.Or;
+import dev.warden.verification.differential.Model.PathRef;
+import dev.warden.verification.differential.Model.PathTest;
+import dev.warden.verification.differential.Model.RoleTest;
+import dev.warden.verification.differential.Model.Rule;
+import dev.warden.verification.differential.Model.TokenRef;
+import dev.warden.verification.differential.Model.TokenTest;
+import dev.warden.verification.differential.Model.User;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Makes random, valid models from a seed: a batch of several independent models (each one or two modules with two
+ * to four entities) in one application, so that one compilation covers several models; random data with NULLs;
+ * random users, also anonymous, with an unknown role, without roles, without or with a wrong token value.
+ */
+final class Generator {
+
+    static final String[] STRINGS = {"", "a", "ab", "b", "x", "a%b", "a_b", "a'b"};
+    static final String[] TEXTS = {"a", "", "b", "%", "_", "a'b", "x"};
+    static final String[] WHOLE_LITERALS = {"0", "1", "2", "3", "-1", "100"};
+    static final String[] DECIMAL_LITERALS = {"0", "1.5", "2", "-0.5", "10.25", "1.50"};
+    static final String[] OPS = {"=", "!=", "<", "<=", ">", ">="};
+    static final List<String> COLORS = List.of("RED", "GREEN", "BLUE");
+
+    private final Random random;
+    private long nextId = 1;
+
+    Generator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** A batch: {@code models} independent models in one application of package {@code pkg}. */
+    App batch(String pkg, int models) {
+        App app = new App(pkg);
+        List<List<Entity>> modelEntities = new ArrayList<>();
+        for (int k = 0; k < models; k++) {
+            String prefix = "m" + k;
+            int moduleCount = 1 + random.nextInt(2);
+            List<Model.Module> modules = new ArrayList<>();
+            for (int i = 0; i < moduleCount; i++) {
+                String suffix = i == 0 ? "a" : "b";
+                Model.Module module = new Model.Module(capital(pkg) + "M" + k + suffix, pkg + "." + prefix + suffix);
+                int roles = 2 + random.nextInt(3);
+                for (int r = 1; r <= roles; r++) {
+                    module.roles.add("R" + r);
+                }
+                modules.add(module);
+                app.modules.add(module);
+            }
+            String enumName = capital(pkg) + "m" + k + "Color";
+            app.enums.add(modules.get(0).pkg + "." + enumName);
+            app.enumConstants.put(modules.get(0).pkg + "." + enumName, COLORS);
+            int entityCount = 2 + random.nextInt(3);
+            List<Entity> entities = new ArrayList<>();
+            for (int i = 0; i < entityCount; i++) {
+                Entity e = new Entity(capital(pkg) + "m" + k + "e" + i, modules.get(random.nextInt(moduleCount)));
+                entities.add(e);
+                app.entities.add(e);
+            }
+            for (Entity e : entities) {
+                members(e, entities, modules.get(0).pkg + "." + enumName);
+            }
+            modelEntities.add(entities);
+        }
+        userRoles(app);
+        for (List<Entity> entities : modelEntities) {
+            for (Entity e : entities) {
+                memberAccess(e);
+                int rules = 1 + random.nextInt(4);
+                for (int i = 0; i < rules; i++) {
+                    e.rules.add(rule(app, e));
+                }
+                dropConflicts(e);
+            }
+            data(entities);
+        }
+        return app;
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ------------------------------------------------------------------------------------------------ members
+
+    private void members(Entity e, List<Entity> entities, String enumType) {
+        e.members.add(new Member("id", Kind.ID, null, null));
+        Kind[] attributes = {Kind.STRING, Kind.LONG, Kind.INT, Kind.INTEGER, Kind.BOOL, Kind.BOOLEAN, Kind.DECIMAL,
+            Kind.ENUM};
+        int count = 2 + random.nextInt(4);
+        for (int i = 1; i <= count; i++) {
+            Kind kind = attributes[random.nextInt(attributes.length)];
+            e.members.add(new Member(prefix(kind) + i, kind, null, kind == Kind.ENUM ? enumType : null));
+        }
+        int toOne = random.nextInt(3);
+        for (int i = 1; i <= toOne; i++) {
+            e.members.add(new Member("r" + i, Kind.TO_ONE, entities.get(random.nextInt(entities.size())), null));
+        }
+        if (random.nextInt(3) > 0) {
+            // one to-many per owner: each stored as a foreign key named after the owner in the target's table
+            e.members.add(new Member("l1", Kind.TO_MANY, entities.get(random.nextInt(entities.size())), null));
+        }
+        if (random.nextBoolean()) {
+            e.members.add(new Member("owner", Kind.OWNER, null, null));
+        }
+        if (random.nextInt(4) == 0) {
+            e.members.add(new Member("calc", Kind.CALCULATED, null, null));
+        }
+    }
+
+    private static String prefix(Kind kind) {
+        switch (kind) {
+            case STRING: return "s";
+            case LONG: return "n";
+            case INT: return "i";
+            case INTEGER: return "j";
+            case BOOL: return "f";
+            case BOOLEAN: return "g";
+            case DECIMAL: return "d";
+            default: return "c";
+        }
+    }
+
+    private void userRoles(App app) {
+        int count = 2 + random.nextInt(4);
+        for (int i = 1; i <= count; i++) {
+            app.userRoles.put("U" + i, moduleRoles(app, 0.5));
+        }
+        if (random.nextInt(10) < 6) {
+            app.userRoles.put("Anon", moduleRoles(app, 0.35));
+            app.anonymousRole = "Anon";
+        }
+    }
+
+    private List<String> moduleRoles(App app, double p) {
+        List<String> roles = new ArrayList<>();
+        for (Model.Module module : app.modules) {
+            if (random.nextDouble() < p) {
+                roles.add(module.name + "." + pick(module.roles));
+            }
+        }
+        if (roles.isEmpty()) {
+            Model.Module module = pick(app.modules);
+            roles.add(module.name + "." + pick(module.roles));
+        }
+        return roles;
+    }
+
+    private void memberAccess(Entity e) {
+        for (Member m : e.members) {
+            if (random.nextInt(7) == 0) {
+                m.memberAccess.put(pick(e.module.roles), access(m));
+            }
+        }
+    }
+
+    private Access access(Member m) {
+        Access a = Access.values()[random.nextInt(3)];
+        return a == Access.READ_WRITE && m.kind == Kind.CALCULATED ? Access.READ : a;
+    }
+
+    private Rule rule(App app, Entity e) {
+        Rule r = new Rule();
+        List<String> roles = new ArrayList<>(e.module.roles);
+        java.util.Collections.shuffle(roles, random);
+        r.roles.addAll(roles.subList(0, 1 + random.nextInt(Math.min(2, roles.size()))));
+        r.create = random.nextInt(10) < 4;
+        r.delete = random.nextInt(10) < 4;
+        r.defaultAccess = Access.values()[random.nextInt(3)];
+        int entries = random.nextInt(4);
+        for (int i = 0; i < entries; i++) {
+            Member m = pick(e.members);
+            r.members.put(m.name, access(m));
+        }
+        if (random.nextInt(20) < 13) {
+            int brackets = 1 + (random.nextInt(4) == 0 ? 1 : 0);
+            for (int i = 0; i < brackets; i++) {
+                r.constraint.add(condition(app, e, 0));
+            }
+        }
+        return r;
+    }
+
+    /** A members entry for a member whose @MemberAccess names one of the rule's roles is a compile error (E007). */
+    private static void dropConflicts(Entity e) {
+        for (Rule r : e.rules) {
+            for (Member m : e.members) {
+                for (String role : m.memberAccess.keySet()) {
+                    if (r.roles.contains(role)) {
+                        r.members.remove(m.name);
+                    }
+                }
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- constraints
+
+    Expr condition(App app, Entity root, int depth) {
+        int choice = random.nextInt(depth >= 2 ? 70 : 100);
+        if (choice < 45) {
+            return comparison(app, root);
+        } else if (choice < 53) {
+            List<Member> path = path(root, m -> m.kind == Kind.STRING);
+            return path == null ? comparison(app, root)
+                    : new Fn(pick(List.of("contains", "starts-with", "ends-with")), path, pick(TEXTS));
+        } else if (choice < 63) {
+            List<Member> path = path(root, m -> m.kind.association() || m.kind.bool());
+            return path == null ? comparison(app, root) : new PathTest(path);
+        } else if (choice < 67) {
+            return new RoleTest(pick(new ArrayList<>(app.userRoles.keySet())));
+        } else if (choice < 70) {
+            return new TokenTest("Beta");
+        } else if (choice < 80) {
+            return new Not(condition(app, root, depth + 1));
+        } else if (choice < 90) {
+            return new And(List.of(condition(app, root, depth + 1), condition(app, root, depth + 1)));
+        } else {
+            return new Or(List.of(condition(app, root, depth + 1), condition(app, root, depth + 1)));
+        }
+    }
+
+    /** A random path from {@code root} to a member that satisfies {@code leaf}; null when none is found. */
+    private List<Member> path(Entity root, java.util.function.Predicate<Member> leaf) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            List<Member> path = new ArrayList<>();
+            Entity at = root;
+            while (path.size() < 2 && random.nextInt(3) == 0) {
+                List<Member> associations = at.members.stream().filter(m -> m.kind.association()).toList();
+                if (associations.isEmpty()) {
+                    break;
+                }
+                Member hop = pick(associations);
+                path.add(hop);
+                at = hop.target;
+            }
+            List<Member> candidates = at.members.stream().filter(m -> m.kind != Kind.CALCULATED).filter(leaf).toList();
+            if (!candidates.isEmpty()) {
+                path.add(pick(candidates));
+                return path;
+            }
+        }
+        return null;
+    }
+
+    static boolean throughToMany(List<Member> path) {
+        for (int i = 0; i < path.size() - 1; i++) {
+            if (path.get(i).kind == Kind.TO_MANY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Expr comparison(App app, Entity root) {
+        List<Member> path = path(root, m -> true);
+        Member leaf = path.get(path.size() - 1);
+        String op = pick(OPS);
+        boolean equality = op.equals("=") || op.equals("!=");
+        String eqOp = random.nextBoolean() ? "=" : "!=";
+        int choice = random.nextInt(100);
+        switch (leaf.kind) {
+            case STRING:
+                if (choice < 60) {
+                    String s = pick(STRINGS);
+                    return new Cmp(path, op, new Literal(s, quote(s)));
+                } else if (choice < 75) {
+                    return new Cmp(path, op, new TokenRef("Region"));
+                } else if (choice < 85) {
+                    return new Cmp(path, eqOp, new Empty());
+                }
+                return pathComparison(root, path, op, m -> m.kind == Kind.STRING, eqOp);
+            case ID:
+            case LONG:
+            case INT:
+            case INTEGER:
+            case OWNER:
+                if (choice < 45) {
+                    String n = pick(WHOLE_LITERALS);
+                    return new Cmp(path, op, new Literal(new BigDecimal(n), n));
+                } else if (choice < 60) {
+                    return new Cmp(path, op, new TokenRef("Tenant"));
+                } else if (choice < 80 && leaf.kind.userIdTyped()) {
+                    return new Cmp(path, eqOp, new TokenRef("CurrentUser"));
+                } else if (choice < 90) {
+                    return new Cmp(path, eqOp, new Empty());
+                }
+                return pathComparison(root, path, op, m -> m.kind.whole(), eqOp);
+            case DECIMAL:
+                if (choice < 65) {
+                    String n = pick(DECIMAL_LITERALS);
+                    return new Cmp(path, op, new Literal(new BigDecimal(n), n));
+                } else if (choice < 80) {
+                    return new Cmp(path, eqOp, new Empty());
+                }
+                return pathComparison(root, path, op, m -> m.kind == Kind.DECIMAL, eqOp);
+            case BOOL:
+            case BOOLEAN:
+                if (choice < 50) {
+                    boolean b = random.nextBoolean();
+                    return new Cmp(path, eqOp, new Literal(b, b ? "true()" : "false()"));
+                } else if (choice < 70) {
+                    return new Cmp(path, eqOp, new TokenRef("UserRole_" + pick(new ArrayList<>(app.userRoles.keySet()))));
+                } else if (choice < 85) {
+                    return new Cmp(path, eqOp, new TokenRef("Beta"));
+                } else if (choice < 90) {
+                    return new Cmp(path, eqOp, new Empty());
+                }
+                return pathComparison(root, path, eqOp, m -> m.kind.bool(), eqOp);
+            case ENUM:
+                if (choice < 70) {
+                    String c = pick(COLORS);
+                    return new Cmp(path, eqOp, new Literal(c, quote(c)));
+                } else if (choice < 85) {
+                    return new Cmp(path, eqOp, new Empty());
+                }
+                return pathComparison(root, path, eqOp, m -> m.kind == Kind.ENUM, eqOp);
+            case TO_ONE:
+                if (choice < 40) {
+                    return new Cmp(path, eqOp, new Empty());
+                } else if (choice < 70) {
+                    return new Cmp(path, eqOp, new TokenRef("CurrentUser"));
+                }
+                return pathComparison(root, path, eqOp, m -> m.kind == Kind.TO_ONE && m.target == leaf.target, eqOp);
+            case TO_MANY:
+                return new Cmp(path, eqOp, new Empty());
+            default:
+                throw new IllegalStateException(leaf.kind.name());
+        }
+    }
+
+    private Expr pathComparison(Entity root, List<Member> left, String op, java.util.function.Predicate<Member> same,
+            String eqOp) {
+        List<Member> right = path(root, same);
+        if (right == null || (throughToMany(left) && throughToMany(right))) {
+            return new Cmp(left, eqOp, new Empty());
+        }
+        return new Cmp(left, op, new PathRef(right));
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    // ----------------------------------------------------------------------------------------------------- data
+
+    private void data(List<Entity> entities) {
+        for (Entity e : entities) {
+            int count = 3 + random.nextInt(4);
+            for (int i = 0; i < count; i++) {
+                e.objects.add(new Obj(e, nextId++));
+            }
+        }
+        for (Entity e : entities) {
+            for (Obj o : e.objects) {
+                for (Member m : e.members) {
+                    if (m.kind == Kind.ID || m.kind == Kind.CALCULATED || m.kind == Kind.TO_MANY) {
+                        continue;
+                    }
+                    o.values.put(m.name, value(m));
+                }
+            }
+            for (Member m : e.members) {
+                if (m.kind != Kind.TO_MANY) {
+                    continue;
+                }
+                Map<Obj, List<Obj>> children = new LinkedHashMap<>();
+                for (Obj parent : e.objects) {
+                    children.put(parent, new ArrayList<>());
+                }
+                for (Obj child : m.target.objects) {
+                    if (random.nextInt(10) < 7) {
+                        children.get(pick(e.objects)).add(child);
+                    }
+                }
+                children.forEach((parent, list) -> parent.values.put(m.name, list));
+            }
+        }
+    }
+
+    /** A random value for a member; to-one associations pick an object of the target (or null). */
+    Object value(Member m) {
+        boolean nullable = !m.kind.primitive();
+        if (nullable && random.nextInt(5) == 0) {
+            return null;
+        }
+        switch (m.kind) {
+            case STRING: return pick(STRINGS);
+            case LONG:
+            case OWNER: return (long) (1 + random.nextInt(4));
+            case INT:
+            case INTEGER: return random.nextInt(5) - 1;
+            case BOOL:
+            case BOOLEAN: return random.nextBoolean();
+            case DECIMAL: return new BigDecimal(pick(DECIMAL_LITERALS));
+            case ENUM: return pick(COLORS);
+            case TO_ONE: return m.target.objects.isEmpty() ? null : pick(m.target.objects);
+            default: throw new IllegalStateException(m.kind.name());
+        }
+    }
+
+    /** A new object of {@code e} with a fresh id and random values; to-many members empty. */
+    Obj newObject(Entity e, long id) {
+        Obj o = new Obj(e, id);
+        for (Member m : e.members) {
+            if (m.kind == Kind.TO_MANY) {
+                o.values.put(m.name, List.of());
+            } else if (m.kind != Kind.ID && m.kind != Kind.CALCULATED) {
+                o.values.put(m.name, value(m));
+            }
+        }
+        return o;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- users
+
+    List<User> users(App app) {
+        List<User> users = new ArrayList<>();
+        List<String> roles = new ArrayList<>(app.userRoles.keySet());
+        roles.remove("Anon");
+        for (int i = 0; i < 6; i++) {
+            List<String> mine = new ArrayList<>();
+            mine.add(pick(roles));
+            if (random.nextInt(3) == 0) {
+                String other = pick(roles);
+                if (!mine.contains(other)) {
+                    mine.add(other);
+                }
+            }
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            int tenant = random.nextInt(5);
+            if (tenant < 3) {
+                attributes.put("Tenant", (long) (tenant));
+            } else if (tenant == 3) {
+                attributes.put("Tenant", "1");   // of the wrong type: no value
+            }
+            if (random.nextInt(3) > 0) {
+                attributes.put("Region", pick(STRINGS));
+            }
+            if (random.nextInt(3) > 0) {
+                attributes.put("Beta", random.nextBoolean());
+            }
+            users.add(new User("user" + i, (long) (1 + random.nextInt(4)), mine, attributes, false, false));
+        }
+        users.add(new User("anonymous", null, List.of(), Map.of(), true, false));
+        users.add(new User("unknown-role", 1L, List.of(pick(roles), "Nobody"), Map.of(), false, false));
+        users.add(new User("no-roles", 2L, List.of(), Map.of(), false, false));
+        users.add(new User("no-id", null, List.of(pick(roles)), Map.of(), false, false));
+        users.add(new User("string-id", "1", List.of(pick(roles)), Map.of(), false, false));
+        if (app.anonymousRole != null) {
+            users.add(new User("anonymous-with-id", 3L, List.of(app.anonymousRole), Map.of(), false, false));
+        }
+        users.add(new User("system", null, List.of(), Map.of(), false, true));
+        return users;
+    }
+
+    <T> T pick(List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    String pick(String[] array) {
+        return array[random.nextInt(array.length)];
+    }
+
+    Random random() {
+        return random;
+    }
+}

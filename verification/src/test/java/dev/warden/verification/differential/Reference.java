@@ -1,0 +1,484 @@
+package dev.warden.verification.differential;
+
+import dev.warden.verification.differential.Model.Access;
+import dev.warden.verification.differential.Model.And;
+import dev.warden.verification.differential.Model.App;
+import dev.warden.verification.differential.Model.Cmp;
+import dev.warden.verification.differential.Model.Empty;
+import dev.warden.verification.differential.Model.Entity;
+import dev.warden.verification.differential.Model.Expr;
+import dev.warden.verification.differential.Model.Fn;
+import dev.warden.verification.differential.Model.Kind;
+import dev.warden.verification.differential.Model.Literal;
+import dev.warden.verification.differential.Model.Member;
+import dev.warden.verification.differential.Model.Not;
+import dev.warden.verification.differential.Model.Obj;
+import dev.warden.verification.differential.Model.Operand;
+import dev.warden.verification.differential.Model.Or;
+import dev.warden.verification.differential.Model.PathRef;
+import dev.warden.verification.differential.Model.PathTest;
+import dev.warden.verification.differential.Model.RoleTest;
+import dev.warden.verification.differential.Model.Rule;
+import dev.warden.verification.differential.Model.TokenRef;
+import dev.warden.verification.differential.Model.TokenTest;
+import dev.warden.verification.differential.Model.User;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The security model of {@code shared/docs/security-model.md}, evaluated directly over {@link Model}: no code of the
+ * processor or the runtime. Each method cites the section it implements.
+ *
+ * <p>Where the page is silent, the choices are Mendix's, as Warden documents them: a NULL member is {@code empty}
+ * ({@code x = 'a'} is false and {@code x != 'a'} true when x is empty; ordering with empty is false; two empty
+ * members are equal); a path goes through associations existentially (through an unset to-one there is no object to
+ * compare, so the comparison is false; through a to-many one it holds when some object satisfies it).
+ */
+final class Reference {
+
+    /** The user as §2 sees them. */
+    static final class Subject {
+        final boolean system;
+        /** §2 last line: no context, unknown user role, ... : deny everything. */
+        final boolean denied;
+        final Object id;
+        final Set<String> userRoles;
+        /** Qualified module roles, "Module.Role". */
+        final Set<String> moduleRoles = new LinkedHashSet<>();
+        final Map<String, Object> tokens = new HashMap<>();
+
+        Subject(boolean system, boolean denied, Object id, Set<String> userRoles) {
+            this.system = system;
+            this.denied = denied;
+            this.id = id;
+            this.userRoles = userRoles;
+        }
+    }
+
+    private final App app;
+
+    Reference(App app) {
+        this.app = app;
+    }
+
+    /**
+     * §1 (user roles, anonymous users) and §2 (fail closed): the module roles are the union of those of the user's
+     * user roles; a user with no user role, an undeclared one, or without an id (unless anonymous) is denied
+     * everything; anonymous access off denies the anonymous user. Custom tokens (§3) take their value from the
+     * attribute of the same name when it has the declared type.
+     */
+    Subject subject(User user) {
+        if (user.system) {
+            return new Subject(true, false, null, Set.of());
+        }
+        List<String> roles = user.anonymousOf
+                ? (app.anonymousRole == null ? List.of() : List.of(app.anonymousRole))
+                : user.userRoles;
+        boolean anonymous = user.id == null && app.anonymousRole != null && roles.equals(List.of(app.anonymousRole));
+        boolean denied = roles.isEmpty() || !app.userRoles.keySet().containsAll(roles)
+                || (user.id == null && !anonymous) || (user.id != null && !(user.id instanceof Long));
+        Subject s = new Subject(false, denied, user.id, Set.copyOf(roles));
+        if (denied) {
+            return s;
+        }
+        for (String role : roles) {
+            s.moduleRoles.addAll(app.userRoles.get(role));
+        }
+        user.attributes.forEach((name, value) -> {
+            Class<?> type = Model.TOKENS.get(name);
+            if (type != null && type.isInstance(value)) {
+                s.tokens.put(name, value);
+            }
+        });
+        if (user.id != null) {
+            s.tokens.put("CurrentUser", user.id);
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------------------------------------- §2 rights
+
+    /** The rule's roles that the user holds (a rule of several roles is one rule per role). */
+    private static List<String> heldRoles(Entity e, Rule r, Subject s) {
+        List<String> held = new ArrayList<>();
+        for (String role : r.roles) {
+            if (s.moduleRoles.contains(e.module.name + "." + role)) {
+                held.add(role);
+            }
+        }
+        return held;
+    }
+
+    /** §2: the rule applies when it names one of the user's module roles. */
+    static boolean applies(Entity e, Rule r, Subject s) {
+        return !heldRoles(e, r, s).isEmpty();
+    }
+
+    /** §2, §3: applies and its constraint is empty or true; a token without value makes the rule inactive (deny). */
+    boolean active(Entity e, Rule r, Obj o, Subject s) {
+        if (!applies(e, r, s)) {
+            return false;
+        }
+        if (r.constraint.isEmpty()) {
+            return true;
+        }
+        Set<String> tokens = new LinkedHashSet<>();
+        for (Expr bracket : r.constraint) {
+            tokensOf(bracket, tokens);
+        }
+        for (String token : tokens) {
+            if (!s.tokens.containsKey(token)) {
+                return false;
+            }
+        }
+        for (Expr bracket : r.constraint) {
+            if (!eval(bracket, o, s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** §2: field-level {@code @MemberAccess} for the role, else the rule's entry, else its default. */
+    static Access right(Rule r, String role, Member m) {
+        Access access = m.memberAccess.get(role);
+        if (access == null) {
+            access = r.members.get(m.name);
+        }
+        if (access == null) {
+            access = r.defaultAccess;
+        }
+        // §1: a calculated member is readable, never writable.
+        return m.kind == Kind.CALCULATED && access == Access.READ_WRITE ? Access.READ : access;
+    }
+
+    boolean visible(Entity e, Obj o, Subject s) {
+        if (s.system) {
+            return true;
+        }
+        if (s.denied) {
+            return false;
+        }
+        for (Rule r : e.rules) {
+            if (active(e, r, o, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean canRead(Entity e, Obj o, Member m, Subject s) {
+        return grants(e, o, m, s, Access.READ);
+    }
+
+    boolean canWrite(Entity e, Obj o, Member m, Subject s) {
+        if (s.system) {
+            return m.kind != Kind.CALCULATED;
+        }
+        return grants(e, o, m, s, Access.READ_WRITE);
+    }
+
+    private boolean grants(Entity e, Obj o, Member m, Subject s, Access needed) {
+        if (s.system) {
+            return true;
+        }
+        if (s.denied) {
+            return false;
+        }
+        for (Rule r : e.rules) {
+            if (!active(e, r, o, s)) {
+                continue;
+            }
+            for (String role : heldRoles(e, r, s)) {
+                if (right(r, role, m).compareTo(needed) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    boolean canDelete(Entity e, Obj o, Subject s) {
+        if (s.system) {
+            return true;
+        }
+        if (s.denied) {
+            return false;
+        }
+        for (Rule r : e.rules) {
+            if (r.delete && active(e, r, o, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** §2: some rule that applies gives create; constraints play no part. */
+    boolean canCreate(Entity e, Subject s) {
+        if (s.system) {
+            return true;
+        }
+        if (s.denied) {
+            return false;
+        }
+        for (Rule r : e.rules) {
+            if (r.create && applies(e, r, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** §4 write check on create: a rule that gives create is active for the new object. */
+    boolean createAllowed(Entity e, Obj newObject, Subject s) {
+        if (s.system) {
+            return true;
+        }
+        if (s.denied) {
+            return false;
+        }
+        for (Rule r : e.rules) {
+            if (r.create && active(e, r, newObject, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some rule that applies (constraint or not) gives write access to the member. */
+    boolean mayEverWrite(Entity e, Member m, Subject s) {
+        if (s.system) {
+            return true;
+        }
+        if (s.denied) {
+            return false;
+        }
+        for (Rule r : e.rules) {
+            for (String role : heldRoles(e, r, s)) {
+                if (right(r, role, m) == Access.READ_WRITE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** §4 write check on update: writable before, and still writable with the new value. */
+    boolean updateAllowed(Entity e, Obj o, Member m, Object newValue, Subject s) {
+        if (!canWrite(e, o, m, s)) {
+            return false;
+        }
+        // The object itself changes, wherever a path reaches it (an association may lead back to it).
+        Object before = o.values.put(m.name, newValue);
+        try {
+            return canWrite(e, o, m, s);
+        } finally {
+            o.values.put(m.name, before);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- §3 constraints
+
+    private static void tokensOf(Expr e, Set<String> tokens) {
+        if (e instanceof Or or) {
+            or.operands().forEach(x -> tokensOf(x, tokens));
+        } else if (e instanceof And and) {
+            and.operands().forEach(x -> tokensOf(x, tokens));
+        } else if (e instanceof Not not) {
+            tokensOf(not.operand(), tokens);
+        } else if (e instanceof TokenTest t) {
+            tokens.add(t.token());
+        } else if (e instanceof Cmp cmp && cmp.right() instanceof TokenRef t && !t.name().startsWith("UserRole_")) {
+            tokens.add(t.name());
+        }
+    }
+
+    boolean eval(Expr e, Obj o, Subject s) {
+        if (e instanceof Or or) {
+            for (Expr x : or.operands()) {
+                if (eval(x, o, s)) {
+                    return true;
+                }
+            }
+            return false;
+        } else if (e instanceof And and) {
+            for (Expr x : and.operands()) {
+                if (!eval(x, o, s)) {
+                    return false;
+                }
+            }
+            return true;
+        } else if (e instanceof Not not) {
+            return !eval(not.operand(), o, s);
+        } else if (e instanceof RoleTest role) {
+            return s.userRoles.contains(role.userRole());
+        } else if (e instanceof TokenTest token) {
+            return Boolean.TRUE.equals(s.tokens.get(token.token()));
+        } else if (e instanceof PathTest test) {
+            Member last = last(test.path());
+            for (Obj owner : reach(o, test.path())) {
+                Object v = owner.get(last.name);
+                if (last.kind == Kind.TO_MANY ? !elements(v).isEmpty() : last.kind == Kind.TO_ONE ? v != null
+                        : Boolean.TRUE.equals(v)) {
+                    return true;
+                }
+            }
+            return false;
+        } else if (e instanceof Fn fn) {
+            Member last = last(fn.path());
+            for (Obj owner : reach(o, fn.path())) {
+                if (owner.get(last.name) instanceof String v && switch (fn.function()) {
+                    case "contains" -> v.contains(fn.text());
+                    case "starts-with" -> v.startsWith(fn.text());
+                    default -> v.endsWith(fn.text());
+                }) {
+                    return true;
+                }
+            }
+            return false;
+        } else if (e instanceof Cmp cmp) {
+            return comparison(cmp, o, s);
+        }
+        throw new IllegalStateException(String.valueOf(e));
+    }
+
+    private boolean comparison(Cmp cmp, Obj o, Subject s) {
+        Member left = last(cmp.path());
+        List<Obj> owners = reach(o, cmp.path());
+        if (cmp.right() instanceof PathRef ref) {
+            Member right = last(ref.path());
+            List<Obj> others = reach(o, ref.path());
+            for (Obj a : owners) {
+                for (Obj b : others) {
+                    if (compareValues(a.get(left.name), cmp.op(), b.get(right.name), left.kind)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        for (Obj owner : owners) {
+            if (compareOperand(left, owner.get(left.name), cmp.op(), cmp.right(), s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean compareOperand(Member m, Object v, String op, Operand right, Subject s) {
+        if (right instanceof Empty) {
+            boolean empty = m.kind == Kind.TO_MANY ? elements(v).isEmpty() : v == null;
+            return op.equals("=") == empty;
+        }
+        Object other;
+        if (right instanceof Literal literal) {
+            other = literal.value();
+        } else if (right instanceof TokenRef token) {
+            if (token.name().startsWith("UserRole_")) {
+                other = s.userRoles.contains(token.name().substring("UserRole_".length()));
+            } else {
+                other = s.tokens.get(token.name());
+                if (m.kind == Kind.TO_ONE) {
+                    // an association compared with [%CurrentUser%]: the associated object's id
+                    v = v == null ? null : ((Obj) v).id;
+                }
+            }
+        } else {
+            throw new IllegalStateException(String.valueOf(right));
+        }
+        return compareValues(v, op, other, m.kind);
+    }
+
+    /** Two values: empty equals empty only; ordering with empty is false; numbers by value; strings by UTF-16. */
+    private static boolean compareValues(Object a, String op, Object b, Kind kind) {
+        if (a instanceof Obj x) {
+            a = x.id;
+        }
+        if (b instanceof Obj y) {
+            b = y.id;
+        }
+        boolean ordering = !op.equals("=") && !op.equals("!=");
+        if (a == null || b == null) {
+            if (ordering) {
+                return false;
+            }
+            boolean equal = a == null && b == null;
+            return op.equals("=") == equal;
+        }
+        int c;
+        if (a instanceof String x && b instanceof String y) {
+            c = Integer.signum(x.compareTo(y));
+        } else if (a instanceof Boolean x && b instanceof Boolean y) {
+            c = x.equals(y) ? 0 : 1;
+        } else {
+            c = decimal(a).compareTo(decimal(b));
+        }
+        switch (op) {
+            case "=": return c == 0;
+            case "!=": return c != 0;
+            case "<": return c < 0;
+            case "<=": return c <= 0;
+            case ">": return c > 0;
+            default: return c >= 0;
+        }
+    }
+
+    private static BigDecimal decimal(Object n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof Long || n instanceof Integer) {
+            return BigDecimal.valueOf(((Number) n).longValue());
+        }
+        throw new IllegalStateException("not a number: " + n + " (" + (n == null ? null : n.getClass()) + ")");
+    }
+
+    /** The objects that own the last member of the path: through to-one (if set) and to-many (each element). */
+    static List<Obj> reach(Obj root, List<Member> path) {
+        List<Obj> at = List.of(root);
+        for (int i = 0; i < path.size() - 1; i++) {
+            Member hop = path.get(i);
+            List<Obj> next = new ArrayList<>();
+            for (Obj o : at) {
+                Object v = o.get(hop.name);
+                if (hop.kind == Kind.TO_ONE) {
+                    if (v != null) {
+                        next.add((Obj) v);
+                    }
+                } else {
+                    next.addAll(elements(v));
+                }
+            }
+            at = next;
+        }
+        return at;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Obj> elements(Object list) {
+        if (list == null) {
+            return List.of();
+        }
+        List<Obj> elements = new ArrayList<>();
+        for (Obj o : (List<Obj>) list) {
+            if (o != null) {
+                elements.add(o);
+            }
+        }
+        return elements;
+    }
+
+    private static Member last(List<Member> path) {
+        return path.get(path.size() - 1);
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}

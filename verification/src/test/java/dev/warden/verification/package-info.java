@@ -1,0 +1,2 @@
+/** The verification suites of Warden: see TESTING.md at the repository root. */
+package dev.warden.verification;
