@@ -135,7 +135,8 @@ public final class ModuleCatalog {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
                 return text.isEmpty() ? Optional.empty() : Optional.of(text);
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
+            // Best effort: a file manager may reject the name (javac wraps that in a ClientCodeException).
             return Optional.empty();
         }
     }

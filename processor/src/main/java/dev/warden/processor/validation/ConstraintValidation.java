@@ -3,6 +3,7 @@ package dev.warden.processor.validation;
 import dev.warden.processor.constraint.CheckResult;
 import dev.warden.processor.constraint.ConstraintChecker;
 import dev.warden.processor.constraint.ConstraintProblem;
+import dev.warden.processor.constraint.Expr;
 import dev.warden.processor.constraint.ConstraintParser;
 import dev.warden.processor.constraint.ParseResult;
 import dev.warden.processor.diagnostics.Message;
@@ -42,6 +43,13 @@ public final class ConstraintValidation {
         if (parsed.expression().isEmpty()) {
             return Set.of();
         }
+        if (conditions(parsed.expression().get()) > MAX_CONDITIONS) {
+            report(List.of(new ConstraintProblem(ConstraintProblem.Kind.SYNTAX, 0, text.length(),
+                    "the constraint has more than " + MAX_CONDITIONS + " conditions, more than the generated Java "
+                            + "can hold (javac would overflow its stack)",
+                    "split it over several rules")), entity, rule, report);
+            return Set.of();
+        }
         CheckResult checked = ConstraintChecker.check(parsed.expression().get(), shapes.shapeOf(entity),
                 shapes.environment(app));
         if (!checked.isWellTyped()) {
@@ -49,6 +57,21 @@ public final class ConstraintValidation {
             return Set.of();
         }
         return checked.rootMembers();
+    }
+
+    /** Constraints with more conditions than this are refused: javac cannot compile the Java they become. */
+    static final int MAX_CONDITIONS = 256;
+
+    /** The number of conditions (comparisons, functions, paths and tokens) in a parsed constraint. */
+    private static int conditions(Expr expr) {
+        if (expr instanceof Expr.Or or) {
+            return or.operands().stream().mapToInt(ConstraintValidation::conditions).sum();
+        } else if (expr instanceof Expr.And and) {
+            return and.operands().stream().mapToInt(ConstraintValidation::conditions).sum();
+        } else if (expr instanceof Expr.Not not) {
+            return conditions(not.operand());
+        }
+        return 1;
     }
 
     boolean isComparableTokenType(TypeMirror type) {

@@ -1,0 +1,76 @@
+package dev.warden.processor.diagnostics;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.app;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.billingModule;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.compile;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.compileOnly;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.entity;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.shopModule;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs on which the processor used to crash, found by the robustness suite of the verification module: each now
+ * compiles to a diagnostic, not to an internal error (E099) or a javac crash.
+ */
+class RobustnessRegressionTest {
+
+    private static final String NOTE_BODY = """
+            public class Note {
+                private Long id;
+                public Long getId() { return id; }
+                public void setId(Long id) { this.id = id; }
+            }
+            """;
+
+    /**
+     * A module role such as {@code ".Clerk"} names the module "", whose index resource {@code META-INF/warden/modules/}
+     * the file manager rejects (javac wraps that in a ClientCodeException, which was not caught).
+     */
+    @Test
+    void aModuleRoleWithAnEmptyModuleNameIsAnUnknownRole() {
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app("""
+                @AppSecurity(userRoles = @UserRole(name = "Member", moduleRoles = {".User", "Shop.", "NoDot"}))
+                """), entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                """ + NOTE_BODY));
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[WARDEN-E0");
+        for (var diagnostic : compilation.diagnostics()) {
+            org.junit.jupiter.api.Assertions.assertFalse(diagnostic.getMessage(null).contains("WARDEN-E099"),
+                    diagnostic::toString);
+        }
+    }
+
+    /** Thousands of conditions became a Java expression too deep for javac, which overflowed its stack. */
+    @Test
+    void aConstraintWithThousandsOfConditionsIsAnError() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        constraint = "[%s]")
+                """.formatted("id = 1 or ".repeat(3000) + "id = 2") + NOTE_BODY);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E010]").inFile(note).onLineContaining("constraint = ");
+        assertThat(compilation).hadErrorContaining("more than 256 conditions");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void twoHundredFiftySixConditionsAreFine() {
+        Compilation compilation = compile(entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        constraint = "[%s]")
+                """.formatted("id = 1 or ".repeat(255) + "id = 2") + NOTE_BODY));
+
+        assertThat(compilation).succeeded();
+    }
+}
