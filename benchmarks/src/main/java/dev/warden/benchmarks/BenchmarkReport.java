@@ -47,16 +47,18 @@ public final class BenchmarkReport {
     private Path results = Paths.get(RESULT_DIR);
     private String command = "java -jar benchmarks/target/warden-benchmarks.jar";
     private int forks = 2;
-    private int warmupIterations = 2;
-    private int iterations = 3;
-    private double iterationSeconds = 1.0;
+    private int warmupIterations = 4;
+    private double warmupSeconds = 1.0;
+    private int iterations = 5;
+    private double iterationSeconds = 0.4;
     private int[] compileSizes = {100, 500, 1000};
     private int compileWarmup = 2;
     private int compileIterations = 3;
     private int[] coldSizes = {100};
     private String[] queryRows = {"10000", "100000", "1000000"};
-    private int queryWarmup = 1;
-    private int queryIterations = 3;
+    private int queryWarmup = 3;
+    private int queryIterations = 6;
+    private double querySeconds = 0.5;
     private String revision = "unknown";
     private boolean runJmh = true;
     private boolean runCompile = true;
@@ -73,16 +75,16 @@ public final class BenchmarkReport {
                 "  --results DIR              where the raw JMH and compile results go (" + RESULT_DIR + ")",
                 "  --command TEXT             the command to print as the way to reproduce the run",
                 "  --forks N                  JMH forks per benchmark (2)",
-                "  --warmup N                 JMH warm-up iterations (2)",
-                "  --iterations N             JMH measured iterations (3)",
-                "  --seconds S                seconds per JMH iteration (1)",
+                "  --warmup N                 JMH warm-up iterations of 1 s (4)",
+                "  --iterations N             JMH measured iterations (5)",
+                "  --seconds S                seconds per measured JMH iteration (0.4)",
                 "  --compile-sizes A,B,C      entities of the synthetic domains (100,500,1000)",
                 "  --compile-warmup N         warm-up rounds before the first size (2); later sizes start warm",
                 "  --compile-iterations N     measured rounds per size (3)",
                 "  --cold-sizes A,B           sizes also compiled once in a fresh JVM per configuration (100; none: -)",
                 "  --query-rows A,B,C         table sizes of the query benchmarks (10000,100000,1000000)",
-                "  --query-warmup N           their warm-up iterations (1)",
-                "  --query-iterations N       their measured iterations (3); one fork each",
+                "  --query-warmup N           their warm-up iterations of 1 s (3)",
+                "  --query-iterations N       their measured iterations of 0.5 s (6); one fork each",
                 "  --revision TEXT            the source revision to print",
                 "  --skip-jmh, --skip-compile leave a part out (its tables say so)",
                 "  --quick                    a smoke run of a minute or two; its figures mean nothing");
@@ -122,6 +124,8 @@ public final class BenchmarkReport {
                     warmupIterations = 1;
                     iterations = 2;
                     iterationSeconds = 0.2;
+                    warmupSeconds = 0.2;
+                    querySeconds = 0.2;
                     compileSizes = new int[] {10, 20, 40};
                     compileWarmup = 1;
                     compileIterations = 2;
@@ -129,6 +133,7 @@ public final class BenchmarkReport {
                     queryRows = new String[] {"2000", "20000"};
                     queryWarmup = 1;
                     queryIterations = 2;
+                    compileIterations = 2;
                 }
                 case "--help", "-h" -> {
                     System.out.println(usage());
@@ -177,14 +182,16 @@ public final class BenchmarkReport {
     private Map<String, RunResult> runJmh() throws RunnerException {
         Map<String, RunResult> byName = new LinkedHashMap<>();
         TimeValue time = TimeValue.milliseconds(Math.round(iterationSeconds * 1000));
+        TimeValue warmupTime = TimeValue.milliseconds(Math.round(warmupSeconds * 1000));
+        TimeValue queryWarmupTime = TimeValue.milliseconds(Math.round(Math.max(warmupSeconds, querySeconds) * 1000));
         ChainedOptionsBuilder queries = new OptionsBuilder()
-                .include("dev\\.warden\\.benchmarks\\.(QueryBenchmark|RowLevelSecurityBenchmark)\\.")
+                .include("dev\\.warden\\.benchmarks\\.(QueryBenchmark\\.|RowLevelSecurityBenchmark\\.rowLevelSecurity)")
                 .param("rows", queryRows)
                 .forks(1)
                 .warmupIterations(queryWarmup)
-                .warmupTime(time)
+                .warmupTime(queryWarmupTime)
                 .measurementIterations(queryIterations)
-                .measurementTime(time)
+                .measurementTime(TimeValue.milliseconds(Math.round(querySeconds * 1000)))
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .jvmArgsAppend("-Xms2g", "-Xmx2g")
                 .addProfiler(GCProfiler.class)
@@ -197,7 +204,7 @@ public final class BenchmarkReport {
                 .include("dev\\.warden\\.benchmarks\\.(ReadBenchmark|SpringReadBenchmark|ProxyBenchmark|FilterBenchmark)\\.")
                 .forks(forks)
                 .warmupIterations(warmupIterations)
-                .warmupTime(time)
+                .warmupTime(warmupTime)
                 .measurementIterations(iterations)
                 .measurementTime(time)
                 .timeUnit(TimeUnit.NANOSECONDS)
@@ -310,9 +317,10 @@ public final class BenchmarkReport {
     }
 
     String jmhSettings() {
-        return String.format(Locale.ROOT, "%d fork%s x (%d warm-up + %d measured iterations of %s s), "
-                        + "average time, one thread, -Xms1g -Xmx1g, `-prof gc`",
-                forks, forks == 1 ? "" : "s", warmupIterations, iterations, trim(iterationSeconds));
+        return String.format(Locale.ROOT, "%d fork%s x (%d warm-up iterations of %s s + %d measured iterations of %s "
+                        + "s), average time, one thread, -Xms1g -Xmx1g, `-prof gc`",
+                forks, forks == 1 ? "" : "s", warmupIterations, trim(warmupSeconds), iterations,
+                trim(iterationSeconds));
     }
 
     String compileSettings() {
@@ -323,9 +331,9 @@ public final class BenchmarkReport {
     }
 
     String querySettings() {
-        return String.format(Locale.ROOT, "1 fork x (%d warm-up + %d measured iterations of %s s), average time, "
-                + "-Xms2g -Xmx2g, `-prof gc`; the database is made and loaded anew in each fork", queryWarmup,
-                queryIterations, trim(iterationSeconds));
+        return String.format(Locale.ROOT, "1 fork x (%d warm-up iterations of %s s + %d measured iterations of %s s), "
+                + "average time, -Xms2g -Xmx2g, `-prof gc`; the database is made and loaded anew in each fork",
+                queryWarmup, trim(Math.max(warmupSeconds, querySeconds)), queryIterations, trim(querySeconds));
     }
 
     String[] queryRows() {

@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Item 5: PostgreSQL row-level security as the database-native anchor. The reader's rule as a {@code CREATE
  * POLICY ... USING (owner = current_setting('warden.user_id')::bigint)}, queried as the restricted role
- * {@value BenchDatabase#RLS_ROLE} with no {@code WHERE}, against Warden's filter on the same table, queried as the
- * table's owner (to whom the policy does not apply).
+ * {@value BenchDatabase#RLS_ROLE} with no {@code WHERE}. The report compares it with
+ * {@link QueryBenchmark#wardenList} on PostgreSQL: the same table, policy and server setup ({@link BenchDatabase}),
+ * queried as the table's owner, to whom the policy does not apply. Its {@link #wardenList} is there for a direct
+ * comparison in one fork; the report's run leaves it out to save a fork per size.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
