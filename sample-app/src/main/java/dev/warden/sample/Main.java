@@ -142,6 +142,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             database.close();
+            out.println("Stopped.");
             stopped.countDown();
         }, "warden-sample-shutdown"));
         out.println("Warden sample shop API on " + server.baseUri() + "/api (security overview: " + server.baseUri()
