@@ -125,7 +125,8 @@ public final class ApiServer implements AutoCloseable {
     // ----------------------------------------------------------------------------------------------- exchange
 
     private record Response(int status, Object body, Map<String, String> headers) {
-        static Response json(int status, Object body) {
+        /** A body that is JSON, or a {@link Resource} served as it is. */
+        static Response of(int status, Object body) {
             return new Response(status, body, Map.of());
         }
     }
@@ -171,7 +172,7 @@ public final class ApiServer implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("message", message);
-        return Response.json(status, body);
+        return Response.of(status, body);
     }
 
     private static String constraintKind(DataAccessException e) {
@@ -183,7 +184,7 @@ public final class ApiServer implements AutoCloseable {
             case "23513", "23514" -> "a value is out of range";
             default -> "";
         };
-        return kind.isEmpty() ? "SQLState " + state : kind;
+        return kind.isEmpty() ? "error code " + state : kind;
     }
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
@@ -244,12 +245,12 @@ public final class ApiServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (path.equals("/security-overview.html") || path.equals("/security-overview.json")) {
             allow(method, "GET");
-            return Response.json(200, Resource.load(path.endsWith("html") ? "text/html; charset=utf-8"
+            return Response.of(200, Resource.load(path.endsWith("html") ? "text/html; charset=utf-8"
                     : "application/json; charset=utf-8", "META-INF/warden" + path));
         }
         if (path.equals("/") || path.equals("/api")) {
             allow(method, "GET");
-            return Response.json(200, index(ctx));
+            return Response.of(200, index(ctx));
         }
         String[] parts = path.split("/", -1);
         if (parts.length < 3 || parts.length > 4 || !parts[1].equals("api")) {
@@ -261,16 +262,16 @@ public final class ApiServer implements AutoCloseable {
         WardenData data = database.data(ctx);
         if (parts.length == 3) {
             allow(method, "GET", "POST");
-            return method.equals("GET") ? Response.json(200, list(data, ctx, entity, exchange.getRequestURI()))
+            return method.equals("GET") ? Response.of(200, list(data, ctx, entity, exchange.getRequestURI()))
                     : create(data, ctx, entity, body(exchange));
         }
         Long key = key(entity, parts[3]);
         allow(method, "GET", "PATCH", "DELETE");
         switch (method) {
             case "GET":
-                return Response.json(200, find(data, ctx, entity, key));
+                return Response.of(200, find(data, ctx, entity, key));
             case "PATCH":
-                return Response.json(200, update(data, ctx, entity, key, body(exchange)));
+                return Response.of(200, update(data, ctx, entity, key, body(exchange)));
             default:
                 data.delete(entity.table(), key);
                 return new Response(204, null, Map.of());
