@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * compilation (a batch); every batch is one dynamic test named by its seed, so that a failure can be rerun alone
  * with {@code -Dwarden.verify.only=<seed>}.
  *
- * <p>Sizes: {@code warden.verify.models} models in all (24 by default, 1500 with {@code -Pthorough}), from seed
- * {@code warden.verify.seed}.
+ * <p>Sizes: {@code warden.verify.models} random models (16 by default, 1500 with {@code -Pthorough}), from seed
+ * {@code warden.verify.seed}, after the regression seeds and models.
  */
 class DifferentialTest {
 
@@ -54,7 +54,7 @@ class DifferentialTest {
     @TestFactory
     Stream<DynamicTest> randomModels() {
         long base = Long.getLong("warden.verify.seed", 20261127L);
-        int models = Integer.getInteger("warden.verify.models", 24);
+        int models = Integer.getInteger("warden.verify.models", 16);
         String only = System.getProperty("warden.verify.only");
         List<Long> seeds = new ArrayList<>();
         if (only != null && !only.isBlank()) {

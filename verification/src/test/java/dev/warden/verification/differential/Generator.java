@@ -107,7 +107,7 @@ final class Generator {
     private void members(Entity e, List<Entity> entities, String enumType) {
         e.members.add(new Member("id", Kind.ID, null, null));
         Kind[] attributes = {Kind.STRING, Kind.LONG, Kind.INT, Kind.INTEGER, Kind.BOOL, Kind.BOOLEAN, Kind.DECIMAL,
-            Kind.ENUM};
+            Kind.ENUM, Kind.DATE};
         int count = 2 + random.nextInt(4);
         for (int i = 1; i <= count; i++) {
             Kind kind = attributes[random.nextInt(attributes.length)];
@@ -138,6 +138,7 @@ final class Generator {
             case BOOL: return "f";
             case BOOLEAN: return "g";
             case DECIMAL: return "d";
+            case DATE: return "t";
             default: return "c";
         }
     }
@@ -328,6 +329,14 @@ final class Generator {
                     return new Cmp(path, eqOp, new Empty());
                 }
                 return pathComparison(root, path, eqOp, m -> m.kind.bool(), eqOp);
+            case DATE:
+                if (choice < 70) {
+                    return new Cmp(path, op, new TokenRef(pick(new String[] {"CurrentDateTime", "BeginOfCurrentDay",
+                        "EndOfCurrentDay"})));
+                } else if (choice < 85) {
+                    return new Cmp(path, eqOp, new Empty());
+                }
+                return pathComparison(root, path, op, m -> m.kind == Kind.DATE, eqOp);
             case ENUM:
                 if (choice < 70) {
                     String c = pick(COLORS);
@@ -415,6 +424,7 @@ final class Generator {
             case BOOLEAN: return random.nextBoolean();
             case DECIMAL: return new BigDecimal(pick(DECIMAL_LITERALS));
             case ENUM: return pick(COLORS);
+            case DATE: return Model.TODAY.plusDays(random.nextInt(3) - 1);
             case TO_ONE: return m.target.objects.isEmpty() ? null : pick(m.target.objects);
             default: throw new IllegalStateException(m.kind.name());
         }

@@ -7,6 +7,7 @@ import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.Rights;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.UserIdentity;
+import dev.warden.runtime.data.Query;
 import dev.warden.runtime.data.WardenData;
 import dev.warden.runtime.sql.EntityTable;
 import dev.warden.verification.differential.Model.App;
@@ -216,6 +217,7 @@ final class Harness {
             case BOOLEAN: return "BOOLEAN";
             case DECIMAL: return "NUMERIC(12, 2)";
             case ENUM: return "VARCHAR(20)";
+            case DATE: return "DATE";
             default: throw new IllegalStateException(m.kind.name());
         }
     }
@@ -263,14 +265,19 @@ final class Harness {
 
     // ------------------------------------------------------------------------------------------------- checks
 
+    /** The clock of every context: 10:15 UTC on {@link Model#TODAY}. */
+    static final java.time.Clock CLOCK = java.time.Clock.fixed(Model.TODAY.atTime(10, 15).toInstant(java.time.ZoneOffset.UTC),
+            java.time.ZoneOffset.UTC);
+
     private SecurityContext context(User user) {
         if (user.system) {
-            return SecurityContext.systemOf(model);
+            return SecurityContext.systemOf(model).withClock(CLOCK);
         }
         if (user.anonymousOf) {
-            return SecurityContext.anonymousOf(model);
+            return SecurityContext.anonymousOf(model).withClock(CLOCK);
         }
-        return SecurityContext.of(model, new UserIdentity(user.id, new LinkedHashSet<>(user.userRoles), user.attributes));
+        return SecurityContext.of(model, new UserIdentity(user.id, new LinkedHashSet<>(user.userRoles), user.attributes))
+                .withClock(CLOCK);
     }
 
     private void disagree(User user, Entity e, String what) {
@@ -542,6 +549,7 @@ final class Harness {
             boolean deleted = inRollback(data, () -> data.delete(table, o.id));
             expect(user, e, dbName + " delete(" + o.id + ")", reference.canDelete(e, o, subject), deleted);
         }
+        checkQueries(user, subject, e, table, data, dbName);
         // updates of one member with a random new value
         List<Member> writableCandidates = e.storedMembers().stream().filter(m -> m.kind != Kind.ID).toList();
         for (int i = 0; i < 3 && !writableCandidates.isEmpty(); i++) {
@@ -565,6 +573,102 @@ final class Harness {
         fill(object, fresh);
         boolean inserted = inRollback(data, () -> data.insert(table, object));
         expect(user, e, dbName + " insert " + fresh.values, insertAllowed(e, fresh, subject), inserted);
+    }
+
+    /**
+     * Queries with a condition on a member (README, "Conditions and sorting"): rejected when no rule that applies
+     * lets the user read the member; otherwise the condition holds on the value as the user sees it, empty where
+     * the row does not let them read it, with SQL's comparison (an empty value matches only IS_NULL).
+     */
+    private void checkQueries(User user, Subject subject, Entity e, EntityTable<Object> table, WardenData data,
+            String dbName) throws Exception {
+        List<Member> candidates = e.storedMembers().stream().filter(m -> m.kind != Kind.TO_ONE).toList();
+        for (int i = 0; i < 2; i++) {
+            Member m = generator.pick(candidates);
+            Query.Op op = generator.pick(List.of(Query.Op.EQ, Query.Op.NE, Query.Op.LT, Query.Op.GE, Query.Op.IS_NULL,
+                    Query.Op.IS_NOT_NULL, Query.Op.STARTS_WITH, Query.Op.CONTAINS));
+            boolean ordered = m.kind == Kind.STRING || m.kind == Kind.DATE || m.kind == Kind.DECIMAL || m.kind.whole();
+            if ((op == Query.Op.LT || op == Query.Op.GE) && !ordered
+                    || op.name().contains("WITH") || op == Query.Op.CONTAINS && m.kind != Kind.STRING) {
+                op = Query.Op.EQ;
+            }
+            if ((op == Query.Op.STARTS_WITH || op == Query.Op.CONTAINS) && m.kind != Kind.STRING) {
+                op = Query.Op.NE;
+            }
+            Object value = null;
+            for (int tries = 0; value == null && tries < 20; tries++) {
+                value = m.kind == Kind.ID ? (Object) generator.pick(e.objects).id : generator.value(m);
+            }
+            Query query = op == Query.Op.IS_NULL || op == Query.Op.IS_NOT_NULL ? Query.where(m.name, op)
+                    : Query.where(m.name, op, javaValue(m, value));
+            String what = dbName + " query " + m + " " + op + " " + value;
+            boolean rejected;
+            List<Object> rows = null;
+            try {
+                rows = data.list(table, query);
+                rejected = false;
+            } catch (AccessDeniedException denied) {
+                rejected = true;
+            }
+            expect(user, e, what + " rejected", !reference.mayEverRead(e, m, subject), rejected);
+            if (rejected || rows == null) {
+                continue;
+            }
+            List<String> expected = new ArrayList<>();
+            for (Obj o : e.objects) {
+                if (!reference.visible(e, o, subject)) {
+                    continue;
+                }
+                Object seen = reference.canRead(e, o, m, subject) ? o.get(m.name) : null;
+                if (matches(op, seen, value)) {
+                    expected.add(expectedRow(e, o, subject));
+                }
+            }
+            List<String> actual = new ArrayList<>();
+            for (Object loaded : rows) {
+                actual.add(loadedRow(e, loaded));
+            }
+            expected.sort(null);
+            actual.sort(null);
+            CHECKS.incrementAndGet();
+            if (!expected.equals(actual)) {
+                disagree(user, e, what + ":\n    reference " + expected + "\n    warden    " + actual);
+            }
+        }
+    }
+
+    /** SQL's answer for a value as the user sees it (null where unreadable) and a non-null query value. */
+    private static boolean matches(Query.Op op, Object seen, Object value) {
+        switch (op) {
+            case IS_NULL: return seen == null;
+            case IS_NOT_NULL: return seen != null;
+            default: break;
+        }
+        if (seen == null) {
+            return false;
+        }
+        if (op == Query.Op.STARTS_WITH) {
+            return ((String) seen).startsWith((String) value);
+        }
+        if (op == Query.Op.CONTAINS) {
+            return ((String) seen).contains((String) value);
+        }
+        int c;
+        if (seen instanceof String a && value instanceof String b) {
+            c = a.compareTo(b);
+        } else if (seen instanceof java.time.LocalDate a) {
+            c = a.compareTo((java.time.LocalDate) value);
+        } else if (seen instanceof Boolean a) {
+            c = a.equals(value) ? 0 : 1;
+        } else {
+            c = new BigDecimal(seen.toString()).compareTo(new BigDecimal(value.toString()));
+        }
+        switch (op) {
+            case EQ: return c == 0;
+            case NE: return c != 0;
+            case LT: return c < 0;
+            default: return c >= 0;
+        }
     }
 
     /**

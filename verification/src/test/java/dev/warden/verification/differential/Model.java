@@ -20,7 +20,7 @@ final class Model {
     enum Kind {
         ID("Long"), STRING("String"), LONG("Long"), INT("int"), INTEGER("Integer"), BOOL("boolean"),
         BOOLEAN("Boolean"), DECIMAL("java.math.BigDecimal"), ENUM(null), TO_ONE(null), TO_MANY(null),
-        OWNER("Long"), CALCULATED("int");
+        OWNER("Long"), CALCULATED("int"), DATE("java.time.LocalDate");
 
         final String javaType;
 
@@ -75,6 +75,9 @@ final class Model {
             throw new IllegalArgumentException(simpleName);
         }
     }
+
+    /** "Today" for every security context of the differential test: contexts run on a fixed clock. */
+    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 6, 15);
 
     /** The tokens every generated application declares: name to Java type. */
     static final Map<String, Class<?>> TOKENS = Map.of("Tenant", Long.class, "Region", String.class, "Beta", Boolean.class);

@@ -99,6 +99,11 @@ final class Reference {
         if (user.id != null) {
             s.tokens.put("CurrentUser", user.id);
         }
+        // §3 date tokens, as the dates they fall on (the generated date members are LocalDates); End is midnight
+        // at the start of tomorrow, as in Mendix
+        s.tokens.put("CurrentDateTime", Model.TODAY);
+        s.tokens.put("BeginOfCurrentDay", Model.TODAY);
+        s.tokens.put("EndOfCurrentDay", Model.TODAY.plusDays(1));
         return s;
     }
 
@@ -251,7 +256,7 @@ final class Reference {
         return false;
     }
 
-    /** Whether some rule that applies (constraint or not) gives write access to the member. */
+    /** Whether some rule that applies, and can be active, gives write access to the member. */
     boolean mayEverWrite(Entity e, Member m, Subject s) {
         if (s.system) {
             return true;
@@ -260,8 +265,47 @@ final class Reference {
             return false;
         }
         for (Rule r : e.rules) {
+            if (!possible(e, r, s)) {
+                continue;
+            }
             for (String role : heldRoles(e, r, s)) {
                 if (right(r, role, m) == Access.READ_WRITE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rule applies and can be active for some object: every token of its constraint has a value. */
+    private static boolean possible(Entity e, Rule r, Subject s) {
+        if (!applies(e, r, s)) {
+            return false;
+        }
+        Set<String> tokens = new LinkedHashSet<>();
+        for (Expr bracket : r.constraint) {
+            tokensOf(bracket, tokens);
+        }
+        return s.tokens.keySet().containsAll(tokens);
+    }
+
+    /**
+     * Whether some rule that applies, and can be active, gives read access to the member: what the data layer asks
+     * before it lets a query filter or sort by it.
+     */
+    boolean mayEverRead(Entity e, Member m, Subject s) {
+        if (s.system) {
+            return true;
+        }
+        if (s.denied) {
+            return false;
+        }
+        for (Rule r : e.rules) {
+            if (!possible(e, r, s)) {
+                continue;
+            }
+            for (String role : heldRoles(e, r, s)) {
+                if (right(r, role, m) != Access.NONE) {
                     return true;
                 }
             }
@@ -413,6 +457,8 @@ final class Reference {
         }
         int c;
         if (a instanceof String x && b instanceof String y) {
+            c = Integer.signum(x.compareTo(y));
+        } else if (a instanceof java.time.LocalDate x && b instanceof java.time.LocalDate y) {
             c = Integer.signum(x.compareTo(y));
         } else if (a instanceof Boolean x && b instanceof Boolean y) {
             c = x.equals(y) ? 0 : 1;

@@ -41,11 +41,6 @@ final class MalformedInputs {
         return sources;
     }
 
-    private static Map<String, String> withConstraint(String constraint) {
-        return thing("@SecuredEntity\n@AccessRule(roles = \"R1\", defaultAccess = Access.READ, constraint = "
-                + ProcessorRobustnessTest.literal(constraint) + ")", PLAIN_MEMBERS);
-    }
-
     private static Map<String, String> withRule(String rule) {
         return thing("@SecuredEntity\n" + rule, PLAIN_MEMBERS);
     }
@@ -64,10 +59,9 @@ final class MalformedInputs {
         return sources;
     }
 
-    static Map<String, Map<String, String>> all() {
-        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
-        // constraints
-        String[] constraints = {
+    /** Malformed, odd and huge constraints; compiled in batches, one entity each. */
+    static String[] constraints() {
+        return new String[] {
             "", " ", "[", "]", "[]", "[[]]", "[name = ]", "[= 'x']", "[name = 'x]", "[name = 'x'", "name = 'x'",
             "[(name = 'x']", "[name = 'x')]", "[not(]", "[not]", "[not()]", "[name = 'x' and]", "[or name = 'x']",
             "[name == 'x']", "[name = \"x\"]", "[name = 'x'][", "[name = 'x']]", "[name = 'x'] trailing",
@@ -90,11 +84,25 @@ final class MalformedInputs {
             "[" + "(".repeat(5000) + "]", "[" + "id = 1 or ".repeat(3000) + "id = 2]",
             "[name = '" + "x".repeat(100_000) + "']", "x".repeat(100_000), "[" + "a/".repeat(2000) + "b = 1]",
         };
-        for (int i = 0; i < constraints.length; i++) {
-            String c = constraints[i];
-            cases.put("constraint " + i + ": " + (c.length() > 40 ? c.substring(0, 40) + "... (" + c.length() + " chars)" : c),
-                    withConstraint(c));
+    }
+
+    /** One entity {@code Thing<i>} per constraint, in one compilation with the standard application. */
+    static Map<String, String> constraintEntities(java.util.List<String> constraints) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("bad.App", APP);
+        sources.put("bad.m.package-info", MODULE);
+        sources.put("bad.m.Other", OTHER.replace("Thing", "Thing0"));
+        for (int i = 0; i < constraints.size(); i++) {
+            sources.put("bad.m.Thing" + i, "package bad.m;\nimport dev.warden.annotations.*;\n@SecuredEntity\n"
+                    + "@AccessRule(roles = \"R1\", defaultAccess = Access.READ, constraint = "
+                    + ProcessorRobustnessTest.literal(constraints.get(i)) + ")\npublic class Thing" + i + " {\n"
+                    + PLAIN_MEMBERS + "}\n");
         }
+        return sources;
+    }
+
+    static Map<String, Map<String, String>> all() {
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         // roles and members of every wrong kind
         String[] rules = {
             "@AccessRule(roles = {})", "@AccessRule(roles = \"\")", "@AccessRule(roles = \" R1 \")",

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Generated cases are batched, several entities with malformed rules in one compilation (the processor reports an
  * internal failure on the element and goes on, so one crash cannot hide another); a failing batch is compiled again
- * case by case to name the culprit. Size: {@code warden.verify.robustness} generated cases (150 by default, 1500
+ * case by case to name the culprit. Size: {@code warden.verify.robustness} generated cases (120 by default, 1500
  * with {@code -Pthorough}).
  */
 class ProcessorRobustnessTest {
@@ -83,12 +83,38 @@ class ProcessorRobustnessTest {
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e.getKey(), e.getValue())));
     }
 
+    @TestFactory
+    Stream<DynamicTest> malformedConstraints() {
+        String[] constraints = MalformedInputs.constraints();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int start = 0; start < constraints.length; start += CASES_PER_BATCH) {
+            List<String> batch = List.of(constraints).subList(start, Math.min(constraints.length, start + CASES_PER_BATCH));
+            int first = start;
+            tests.add(DynamicTest.dynamicTest("constraints " + start + " to " + (start + batch.size() - 1), () -> {
+                CASES.addAndGet(batch.size());
+                String problem = problem(MalformedInputs.constraintEntities(batch));
+                if (problem == null) {
+                    return;
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    Map<String, String> alone = MalformedInputs.constraintEntities(List.of(batch.get(i)));
+                    String single = problem(alone);
+                    if (single != null) {
+                        fail("constraint " + (first + i) + ": " + single + "\n\nsources:\n" + render(alone));
+                    }
+                }
+                fail(problem);
+            }));
+        }
+        return tests.stream();
+    }
+
     // ---------------------------------------------------------------------------------------------- generated
 
     @TestFactory
     Stream<DynamicTest> generatedInputs() {
         long seed = Long.getLong("warden.verify.seed", 20261127L);
-        int cases = Integer.getInteger("warden.verify.robustness", 150);
+        int cases = Integer.getInteger("warden.verify.robustness", 120);
         List<DynamicTest> tests = new ArrayList<>();
         for (int b = 0; b * CASES_PER_BATCH < cases; b++) {
             long batchSeed = seed * 31 + b;
