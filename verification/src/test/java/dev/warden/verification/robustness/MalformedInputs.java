@@ -86,6 +86,27 @@ final class MalformedInputs {
         };
     }
 
+    /**
+     * Every token misspelled: each built-in token, a user-role token and the custom token with one character left
+     * out, two neighbours swapped, or the case of one letter changed.
+     */
+    static String[] misspelledTokens() {
+        java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
+        for (String token : new String[] {"CurrentUser", "CurrentDateTime", "BeginOfCurrentDay", "EndOfCurrentDay",
+            "UserRole_U1", "Tenant"}) {
+            for (int i = 0; i < token.length(); i++) {
+                spellings.add(token.substring(0, i) + token.substring(i + 1));
+                if (i + 1 < token.length()) {
+                    spellings.add(token.substring(0, i) + token.charAt(i + 1) + token.charAt(i) + token.substring(i + 2));
+                }
+                char c = token.charAt(i);
+                char flipped = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+                spellings.add(token.substring(0, i) + flipped + token.substring(i + 1));
+            }
+        }
+        return spellings.stream().map(t -> "[owner = '[%" + t + "%]']").toArray(String[]::new);
+    }
+
     /** One entity {@code Thing<i>} per constraint, in one compilation with the standard application. */
     static Map<String, String> constraintEntities(java.util.List<String> constraints) {
         Map<String, String> sources = new LinkedHashMap<>();

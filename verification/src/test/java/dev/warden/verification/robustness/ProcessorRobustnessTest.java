@@ -85,12 +85,17 @@ class ProcessorRobustnessTest {
 
     @TestFactory
     Stream<DynamicTest> malformedConstraints() {
-        String[] constraints = MalformedInputs.constraints();
+        return Stream.concat(constraintBatches("constraints", MalformedInputs.constraints(), CASES_PER_BATCH),
+                constraintBatches("misspelled tokens", MalformedInputs.misspelledTokens(), 40));
+    }
+
+    /** Constraints compiled in batches of one entity each; a failing batch is compiled again case by case. */
+    static Stream<DynamicTest> constraintBatches(String what, String[] constraints, int size) {
         List<DynamicTest> tests = new ArrayList<>();
-        for (int start = 0; start < constraints.length; start += CASES_PER_BATCH) {
-            List<String> batch = List.of(constraints).subList(start, Math.min(constraints.length, start + CASES_PER_BATCH));
+        for (int start = 0; start < constraints.length; start += size) {
+            List<String> batch = List.of(constraints).subList(start, Math.min(constraints.length, start + size));
             int first = start;
-            tests.add(DynamicTest.dynamicTest("constraints " + start + " to " + (start + batch.size() - 1), () -> {
+            tests.add(DynamicTest.dynamicTest(what + " " + start + " to " + (start + batch.size() - 1), () -> {
                 CASES.addAndGet(batch.size());
                 String problem = problem(MalformedInputs.constraintEntities(batch));
                 if (problem == null) {
@@ -100,7 +105,7 @@ class ProcessorRobustnessTest {
                     Map<String, String> alone = MalformedInputs.constraintEntities(List.of(batch.get(i)));
                     String single = problem(alone);
                     if (single != null) {
-                        fail("constraint " + (first + i) + ": " + single + "\n\nsources:\n" + render(alone));
+                        fail(what + " " + (first + i) + ": " + single + "\n\nsources:\n" + render(alone));
                     }
                 }
                 fail(problem);
