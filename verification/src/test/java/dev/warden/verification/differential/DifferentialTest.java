@@ -49,6 +49,9 @@ class DifferentialTest {
         System.out.printf("differential: %d models, %d (model, user) cases, %d checks; compiling %d ms, SQL %d ms%n",
                 Harness.MODELS.get(), Harness.USERS.get(), Harness.CHECKS.get(), Harness.compileNanos.get() / 1_000_000,
                 Harness.sqlNanos.get() / 1_000_000);
+        System.out.printf("differential: %d rules (%d with a constraint); %d of %d (user, object) pairs visible to a "
+                + "user other than the system%n", Harness.RULES.get(), Harness.RULES_WITH_CONSTRAINT.get(),
+                Harness.OBJECTS_VISIBLE.get(), Harness.OBJECTS_SEEN.get());
     }
 
     @TestFactory

@@ -49,6 +49,10 @@ final class Harness {
     static final AtomicLong MODELS = new AtomicLong();
     static final AtomicLong USERS = new AtomicLong();
     static final AtomicLong CHECKS = new AtomicLong();
+    static final AtomicLong OBJECTS_SEEN = new AtomicLong();
+    static final AtomicLong OBJECTS_VISIBLE = new AtomicLong();
+    static final AtomicLong RULES_WITH_CONSTRAINT = new AtomicLong();
+    static final AtomicLong RULES = new AtomicLong();
     static final AtomicLong compileNanos = new AtomicLong();
     static final AtomicLong sqlNanos = new AtomicLong();
 
@@ -106,6 +110,10 @@ final class Harness {
             Databases.execute(databases.postgres, drop());
         }
         MODELS.addAndGet(models);
+        for (Entity e : app.entities) {
+            RULES.addAndGet(e.rules.size());
+            RULES_WITH_CONSTRAINT.addAndGet(e.rules.stream().filter(r -> !r.constraint.isEmpty()).count());
+        }
         USERS.addAndGet((long) users.size() * models);
         return disagreements;
     }
@@ -335,6 +343,10 @@ final class Harness {
         Object object = javaObjects.get(o);
         Rights rights = rules.rights(ctx, object);
         boolean visible = reference.visible(e, o, subject);
+        OBJECTS_SEEN.incrementAndGet();
+        if (visible && !subject.system) {
+            OBJECTS_VISIBLE.incrementAndGet();
+        }
         expect(user, e, o + " visible (rights)", visible, rights.visible());
         expect(user, e, o + " visible (isVisible)", visible, rules.isVisible(ctx, object));
         boolean deletable = reference.canDelete(e, o, subject);

@@ -201,12 +201,6 @@ final class Model {
             return member.equals("id") ? (Object) id : values.get(member);
         }
 
-        Obj copy() {
-            Obj copy = new Obj(entity, id);
-            copy.values.putAll(values);
-            return copy;
-        }
-
         @Override
         public String toString() {
             return entity.name + "#" + id;
