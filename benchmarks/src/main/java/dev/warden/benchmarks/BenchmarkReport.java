@@ -48,15 +48,18 @@ public final class BenchmarkReport {
     private String command = "java -jar benchmarks/target/warden-benchmarks.jar";
     private int forks = 2;
     private int warmupIterations = 4;
+    /** Warm-up of the benchmarks with long code paths (Spring's interceptors, the SQL filter), one fork each. */
+    private int heavyWarmupIterations = 10;
+    private int heavyForks = 1;
     private double warmupSeconds = 1.0;
     private int iterations = 5;
     private double iterationSeconds = 0.4;
     private int[] compileSizes = {100, 500, 1000};
-    private int compileWarmup = 2;
+    private int compileWarmup = 1;
     private int compileIterations = 3;
     private int[] coldSizes = {100};
     private String[] queryRows = {"10000", "100000", "1000000"};
-    private int queryWarmup = 3;
+    private int queryWarmup = 5;
     private int queryIterations = 6;
     private double querySeconds = 0.5;
     private String revision = "unknown";
@@ -75,15 +78,17 @@ public final class BenchmarkReport {
                 "  --results DIR              where the raw JMH and compile results go (" + RESULT_DIR + ")",
                 "  --command TEXT             the command to print as the way to reproduce the run",
                 "  --forks N                  JMH forks per benchmark (2)",
-                "  --warmup N                 JMH warm-up iterations of 1 s (4)",
+                "  --warmup N                 JMH warm-up iterations of 1 s (4): reads and proxies",
+                "  --heavy-warmup N           ... of Spring's proxies and the filters (10), whose code takes long to JIT",
+                "  --heavy-forks N            forks of those (1)",
                 "  --iterations N             JMH measured iterations (5)",
                 "  --seconds S                seconds per measured JMH iteration (0.4)",
                 "  --compile-sizes A,B,C      entities of the synthetic domains (100,500,1000)",
-                "  --compile-warmup N         warm-up rounds before the first size (2); later sizes start warm",
+                "  --compile-warmup N         warm-up rounds before the first size (1); later sizes start warm",
                 "  --compile-iterations N     measured rounds per size (3)",
                 "  --cold-sizes A,B           sizes also compiled once in a fresh JVM per configuration (100; none: -)",
                 "  --query-rows A,B,C         table sizes of the query benchmarks (10000,100000,1000000)",
-                "  --query-warmup N           their warm-up iterations of 1 s (3)",
+                "  --query-warmup N           their warm-up iterations of 1 s (5)",
                 "  --query-iterations N       their measured iterations of 0.5 s (6); one fork each",
                 "  --revision TEXT            the source revision to print",
                 "  --skip-jmh, --skip-compile leave a part out (its tables say so)",
@@ -106,6 +111,8 @@ public final class BenchmarkReport {
                 case "--command" -> command = args[++i];
                 case "--forks" -> forks = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmupIterations = Integer.parseInt(args[++i]);
+                case "--heavy-warmup" -> heavyWarmupIterations = Integer.parseInt(args[++i]);
+                case "--heavy-forks" -> heavyForks = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--seconds" -> iterationSeconds = Double.parseDouble(args[++i]);
                 case "--compile-sizes" -> compileSizes = ints(args[++i]);
@@ -122,6 +129,7 @@ public final class BenchmarkReport {
                     quick = true;
                     forks = 1;
                     warmupIterations = 1;
+                    heavyWarmupIterations = 1;
                     iterations = 2;
                     iterationSeconds = 0.2;
                     warmupSeconds = 0.2;
@@ -200,21 +208,28 @@ public final class BenchmarkReport {
         for (RunResult result : new Runner(queries.build()).run()) {
             byName.put(key(result), result);
         }
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.warden\\.benchmarks\\.(ReadBenchmark|SpringReadBenchmark|ProxyBenchmark|FilterBenchmark)\\.")
-                .forks(forks)
-                .warmupIterations(warmupIterations)
-                .warmupTime(warmupTime)
-                .measurementIterations(iterations)
-                .measurementTime(time)
-                .timeUnit(TimeUnit.NANOSECONDS)
-                .jvmArgsAppend("-Xms1g", "-Xmx1g")
-                .addProfiler(GCProfiler.class)
-                .resultFormat(ResultFormatType.JSON)
-                .result(results.resolve("jmh-result.json").toString());
-        Collection<RunResult> runResults = new Runner(options.build()).run();
-        for (RunResult result : runResults) {
-            byName.put(key(result), result);
+        String[][] groups = {
+            {"(ReadBenchmark|ProxyBenchmark)", "jmh-result.json"},
+            {"(SpringReadBenchmark|FilterBenchmark)", "jmh-heavy.json"},
+        };
+        for (String[] group : groups) {
+            boolean heavy = group[1].equals("jmh-heavy.json");
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .include("dev\\.warden\\.benchmarks\\." + group[0] + "\\.")
+                    .forks(heavy ? heavyForks : forks)
+                    .warmupIterations(heavy ? heavyWarmupIterations : warmupIterations)
+                    .warmupTime(warmupTime)
+                    .measurementIterations(iterations)
+                    .measurementTime(time)
+                    .timeUnit(TimeUnit.NANOSECONDS)
+                    .jvmArgsAppend("-Xms1g", "-Xmx1g")
+                    .addProfiler(GCProfiler.class)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(results.resolve(group[1]).toString());
+            Collection<RunResult> runResults = new Runner(options.build()).run();
+            for (RunResult result : runResults) {
+                byName.put(key(result), result);
+            }
         }
         return byName;
     }
@@ -234,7 +249,7 @@ public final class BenchmarkReport {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         for (int size : coldSizes) {
-            for (Config config : Config.values()) {
+            for (Config config : new Config[] {Config.JAVAC, Config.WARDEN, Config.HIBERNATE}) {
                 List<String> cmd = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx4g", "-cp", classPath));
                 String paths = System.getProperty(CompileTimeBenchmark.PATHS_PROPERTY);
                 if (paths != null) {
@@ -317,10 +332,13 @@ public final class BenchmarkReport {
     }
 
     String jmhSettings() {
-        return String.format(Locale.ROOT, "%d fork%s x (%d warm-up iterations of %s s + %d measured iterations of %s "
-                        + "s), average time, one thread, -Xms1g -Xmx1g, `-prof gc`",
+        return String.format(Locale.ROOT, "reads and proxies: %d fork%s x (%d warm-up iterations of %s s + %d measured "
+                        + "iterations of %s s); Spring and the filters, whose code takes longer to compile: %d fork%s x "
+                        + "(%d warm-up iterations of %s s + the same measured iterations); average time, one thread, "
+                        + "-Xms1g -Xmx1g, `-prof gc`",
                 forks, forks == 1 ? "" : "s", warmupIterations, trim(warmupSeconds), iterations,
-                trim(iterationSeconds));
+                trim(iterationSeconds), heavyForks, heavyForks == 1 ? "" : "s", heavyWarmupIterations,
+                trim(warmupSeconds));
     }
 
     String compileSettings() {
