@@ -52,6 +52,7 @@ class DifferentialTest {
         System.out.printf("differential: %d rules (%d with a constraint); %d of %d (user, object) pairs visible to a "
                 + "user other than the system%n", Harness.RULES.get(), Harness.RULES_WITH_CONSTRAINT.get(),
                 Harness.OBJECTS_VISIBLE.get(), Harness.OBJECTS_SEEN.get());
+        System.out.printf("differential: models by security level %s%n", Harness.LEVELS);
     }
 
     @TestFactory

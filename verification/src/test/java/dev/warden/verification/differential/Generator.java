@@ -84,6 +84,8 @@ final class Generator {
             modelEntities.add(entities);
         }
         userRoles(app);
+        int level = random.nextInt(20);
+        app.level = level < 2 ? "OFF" : level < 4 ? "PROTOTYPE" : "PRODUCTION";
         for (List<Entity> entities : modelEntities) {
             for (Entity e : entities) {
                 memberAccess(e);

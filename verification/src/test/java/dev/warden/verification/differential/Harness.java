@@ -53,6 +53,7 @@ final class Harness {
     static final AtomicLong OBJECTS_VISIBLE = new AtomicLong();
     static final AtomicLong RULES_WITH_CONSTRAINT = new AtomicLong();
     static final AtomicLong RULES = new AtomicLong();
+    static final java.util.Map<String, AtomicLong> LEVELS = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final AtomicLong compileNanos = new AtomicLong();
     static final AtomicLong sqlNanos = new AtomicLong();
 
@@ -110,6 +111,7 @@ final class Harness {
             Databases.execute(databases.postgres, drop());
         }
         MODELS.addAndGet(models);
+        LEVELS.computeIfAbsent(app.level, l -> new AtomicLong()).addAndGet(models);
         for (Entity e : app.entities) {
             RULES.addAndGet(e.rules.size());
             RULES_WITH_CONSTRAINT.addAndGet(e.rules.stream().filter(r -> !r.constraint.isEmpty()).count());
@@ -344,7 +346,7 @@ final class Harness {
         Rights rights = rules.rights(ctx, object);
         boolean visible = reference.visible(e, o, subject);
         OBJECTS_SEEN.incrementAndGet();
-        if (visible && !subject.system) {
+        if (visible && !subject.unrestricted) {
             OBJECTS_VISIBLE.incrementAndGet();
         }
         expect(user, e, o + " visible (rights)", visible, rights.visible());
@@ -357,7 +359,7 @@ final class Harness {
             boolean readable = reference.canRead(e, o, m, subject);
             expect(user, e, o + "." + m + " readable (rights)", readable, rights.canRead(index));
             expect(user, e, o + "." + m + " readable (canRead)", readable, rules.canRead(ctx, object, index));
-            if (!(subject.system && m.kind == Kind.CALCULATED)) {
+            if (!(subject.unrestricted && m.kind == Kind.CALCULATED)) {
                 boolean writable = reference.canWrite(e, o, m, subject);
                 expect(user, e, o + "." + m + " writable (rights)", writable, rights.canWrite(index));
                 expect(user, e, o + "." + m + " writable (canWrite)", writable, rules.canWrite(ctx, object, index));

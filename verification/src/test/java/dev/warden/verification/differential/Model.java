@@ -59,6 +59,8 @@ final class Model {
         /** User role to qualified module roles ("Mod.Role"). */
         final Map<String, List<String>> userRoles = new LinkedHashMap<>();
         String anonymousRole;
+        /** The security level: PRODUCTION, or now and then PROTOTYPE or OFF (data access not checked). */
+        String level = "PRODUCTION";
         final List<String> enums = new ArrayList<>();
         final Map<String, List<String>> enumConstants = new LinkedHashMap<>();
 

@@ -44,6 +44,8 @@ final class Reference {
     /** The user as §2 sees them. */
     static final class Subject {
         final boolean system;
+        /** The system, or a user at a security level that does not check data access (§1): everything allowed. */
+        boolean unrestricted;
         /** §2 last line: no context, unknown user role, ... : deny everything. */
         final boolean denied;
         final Object id;
@@ -54,6 +56,7 @@ final class Reference {
 
         Subject(boolean system, boolean denied, Object id, Set<String> userRoles) {
             this.system = system;
+            this.unrestricted = system;
             this.denied = denied;
             this.id = id;
             this.userRoles = userRoles;
@@ -86,6 +89,8 @@ final class Reference {
         if (denied) {
             return s;
         }
+        // §1: OFF checks nothing, PROTOTYPE checks operation access but not data access
+        s.unrestricted = !app.level.equals("PRODUCTION");
         for (String role : roles) {
             s.moduleRoles.addAll(app.userRoles.get(role));
         }
@@ -163,7 +168,7 @@ final class Reference {
     }
 
     boolean visible(Entity e, Obj o, Subject s) {
-        if (s.system) {
+        if (s.unrestricted) {
             return true;
         }
         if (s.denied) {
@@ -182,14 +187,14 @@ final class Reference {
     }
 
     boolean canWrite(Entity e, Obj o, Member m, Subject s) {
-        if (s.system) {
+        if (s.unrestricted) {
             return m.kind != Kind.CALCULATED;
         }
         return grants(e, o, m, s, Access.READ_WRITE);
     }
 
     private boolean grants(Entity e, Obj o, Member m, Subject s, Access needed) {
-        if (s.system) {
+        if (s.unrestricted) {
             return true;
         }
         if (s.denied) {
@@ -209,7 +214,7 @@ final class Reference {
     }
 
     boolean canDelete(Entity e, Obj o, Subject s) {
-        if (s.system) {
+        if (s.unrestricted) {
             return true;
         }
         if (s.denied) {
@@ -225,7 +230,7 @@ final class Reference {
 
     /** §2: some rule that applies gives create; constraints play no part. */
     boolean canCreate(Entity e, Subject s) {
-        if (s.system) {
+        if (s.unrestricted) {
             return true;
         }
         if (s.denied) {
@@ -241,7 +246,7 @@ final class Reference {
 
     /** §4 write check on create: a rule that gives create is active for the new object. */
     boolean createAllowed(Entity e, Obj newObject, Subject s) {
-        if (s.system) {
+        if (s.unrestricted) {
             return true;
         }
         if (s.denied) {
@@ -257,7 +262,7 @@ final class Reference {
 
     /** Whether some rule that applies, and can be active, gives write access to the member. */
     boolean mayEverWrite(Entity e, Member m, Subject s) {
-        if (s.system) {
+        if (s.unrestricted) {
             return true;
         }
         if (s.denied) {
@@ -293,7 +298,7 @@ final class Reference {
      * before it lets a query filter or sort by it.
      */
     boolean mayEverRead(Entity e, Member m, Subject s) {
-        if (s.system) {
+        if (s.unrestricted) {
             return true;
         }
         if (s.denied) {

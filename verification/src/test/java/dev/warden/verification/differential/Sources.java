@@ -51,7 +51,7 @@ final class Sources {
 
     static String application(App app) {
         StringBuilder s = new StringBuilder("package " + app.pkg + ";\n\nimport dev.warden.annotations.*;\n\n");
-        s.append("@AppSecurity(\n    userRoles = {\n");
+        s.append("@AppSecurity(\n    level = SecurityLevel.").append(app.level).append(",\n    userRoles = {\n");
         List<String> roles = new ArrayList<>();
         app.userRoles.forEach((name, moduleRoles) -> roles.add("        @UserRole(name = \"" + name
                 + "\", moduleRoles = {" + quoted(moduleRoles) + "})"));
