@@ -103,6 +103,15 @@ class GrantsPerRoleTest {
     }
 
     @Test
+    void moduleRolesOfAUserRoleMustBeQualified() {
+        for (String role : new String[] {".User", "Sales.", "User", "."}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ApplicationModel.builder("App").userRole("U", role), role);
+        }
+        assertEquals(Set.of("S.U"), ApplicationModel.builder("App").userRole("U", "S.U").build().moduleRolesOf("U"));
+    }
+
+    @Test
     void memberSets() {
         assertEquals(MemberSet.of(0, 1, 2), MemberSet.all(3));
         assertFalse(MemberSet.all(3).contains(3));
@@ -151,6 +160,16 @@ class GrantsPerRoleTest {
         assertTrue(wrapped.isShutdown());
         assertTrue(wrapped.awaitTermination(5, TimeUnit.SECONDS));
         assertTrue(wrapped.isTerminated());
+        ExecutorService busy = SecurityContext.wrap(Executors.newSingleThreadExecutor());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        busy.submit(() -> {
+            release.await();
+            return null;
+        });
+        busy.shutdown();
+        assertFalse(busy.awaitTermination(10, TimeUnit.MILLISECONDS));
+        release.countDown();
+        assertTrue(busy.awaitTermination(5, TimeUnit.SECONDS));
         assertTrue(pool.isTerminated());
         ExecutorService second = SecurityContext.wrap(Executors.newSingleThreadExecutor());
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);

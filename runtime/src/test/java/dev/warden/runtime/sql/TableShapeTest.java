@@ -67,6 +67,24 @@ class TableShapeTest {
     }
 
     @Test
+    void aKeyAndAnOwnerElsewhere() {
+        EntityRules<Object[]> rules = EntityRules.<Object[]>builder("Note", DOCS, "owner", "id")
+                .rule("readers", null)
+                .grant(DOCS.bit("Reader"), false, false, MemberSet.all(2), MemberSet.none())
+                .build();
+        EntityTable<Object[]> table = EntityTable.builder(rules, "note", 1)
+                .column(0, "owner", Long.class)
+                .column(1, "id", Long.class)
+                .owner(0)
+                .reader(values -> values.clone())
+                .writer((note, member) -> note[member])
+                .build();
+        assertEquals(1, table.keyMember());
+        assertEquals("id", table.keyColumn());
+        assertEquals(OptionalInt.of(0), table.ownerMember());
+    }
+
+    @Test
     void readingWritingAndConvertingValues() {
         EntityTable<Object[]> table = table(true);
         Object[] doc = table.read(new Object[] {1L, 7L, "hello", null});
@@ -111,6 +129,8 @@ class TableShapeTest {
         assertFalse(QueryFilter.isOperand("(a = ')') OR (b)"));
         assertFalse(QueryFilter.isOperand("a = ?"));
         assertFalse(QueryFilter.isOperand("(a = ?"));
+        assertFalse(QueryFilter.isOperand("((a = ?)"));
+        assertFalse(QueryFilter.isOperand("(a) (b)"));
         assertFalse(QueryFilter.isOperand("a = ?)"));
         assertFalse(QueryFilter.isOperand("(a = 'unterminated)"));
         assertFalse(QueryFilter.isOperand("EXISTS x"));
