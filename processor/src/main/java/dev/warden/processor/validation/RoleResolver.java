@@ -8,7 +8,11 @@ import dev.warden.processor.model.ModuleModel;
 import dev.warden.processor.model.NameRef;
 import java.util.Optional;
 
-/** Resolves the role names written in rules and {@code @MemberAccess} against the entity's module. */
+/**
+ * Checks the role names written in rules and {@code @MemberAccess} against the entity's module. It only reports:
+ * what a rule grants to which role is worked out by {@link ModuleModel#resolveRole}, which skips the names
+ * reported here.
+ */
 final class RoleResolver {
 
     private final ModuleCatalog modules;
@@ -18,15 +22,16 @@ final class RoleResolver {
     }
 
     /**
-     * The simple name of a role of {@code module} written as {@code "User"} or {@code "Sales.User"}, or empty
-     * after reporting why it is not one.
+     * Reports a role written as {@code "User"} or {@code "Sales.User"} that is not a role of {@code module}: a
+     * role of another module (E002), or a module or role that is not declared (E001). Reports nothing for a role
+     * of {@code module}, qualified with its name or not.
      */
-    Optional<String> resolve(NameRef role, ModuleModel module, String where, Report report) {
+    void check(NameRef role, ModuleModel module, String where, Report report) {
         String text = role.text();
+        String simpleName = text;
         int dot = text.indexOf('.');
         if (dot >= 0) {
             String moduleName = text.substring(0, dot);
-            String roleName = text.substring(dot + 1);
             if (!moduleName.equals(module.name())) {
                 Optional<ModuleModel> other = modules.moduleNamed(moduleName);
                 if (other.isPresent()) {
@@ -39,20 +44,14 @@ final class RoleResolver {
                             Names.suggestion(text, module.roleNames().stream().map(module::qualify).toList(), "roles"),
                             where, "module role", text);
                 }
-                return Optional.empty();
+                return;
             }
-            return known(role, roleName, module, where, report);
+            simpleName = text.substring(dot + 1);
         }
-        return known(role, text, module, where, report);
-    }
-
-    private static Optional<String> known(NameRef role, String simpleName, ModuleModel module, String where, Report report) {
-        if (module.role(simpleName).isPresent()) {
-            return Optional.of(simpleName);
+        if (module.role(simpleName).isEmpty()) {
+            report.add(Message.UNKNOWN_ROLE, role.location(),
+                    Names.suggestion(simpleName, module.roleNames(), "roles of module " + module.name()),
+                    where, "module role", text);
         }
-        report.add(Message.UNKNOWN_ROLE, role.location(),
-                Names.suggestion(simpleName, module.roleNames(), "roles of module " + module.name()),
-                where, "module role", role.text());
-        return Optional.empty();
     }
 }

@@ -308,7 +308,7 @@ public final class Validator {
         for (MemberModel member : entity.members()) {
             for (MemberAccessModel right : member.accessRights()) {
                 for (NameRef role : right.roles()) {
-                    roles.resolve(role, module, "@MemberAccess on " + entity.simpleName() + "." + member.name(), report);
+                    roles.check(role, module, "@MemberAccess on " + entity.simpleName() + "." + member.name(), report);
                 }
                 if (right.access() == Access.READ_WRITE && !member.isWritable()) {
                     report.add(Message.WRITE_ON_READ_ONLY_MEMBER, right.location(), writeHint(member),
@@ -375,7 +375,7 @@ public final class Validator {
                     "name at least one role of module " + module.name() + ": " + String.join(", ", module.roleNames()));
         }
         for (NameRef role : rule.roles()) {
-            roles.resolve(role, module, where, report);
+            roles.check(role, module, where, report);
         }
         List<String> memberNames = entity.members().stream().map(MemberModel::name).toList();
         Set<String> listed = new HashSet<>();

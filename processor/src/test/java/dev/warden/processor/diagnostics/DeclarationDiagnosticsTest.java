@@ -3,6 +3,7 @@ package dev.warden.processor.diagnostics;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.app;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.assertNoWardenWarning;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.billingModule;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.compile;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.compileOnly;
@@ -13,6 +14,7 @@ import static dev.warden.processor.diagnostics.DiagnosticFixtures.shopModule;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.type;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -448,6 +450,30 @@ class DeclarationDiagnosticsTest {
         String message = onlyMessage(compilation, "WARDEN-E029");
         assertThat(message).contains("module Big declares 65 roles; at most 64 are supported");
         assertThat(message).contains("hint: split the module into smaller modules");
+    }
+
+    @Test
+    void moduleWithExactly64RolesIsFine() {
+        List<String> names = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "R" + i).toList();
+        JavaFileObject big = packageInfo("fx.big", """
+                @Module(name = "Big",
+                        roles = {%s})
+                """.formatted(names.stream().map(n -> "\"" + n + "\"").collect(java.util.stream.Collectors.joining(", "))));
+        // Every role is given to a user role, so that W003 does not hide among the diagnostics.
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
+                            @UserRole(name = "Big", moduleRoles = {%s})
+                        })
+                """.formatted(names.stream().map(n -> "\"Big." + n + "\"").collect(java.util.stream.Collectors.joining(", "))));
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), big, app);
+
+        assertThat(compilation).succeeded();
+        assertNoWardenWarning(compilation);
+        assertThat(compilation).generatedSourceFile("fx.big.BigModule");
     }
 
     @Test

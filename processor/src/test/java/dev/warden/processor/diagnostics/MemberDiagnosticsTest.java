@@ -197,6 +197,28 @@ class MemberDiagnosticsTest {
         assertThat(compile(note)).succeededWithoutWarnings();
     }
 
+    @Test
+    void memberAccessForARoleTheRuleDoesNotNameIsNoConflict() {
+        // Rule 1 gives text READ_WRITE to User only; the @MemberAccess is about Manager, whom rule 2 lets read.
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        members = @Member(name = "text", access = Access.READ_WRITE))
+                @AccessRule(roles = "Manager", defaultAccess = Access.READ)
+                public class Note {
+                    private Long id;
+                    @MemberAccess(roles = "Manager", value = Access.NONE)
+                    private String text;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getText() { return text; }
+                    public void setText(String text) { this.text = text; }
+                }
+                """);
+
+        assertThat(compile(note)).succeededWithoutWarnings();
+    }
+
     // ---------------------------------------------------------------- E008
 
     @Test

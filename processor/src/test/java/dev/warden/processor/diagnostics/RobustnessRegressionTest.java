@@ -1,11 +1,13 @@
 package dev.warden.processor.diagnostics;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.app;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.billingModule;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.compile;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.compileOnly;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.entity;
+import static dev.warden.processor.diagnostics.DiagnosticFixtures.onlyMessage;
 import static dev.warden.processor.diagnostics.DiagnosticFixtures.shopModule;
 
 import com.google.testing.compile.Compilation;
@@ -47,6 +49,32 @@ class RobustnessRegressionTest {
         }
     }
 
+    /**
+     * The empty module name of {@code ".User"} is looked up like any other module name and is not declared: the
+     * same E033 as for a misspelt module, not the E001 of a module role written without its module.
+     */
+    @Test
+    void aModuleRoleWithAnEmptyModuleNameNamesAnUndeclaredModule() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
+                            @UserRole(name = "Guest",
+                                    moduleRoles = ".User")
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E033]").inFile(app).onLineContaining("moduleRoles = \".User\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E033");
+        assertThat(message).contains("user role Guest names module '', which is not declared");
+        assertThat(message).contains("hint: known modules: ");
+        assertThat(message).doesNotContain("qualify");
+    }
+
     /** Thousands of conditions became a Java expression too deep for javac, which overflowed its stack. */
     @Test
     void aConstraintWithThousandsOfConditionsIsAnError() {
@@ -60,6 +88,38 @@ class RobustnessRegressionTest {
 
         assertThat(compilation).hadErrorContaining("[WARDEN-E010]").inFile(note).onLineContaining("constraint = ");
         assertThat(compilation).hadErrorContaining("more than 256 conditions");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    /** Conditions are counted through {@code and} as through {@code or}. */
+    @Test
+    void twoHundredFiftySevenConditionsJoinedByAndAreAnError() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        constraint = "[%s]")
+                """.formatted("id > 1 and ".repeat(256) + "id > 2") + NOTE_BODY);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E010]").inFile(note).onLineContaining("constraint = ");
+        assertThat(compilation).hadErrorContaining("the constraint has more than 256 conditions");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    /** ... and inside {@code not(...)}. */
+    @Test
+    void twoHundredFiftySevenConditionsInsideNotAreAnError() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        constraint = "[not(%s)]")
+                """.formatted("id = 1 or ".repeat(256) + "id = 2") + NOTE_BODY);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E010]").inFile(note).onLineContaining("constraint = ");
+        assertThat(compilation).hadErrorContaining("the constraint has more than 256 conditions");
         assertThat(compilation).hadErrorCount(1);
     }
 

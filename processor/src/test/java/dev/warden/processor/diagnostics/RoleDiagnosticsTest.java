@@ -96,6 +96,44 @@ class RoleDiagnosticsTest {
         assertThat(onlyMessage(compilation, "WARDEN-E001")).contains("hint: did you mean 'Shop.User'?");
     }
 
+    /**
+     * A rule's role {@code ".User"} names the module "", which is not the entity's module and is not declared: the
+     * hint lists the module's roles qualified, as for a misspelt module.
+     */
+    @Test
+    void aRuleRoleWithAnEmptyModuleNameIsAnUnknownRole() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(
+                        roles = ".User",
+                        defaultAccess = Access.READ)
+                """ + NOTE_BODY);
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E001]").inFile(note).onLineContaining("roles = \".User\"");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E001");
+        assertThat(message).contains("rule 1 of Note names module role '.User', which is not declared");
+        // The qualified names of the module's roles, not "did you mean 'User'?" for a simple name.
+        assertThat(message).contains("hint: known roles: Shop.User, Shop.Manager");
+    }
+
+    @Test
+    void ruleNamingARoleOfItsOwnModuleQualifiedGrantsToThatRole() {
+        Compilation compilation = compile(entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "Shop.User",
+                        defaultAccess = Access.READ)
+                """ + NOTE_BODY));
+
+        assertThat(compilation).succeeded();
+        assertNoWardenWarning(compilation);
+        // The same grant as for roles = "User": read on every member for Shop.User.
+        assertThat(compilation).generatedSourceFile("fx.shop.NotePolicy").contentsAsUtf8String().contains(
+                ".grant(ShopModule.USER, /* create */ false, /* delete */ false, MemberSet.all(Member.values().length), MemberSet.none())");
+    }
+
     @Test
     void memberAccessNamingAnUnknownModuleRole() {
         JavaFileObject note = entity("Note", """

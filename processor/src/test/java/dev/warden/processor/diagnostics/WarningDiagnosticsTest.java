@@ -255,6 +255,73 @@ class WarningDiagnosticsTest {
     }
 
     @Test
+    void constraintOnTheFirstMemberTheSameRoleMayWrite() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        members = @Member(name = "owner", access = Access.READ_WRITE),
+                        constraint = "[owner = '[%CurrentUser%]']")
+                public class Note {
+                    private Long owner;
+                    private Long id;
+                    public Long getOwner() { return owner; }
+                    public void setOwner(Long owner) { this.owner = owner; }
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                }
+                """);
+
+        Compilation compilation = compile(note);
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W005");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W005]").inFile(note)
+                .onLineContaining("constraint = \"[owner = '[%CurrentUser%]']\"");
+        assertThat(onlyMessage(compilation, "WARDEN-W005"))
+                .contains("rule 1 of Note depends on 'owner', which role Shop.User may write");
+    }
+
+    @Test
+    void rolesThatMayWriteAMemberAreNamedInTheModulesOrder() {
+        // Module order User, Manager, Auditor; User and Auditor get the same rights, so the rule grants to
+        // {User, Auditor} and to {Manager}: the writers come grouped as User, Auditor, Manager.
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
+                            @UserRole(name = "Auditor", moduleRoles = "Shop.Auditor")
+                        })
+                """);
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = {"Auditor", "Manager", "User"}, defaultAccess = Access.READ,
+                        members = @Member(name = "owner", access = Access.READ_WRITE),
+                        constraint = "[owner = '[%CurrentUser%]']")
+                public class Note {
+                    private Long id;
+                    @MemberAccess(roles = "Manager", value = Access.NONE)
+                    private String text;
+                    private Long owner;
+                    public Long getId() { return id; }
+                    public void setId(Long id) { this.id = id; }
+                    public String getText() { return text; }
+                    public void setText(String text) { this.text = text; }
+                    public Long getOwner() { return owner; }
+                    public void setOwner(Long owner) { this.owner = owner; }
+                }
+                """);
+
+        Compilation compilation = compileOnly(shopWithAuditor(), billingModule(), app, note);
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W005");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W005]").inFile(note)
+                .onLineContaining("constraint = \"[owner = '[%CurrentUser%]']\"");
+        String message = onlyMessage(compilation, "WARDEN-W005");
+        assertThat(message).contains("depends on 'owner', which roles Shop.User, Shop.Manager and Shop.Auditor may write");
+        assertThat(message).contains("hint: make 'owner' READ for User, Manager, Auditor,");
+    }
+
+    @Test
     void constraintOnAMemberOnlyAnotherRoleMayWriteIsNoWarning() {
         JavaFileObject note = entity("Note", """
                 @SecuredEntity
@@ -318,6 +385,71 @@ class WarningDiagnosticsTest {
                 anonymousWrite(suppress(Message.ANONYMOUS_WRITE)));
 
         assertNoWardenWarning(compilation);
+    }
+
+    /** Compiles a Note with these rules in the Shop that has a Visitor role, Guest being anonymous with it. */
+    private static Compilation compileWithGuest(JavaFileObject note) {
+        return compileOnly(shopWithVisitor(), billingModule(), appWithGuest(""), note);
+    }
+
+    @Test
+    void anonymousRoleThatOnlyReadsIsNoWarning() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "Visitor", defaultAccess = Access.READ)
+                public class Note {
+                """ + NOTE_MEMBERS);
+
+        assertNoWardenWarning(compileWithGuest(note));
+    }
+
+    @Test
+    void anonymousRoleThatMayWriteOneMember() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                @AccessRule(roles = "Visitor", defaultAccess = Access.READ,
+                        members = @Member(name = "text", access = Access.READ_WRITE))
+                public class Note {
+                """ + NOTE_MEMBERS);
+
+        Compilation compilation = compileWithGuest(note);
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W006");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W006]").inFile(note)
+                .onLineContaining("@AccessRule(roles = \"Visitor\", defaultAccess = Access.READ,");
+        assertThat(onlyMessage(compilation, "WARDEN-W006"))
+                .contains("anonymous user role Guest may write Note without a constraint (rule 2)");
+    }
+
+    @Test
+    void anonymousRoleThatMayOnlyDelete() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "Visitor", delete = true)
+                public class Note {
+                """ + NOTE_MEMBERS);
+
+        Compilation compilation = compileWithGuest(note);
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W006");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W006]").inFile(note)
+                .onLineContaining("@AccessRule(roles = \"Visitor\", delete = true)");
+        assertThat(onlyMessage(compilation, "WARDEN-W006"))
+                .contains("anonymous user role Guest may write Note without a constraint (rule 1)");
+    }
+
+    @Test
+    void signedInRoleWithWriteAccessIsNoWarningWhenThereIsAnAnonymousRole() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", create = true, delete = true, defaultAccess = Access.READ,
+                        members = @Member(name = "text", access = Access.READ_WRITE))
+                @AccessRule(roles = "Visitor", defaultAccess = Access.READ)
+                public class Note {
+                """ + NOTE_MEMBERS);
+
+        assertNoWardenWarning(compileWithGuest(note));
     }
 
     private static JavaFileObject appWithGuestSharingUser(String suppression) {

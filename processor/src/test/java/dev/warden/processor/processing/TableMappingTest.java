@@ -1,10 +1,13 @@
 package dev.warden.processor.processing;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.warden.processor.testing.WardenCompiler.compile;
 import static dev.warden.processor.testing.WardenCompiler.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -69,40 +72,81 @@ class TableMappingTest {
             "}");
 
     private static JavaFileObject invoice(String tableAnnotation, String numberColumn) {
-        return source("fx.Invoice",
+        return source("fx.Invoice", invoiceLines(tableAnnotation, numberColumn));
+    }
+
+    /** The invoice of {@link #jpaAnnotationsNameTablesColumnsAndLinks}, with {@code original} replaced in its one line. */
+    private static JavaFileObject invoiceWith(String original, String replacement) {
+        String[] lines = invoiceLines("@Table(name = \"invoices\")", "");
+        int replaced = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(original)) {
+                lines[i] = lines[i].replace(original, replacement);
+                replaced++;
+            }
+        }
+        assertThat(replaced).isEqualTo(1);
+        return source("fx.Invoice", lines);
+    }
+
+    private static String[] invoiceLines(String tableAnnotation, String numberColumn) {
+        return new String[] {
+            "package fx;",
+            "import dev.warden.annotations.*;",
+            "import jakarta.persistence.*;",
+            "import java.util.List;",
+            "@SecuredEntity",
+            tableAnnotation,
+            "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ,",
+            "    constraint = \"[lines/quantity > 5 or tags/label = 'urgent']\")",
+            "public class Invoice {",
+            "    @Id @Column(name = \"invoice_no\") private Long number;",
+            "    " + numberColumn + " private String customerName;",
+            "    @Transient private String scratch;",
+            "    @OneToMany(mappedBy = \"invoice\") private List<Line> lines;",
+            "    @ManyToMany @JoinTable(name = \"invoice_tags\", joinColumns = @JoinColumn(name = \"inv\"),",
+            "        inverseJoinColumns = @JoinColumn(name = \"tag\")) private List<Tag> tags;",
+            "    public Long getNumber() { return number; } public void setNumber(Long number) { this.number = number; }",
+            "    public String getCustomerName() { return customerName; }",
+            "    public void setCustomerName(String customerName) { this.customerName = customerName; }",
+            "    public String getScratch() { return scratch; } public void setScratch(String scratch) { this.scratch = scratch; }",
+            "    public List<Line> getLines() { return lines; } public void setLines(List<Line> lines) { this.lines = lines; }",
+            "    public List<Tag> getTags() { return tags; } public void setTags(List<Tag> tags) { this.tags = tags; }",
+            "}"};
+    }
+
+    /** Compiles the invoice (and other entities of package fx) with the module, the application, TAG and LINE. */
+    private static Compilation compileWith(JavaFileObject invoice, JavaFileObject... others) {
+        List<JavaFileObject> sources = new ArrayList<>(List.of(JPA));
+        sources.addAll(List.of(MODULE, APP, TAG, LINE, invoice));
+        sources.addAll(List.of(others));
+        return compile(sources.toArray(JavaFileObject[]::new));
+    }
+
+    /** Compiles one entity of package fx (which may use JPA annotations) with the module and the application. */
+    private static Compilation compileAlone(JavaFileObject entity) {
+        List<JavaFileObject> sources = new ArrayList<>(List.of(JPA));
+        sources.addAll(List.of(MODULE, APP, entity));
+        return compile(sources.toArray(JavaFileObject[]::new));
+    }
+
+    /** Whether the compilation generated this source (compile-testing can only assert that it did). */
+    private static boolean generated(Compilation compilation, String qualifiedName) {
+        String path = "/" + qualifiedName.replace('.', '/') + ".java";
+        return compilation.generatedSourceFiles().stream().anyMatch(f -> f.toUri().getPath().endsWith(path));
+    }
+
+    /** An entity of package fx with the JPA annotations imported and a rule for Clerk; {@code body} follows the class line. */
+    private static JavaFileObject entity(String simpleName, String classAnnotations, String... body) {
+        List<String> lines = new ArrayList<>(List.of(
                 "package fx;",
                 "import dev.warden.annotations.*;",
                 "import jakarta.persistence.*;",
                 "import java.util.List;",
-                "@SecuredEntity",
-                tableAnnotation,
-                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ,",
-                "    constraint = \"[lines/quantity > 5 or tags/label = 'urgent']\")",
-                "public class Invoice {",
-                "    @Id @Column(name = \"invoice_no\") private Long number;",
-                "    " + numberColumn + " private String customerName;",
-                "    @Transient private String scratch;",
-                "    @OneToMany(mappedBy = \"invoice\") private List<Line> lines;",
-                "    @ManyToMany @JoinTable(name = \"invoice_tags\", joinColumns = @JoinColumn(name = \"inv\"),",
-                "        inverseJoinColumns = @JoinColumn(name = \"tag\")) private List<Tag> tags;",
-                "    public Long getNumber() { return number; } public void setNumber(Long number) { this.number = number; }",
-                "    public String getCustomerName() { return customerName; }",
-                "    public void setCustomerName(String customerName) { this.customerName = customerName; }",
-                "    public String getScratch() { return scratch; } public void setScratch(String scratch) { this.scratch = scratch; }",
-                "    public List<Line> getLines() { return lines; } public void setLines(List<Line> lines) { this.lines = lines; }",
-                "    public List<Tag> getTags() { return tags; } public void setTags(List<Tag> tags) { this.tags = tags; }",
-                "}");
-    }
-
-    private static Compilation compileWith(JavaFileObject invoice) {
-        JavaFileObject[] sources = new JavaFileObject[JPA.length + 5];
-        System.arraycopy(JPA, 0, sources, 0, JPA.length);
-        sources[JPA.length] = MODULE;
-        sources[JPA.length + 1] = APP;
-        sources[JPA.length + 2] = TAG;
-        sources[JPA.length + 3] = LINE;
-        sources[JPA.length + 4] = invoice;
-        return compile(sources);
+                "@SecuredEntity" + classAnnotations,
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)"));
+        lines.addAll(List.of(body));
+        return source("fx." + simpleName, lines.toArray(String[]::new));
     }
 
     @Test
@@ -131,6 +175,9 @@ class TableMappingTest {
         Compilation compilation = compileWith(invoice("@Table(name = \"invoice list\")", ""));
         assertThat(compilation).hadErrorContaining("[WARDEN-E034]");
         assertThat(compilation).hadErrorContaining("table 'invoice list' of Invoice");
+        assertThat(compilation).hadErrorContaining(
+                "hint: use letters, digits and underscores and avoid reserved words; "
+                        + "name the table with @SecuredEntity(table = \"...\") or JPA @Table(name = \"...\")");
         assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(compilationSource())
                 .onLineContaining("@Table(name = \"invoice list\")");
         assertThat(compilation).hadErrorCount(1);
@@ -159,7 +206,148 @@ class TableMappingTest {
         assertThat(compilation).succeeded();
         assertThat(compilation).hadWarningContaining("[WARDEN-W008]");
         assertThat(compilation).hadWarningContaining("the default table name 'order' is a reserved SQL word");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W008]").inFile(order).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadWarningContaining(
+                "hint: name it with @SecuredEntity(table = \"...\") or JPA @Table, or suppress with @SuppressWarnings(\"warden:no-table\")");
         assertThat(compilation).generatedSourceFile("fx.OrderPolicy");
+        assertThat(generated(compilation, "fx.OrderPolicy")).isTrue();
+        assertThat(generated(compilation, "fx.OrderTable")).isFalse();
+    }
+
+    @Test
+    void aReservedDefaultColumnNameOnlyWarnsOnThatMemberAndGeneratesNoTable() {
+        // The member is the first (index 0), where the table's index -1 is next door.
+        JavaFileObject widget = entity("Widget", "",
+                "public class Widget {",
+                "    private String select;",
+                "    private Long id;",
+                "    public String getSelect() { return select; } public void setSelect(String select) { this.select = select; }",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "}");
+        Compilation compilation = compileAlone(widget);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[WARDEN-W008]").inFile(widget).onLineContaining("private String select;");
+        assertThat(compilation).hadWarningContaining("no table mapping is generated for Widget, so the secure data access "
+                + "layer cannot use it: the default column name 'select' is a reserved SQL word");
+        assertThat(compilation).hadWarningContaining("hint: name it with JPA @Column or @JoinColumn, or suppress with "
+                + "@SuppressWarnings(\"warden:no-table\") if the entity is not stored");
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(generated(compilation, "fx.WidgetPolicy")).isTrue();
+        assertThat(generated(compilation, "fx.WidgetTable")).isFalse();
+    }
+
+    @Test
+    void aColumnNameThatIsNotAPlainIdentifierIsAnErrorOnItsAnnotation() {
+        JavaFileObject invoice = invoice("@Table(name = \"invoices\")", "@Column(name = \"customer name\")");
+        Compilation compilation = compileWith(invoice);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(invoice)
+                .onLineContaining("@Column(name = \"customer name\")");
+        assertThat(compilation).hadErrorContaining("column 'customer name' of Invoice is not a plain SQL name, or is a reserved word");
+        assertThat(compilation).hadErrorContaining("hint: use letters, digits and underscores and avoid reserved words; "
+                + "name it with JPA @Column(name = \"...\"), @JoinColumn or @JoinTable");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aJoinTableNameThatIsNotAPlainIdentifierIsAnError() {
+        JavaFileObject invoice = invoiceWith("@JoinTable(name = \"invoice_tags\"", "@JoinTable(name = \"invoice tags\"");
+        Compilation compilation = compileWith(invoice);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(invoice).onLineContaining("private List<Tag> tags;");
+        assertThat(compilation).hadErrorContaining("join table 'invoice tags' of Invoice is not a plain SQL name");
+        assertThat(compilation).hadErrorContaining("name it with JPA @Column(name = \"...\"), @JoinColumn or @JoinTable");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aJoinTablesJoinColumnThatIsAReservedWordIsAnError() {
+        JavaFileObject invoice = invoiceWith("joinColumns = @JoinColumn(name = \"inv\")", "joinColumns = @JoinColumn(name = \"order\")");
+        Compilation compilation = compileWith(invoice);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(invoice).onLineContaining("private List<Tag> tags;");
+        assertThat(compilation).hadErrorContaining("column 'order' of Invoice is not a plain SQL name, or is a reserved word");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aJoinTablesInverseJoinColumnThatIsNotAPlainIdentifierIsAnError() {
+        JavaFileObject invoice = invoiceWith("inverseJoinColumns = @JoinColumn(name = \"tag\")",
+                "inverseJoinColumns = @JoinColumn(name = \"tag-id\")");
+        Compilation compilation = compileWith(invoice);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(invoice).onLineContaining("private List<Tag> tags;");
+        assertThat(compilation).hadErrorContaining("column 'tag-id' of Invoice is not a plain SQL name");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aOneToManysJoinColumnThatIsNotAPlainIdentifierIsAnError() {
+        JavaFileObject invoice = invoiceWith("@OneToMany(mappedBy = \"invoice\")",
+                "@OneToMany @JoinColumn(name = \"invoice ref\")");
+        Compilation compilation = compileWith(invoice);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(invoice).onLineContaining("private List<Line> lines;");
+        assertThat(compilation).hadErrorContaining("column 'invoice ref' of Invoice is not a plain SQL name");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anInvalidNameOnTheFirstMemberIsReportedOnThatMember() {
+        // A to-many member has no annotation location of its own: the message goes on the member (index 0),
+        // not on @SecuredEntity (the table's index -1).
+        JavaFileObject basket = entity("Basket", "",
+                "public class Basket {",
+                "    @ManyToMany @JoinTable(name = \"basket items\")",
+                "    private List<Tag> tags;",
+                "    private Long id;",
+                "    public List<Tag> getTags() { return tags; } public void setTags(List<Tag> tags) { this.tags = tags; }",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "}");
+        Compilation compilation = compileWith(invoice("@Table(name = \"invoices\")", ""), basket);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(basket).onLineContaining("private List<Tag> tags;");
+        assertThat(compilation).hadErrorContaining("join table 'basket items' of Basket is not a plain SQL name");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aStoredMemberWithoutASetterWarnsThatItCannotBeLoaded() {
+        JavaFileObject gadget = entity("Gadget", "",
+                "public class Gadget {",
+                "    private Long id;",
+                "    private String label;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getLabel() { return label; }",
+                "}");
+        Compilation compilation = compileAlone(gadget);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[WARDEN-W009]").inFile(gadget).onLineContaining("private String label;");
+        assertThat(compilation).hadWarningContaining("member 'label' of Gadget is stored in column 'label' but has no "
+                + "setter, so objects read from the table leave it empty");
+        assertThat(compilation).hadWarningContaining("hint: add a public setter, or mark the member @Calculated or JPA @Transient");
+        assertThat(compilation).hadWarningCount(1);
+        // A warning only: the table is still generated.
+        assertThat(generated(compilation, "fx.GadgetTable")).isTrue();
+    }
+
+    @Test
+    void aRecordNeedsNoSetters() {
+        JavaFileObject part = entity("Part", "",
+                "public record Part(Long id, String label) {}");
+        Compilation compilation = compileAlone(part);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "fx.PartTable")).isTrue();
+    }
+
+    @Test
+    void aNonPersistentEntityGetsNoTable() {
+        JavaFileObject draft = entity("Draft", "(persistent = false)",
+                "public class Draft {",
+                "    private Long id;",
+                "    private String select;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getSelect() { return select; }",
+                "}");
+        Compilation compilation = compileAlone(draft);
+        // Neither the reserved column name nor the missing setter matters for an entity that is not stored.
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "fx.DraftPolicy")).isTrue();
+        assertThat(generated(compilation, "fx.DraftTable")).isFalse();
     }
 
     private static JavaFileObject compilationSource() {
