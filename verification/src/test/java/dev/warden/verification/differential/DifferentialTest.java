@@ -34,6 +34,9 @@ class DifferentialTest {
         // [id != '[%CurrentUser%]'] held for the objects of an anonymous user (fixed in the processor: the rule now
         // needs the CurrentUser token, which an anonymous user has no value for)
         20261129L,
+        // a change of the key through the proxy: the reference kept evaluating the old key, so it let a write pass
+        // that took the object out of the rule giving write access (a mistake of the reference, found by -Pthorough)
+        20261183L,
     };
 
     private static Databases databases;

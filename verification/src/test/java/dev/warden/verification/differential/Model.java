@@ -199,8 +199,9 @@ final class Model {
             this.id = id;
         }
 
+        /** A member's value; the key is {@link #id} unless a check puts a changed key into {@link #values}. */
         Object get(String member) {
-            return member.equals("id") ? (Object) id : values.get(member);
+            return member.equals("id") && !values.containsKey("id") ? (Object) id : values.get(member);
         }
 
         @Override

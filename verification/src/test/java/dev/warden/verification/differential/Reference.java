@@ -322,12 +322,18 @@ final class Reference {
         if (!canWrite(e, o, m, s)) {
             return false;
         }
-        // The object itself changes, wherever a path reaches it (an association may lead back to it).
+        // The object itself changes, wherever a path reaches it (an association may lead back to it); the key too,
+        // which Obj.get takes from the values while the check runs.
+        boolean had = o.values.containsKey(m.name);
         Object before = o.values.put(m.name, newValue);
         try {
             return canWrite(e, o, m, s);
         } finally {
-            o.values.put(m.name, before);
+            if (had) {
+                o.values.put(m.name, before);
+            } else {
+                o.values.remove(m.name);
+            }
         }
     }
 
@@ -434,7 +440,7 @@ final class Reference {
                 other = s.tokens.get(token.name());
                 if (m.kind == Kind.TO_ONE) {
                     // an association compared with [%CurrentUser%]: the associated object's id
-                    v = v == null ? null : ((Obj) v).id;
+                    v = v == null ? null : ((Obj) v).get("id");
                 }
             }
         } else {
@@ -446,10 +452,10 @@ final class Reference {
     /** Two values: empty equals empty only; ordering with empty is false; numbers by value; strings by UTF-16. */
     private static boolean compareValues(Object a, String op, Object b, Kind kind) {
         if (a instanceof Obj x) {
-            a = x.id;
+            a = x.get("id");
         }
         if (b instanceof Obj y) {
-            b = y.id;
+            b = y.get("id");
         }
         boolean ordering = !op.equals("=") && !op.equals("!=");
         if (a == null || b == null) {
