@@ -62,6 +62,12 @@ class ApplicationModelTest extends GlobalStateReset {
 
         assertThrows(IllegalArgumentException.class,
                 () -> ApplicationModel.builder("App").userRole("Rep", "User"), "module roles must be qualified");
+        for (String halfQualified : new String[] {".User", "Sales."}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ApplicationModel.builder("App").userRole("Rep", halfQualified), halfQualified);
+            assertEquals("Module role '" + halfQualified + "' of user role 'Rep' must be qualified with its module, "
+                    + "as in 'Sales.User'", e.getMessage());
+        }
         assertThrows(IllegalArgumentException.class,
                 () -> ApplicationModel.builder("App").userRole("Rep").userRole("Rep"));
         assertThrows(IllegalArgumentException.class,

@@ -42,6 +42,10 @@ class ExplanationTest {
         assertEquals(List.of(), explanation.deleteGrantedBy());
         assertEquals(new MemberOutcome(2, "total", true, false, List.of(3), List.of()), explanation.member("total"));
         assertEquals(new MemberOutcome(3, "note", false, false, List.of(), List.of()), explanation.member("note"));
+        assertEquals(List.of(1, 2, 3), explanation.rules().stream().map(RuleOutcome::number).toList());
+        assertEquals(explanation.member("total"), explanation.members().get(2));
+        assertEquals(List.of("owner", "region", "total", "note"),
+                explanation.members().stream().map(MemberOutcome::name).toList());
     }
 
     @Test
