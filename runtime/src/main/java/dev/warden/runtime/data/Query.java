@@ -22,7 +22,9 @@ import java.util.OptionalLong;
  * rejected when the query runs.
  */
 public final class Query {
-    private static final Query ALL = new Query(List.of(), List.of(), 0, -1);
+    /** The limit of a query without a page; {@link #page} takes limits of 1 or more. */
+    private static final int NO_PAGE = -1;
+    private static final Query ALL = new Query(List.of(), List.of(), 0, NO_PAGE);
 
     /** A comparison. */
     public enum Op {
@@ -223,18 +225,18 @@ public final class Query {
 
     /** The rows to skip; empty when the query has no page. */
     public OptionalLong offset() {
-        return limit < 0 ? OptionalLong.empty() : OptionalLong.of(offset);
+        return limit == NO_PAGE ? OptionalLong.empty() : OptionalLong.of(offset);
     }
 
     /** The most rows to return; empty when the query has no page. */
     public OptionalInt limit() {
-        return limit < 0 ? OptionalInt.empty() : OptionalInt.of(limit);
+        return limit == NO_PAGE ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
     /** The conditions, sorts and page; never a value. */
     @Override
     public String toString() {
         return "Query[where " + conditions + ", order by " + sorts
-                + (limit < 0 ? "" : ", offset " + offset + ", limit " + limit) + "]";
+                + (limit == NO_PAGE ? "" : ", offset " + offset + ", limit " + limit) + "]";
     }
 }

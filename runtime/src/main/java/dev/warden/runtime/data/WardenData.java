@@ -365,7 +365,10 @@ public final class WardenData {
     public <T> void delete(EntityTable<T> table, Object key) {
         SecurityContext ctx = context();
         Object id = keyValue(table, key);
-        write("delete " + table.entityName(), connection -> delete(connection, ctx, table, id));
+        write("delete " + table.entityName(), connection -> {
+            delete(connection, ctx, table, id);
+            return null;
+        });
     }
 
     /**
@@ -545,7 +548,7 @@ public final class WardenData {
         return stored.get();
     }
 
-    private <T> Void delete(Connection connection, SecurityContext ctx, EntityTable<T> table, Object key)
+    private <T> void delete(Connection connection, SecurityContext ctx, EntityTable<T> table, Object key)
             throws SQLException {
         QueryFilter<T> filter = table.filter(ctx, ALIAS, dialect(connection));
         SqlFragment sql = SqlFragment.builder().sql("DELETE FROM " + table.tableName() + " AS " + ALIAS + " WHERE ")
@@ -553,7 +556,6 @@ public final class WardenData {
         if (execute(connection, sql, filter.dialect()) == 0) {
             throw notFound(ctx, table, Operation.DELETE, new int[0]);
         }
-        return null;
     }
 
     /**

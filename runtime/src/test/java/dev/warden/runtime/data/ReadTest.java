@@ -9,6 +9,7 @@ import static dev.warden.runtime.data.Sales.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import dev.warden.runtime.data.Query.Direction;
 import dev.warden.runtime.data.Query.Op;
 import dev.warden.runtime.data.Sales.Order;
 import dev.warden.runtime.data.Sales.Status;
+import dev.warden.runtime.sql.Dialect;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,6 +219,33 @@ class ReadTest {
     }
 
     @OnBothDatabases
+    void rowsComeInKeyOrderWhateverOrderTheDatabaseFindsThemIn(TestDatabase db) {
+        WardenData data = db.fresh();
+        WardenData manager = data.as(Sales.manager());
+        // PostgreSQL scans the heap, where an updated row moves to the end; H2 scans this index when it can
+        manager.update(ORDERS, SEED_ORDERS.get(0).withNote("rep 9 changed"), "note");
+        db.execute("CREATE INDEX orders_by_note ON orders (note)");
+        Query byNote = Query.where("note", Op.GE, "rep");
+
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids(manager.list(ORDERS, byNote)));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), ids(manager.list(ORDERS)));
+        assertEquals(List.of(2L, 3L), ids(manager.list(ORDERS, byNote.page(1, 2))));
+        assertEquals(List.of(1L, 2L, 3L), ids(data.as(Sales.rep(1, "North")).list(ORDERS)));
+        assertEquals(List.of(5L, 4L, 2L, 1L, 3L, 6L), ids(manager.list(ORDERS,
+                Query.all().orderBy("region", Direction.DESC).orderBy("status", Direction.DESC))),
+                "South, North, then null (last when descending); by status name descending; then by key");
+    }
+
+    @OnBothDatabases
+    void notEqualToNullMeansIsNotNull(TestDatabase db) {
+        WardenData manager = db.fresh().as(Sales.manager());
+
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(manager.list(ORDERS, Query.where("owner", Op.NE, null))));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 6L), ids(manager.list(ORDERS, Query.where("created", Op.NE, null))));
+        assertEquals(5, manager.count(ORDERS, Query.where("note", Op.NE, null)));
+    }
+
+    @OnBothDatabases
     void contextsThatDoNotEnforceDataAccessSeeEverything(TestDatabase db) {
         WardenData data = db.fresh();
 
@@ -242,5 +271,29 @@ class ReadTest {
     @OnBothDatabases
     void theDialectIsDetected(TestDatabase db) {
         assertEquals(db.toString(), db.fresh().dialect().name());
+    }
+
+    @OnBothDatabases
+    void aGivenDialectIsUsedWithoutDetection(TestDatabase db) {
+        db.fresh();
+        Dialect dialect = db.toString().equals("H2") ? Dialect.h2() : Dialect.postgreSql();
+
+        WardenData data = WardenData.of(db.dataSource(), dialect);
+
+        assertSame(dialect, data.dialect());
+        assertEquals("WardenData[" + db + ", current context]", data.toString(), "known before any connection");
+        assertEquals(List.of(1L, 2L), ids(data.as(Sales.rep(1)).list(ORDERS)));
+    }
+
+    @OnBothDatabases
+    void toStringShowsTheDialectOnceDetectedAndTheContextButNoData(TestDatabase db) {
+        WardenData data = db.fresh();
+        SecurityContext rep = Sales.rep(1);
+
+        assertEquals("WardenData[dialect not detected yet, current context]", data.toString());
+        assertEquals("WardenData[dialect not detected yet, " + rep + "]", data.as(rep).toString());
+        data.as(rep).list(ORDERS);
+        assertEquals("WardenData[" + db + ", current context]", data.toString(), "detected for all views");
+        assertEquals("WardenData[" + db + ", " + rep + "]", data.as(rep).toString());
     }
 }

@@ -107,6 +107,15 @@ public final class TestDatabase {
         return WardenData.of(dataSource);
     }
 
+    /** Runs a statement with plain JDBC, bypassing Warden: for tests that need a table or an index of their own. */
+    public void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A number from a query run with plain JDBC, bypassing Warden. */
     public long queryLong(String sql, Object... values) {
         return ((Number) query(sql, values)).longValue();

@@ -12,11 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.runtime.AccessDeniedException;
+import dev.warden.runtime.ApplicationModel;
+import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.MemberSet;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.data.Sales.Customer;
 import dev.warden.runtime.data.Sales.Order;
 import dev.warden.runtime.data.Sales.Status;
+import dev.warden.runtime.sql.EntityTable;
+import dev.warden.runtime.sql.SqlParam;
+import dev.warden.runtime.sql.SqlTemplate;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -307,6 +313,116 @@ class WriteTest {
         assertFalse(e.getMessage().contains("duplicate key"), "no value in Warden's message");
         assertEquals(6, orders(db), "the first insert was rolled back");
         assertEquals(0, db.connectionsLeftInTransaction());
+    }
+
+    // ------------------------------------------------------------------------------------------------ errors
+
+    @OnBothDatabases
+    void theWriteCheckSaysWhetherItFailedForANewOrAnUpdatedObject(TestDatabase db) {
+        WardenData data = db.fresh();
+        WardenData rep = data.as(Sales.rep(1));
+
+        AccessDeniedException inserted = assertThrows(AccessDeniedException.class,
+                () -> rep.insert(ORDERS, newOrder("shipped at once").withStatus(Status.SHIPPED)));
+        AccessDeniedException updated = assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), "status"));
+        AccessDeniedException created = assertThrows(AccessDeniedException.class,
+                () -> data.as(Sales.accountManager(50)).insert(CUSTOMERS, new Customer(11L, "Umbrella", 51L)));
+
+        assertDenied(inserted, Operation.WRITE, "status");
+        assertEquals("the write check failed: no rule that gives user roles [SalesRep] write access to it holds for "
+                + "the new object", inserted.reason());
+        assertDenied(updated, Operation.WRITE, "status");
+        assertEquals("the write check failed: no rule that gives user roles [SalesRep] write access to it holds for "
+                + "the updated object", updated.reason());
+        assertEquals("Customer", created.entity());
+        assertEquals(Operation.CREATE, created.operation());
+        assertEquals(Optional.empty(), created.member());
+        assertEquals("the write check failed: no rule that gives user roles [AccountManager] create holds for the "
+                + "new object", created.reason());
+        assertEquals(6, orders(db));
+        assertEquals("DRAFT", db.queryString("SELECT status FROM orders WHERE id = 1"));
+    }
+
+    @OnBothDatabases
+    void aWriteThatChangesNoRowNamesTheMembersAndTheRolesButNotWhy(TestDatabase db) {
+        WardenData rep = db.fresh().as(Sales.rep(1, "North"));
+
+        AccessDeniedException update = assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_3.withNote("x").withRegion("West"), "note", "region"));
+        AccessDeniedException absent = assertThrows(AccessDeniedException.class,
+                () -> rep.update(ORDERS, ORDER_3.withId(999L).withNote("x").withRegion("West"), "note", "region"));
+        AccessDeniedException delete = assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 3L));
+        AccessDeniedException deleteAbsent = assertThrows(AccessDeniedException.class,
+                () -> rep.delete(ORDERS, 999L));
+
+        assertDenied(update, Operation.WRITE, "note");
+        assertEquals("there is no Order with this key that user roles [SalesRep] may write [note, region]",
+                update.reason());
+        assertEquals(update.getMessage(), absent.getMessage());
+        assertDenied(delete, Operation.DELETE, null);
+        assertEquals("there is no Order with this key that user roles [SalesRep] may delete", delete.reason());
+        assertEquals(delete.getMessage(), deleteAbsent.getMessage());
+        assertEquals("rep 2 north", note(db, 3));
+    }
+
+    @OnBothDatabases
+    void aDeleteByAContextThatDeniesEverythingGivesTheContextsReason(TestDatabase db) {
+        WardenData stranger = db.fresh().as(Sales.stranger());
+
+        AccessDeniedException delete = assertThrows(AccessDeniedException.class, () -> stranger.delete(ORDERS, 1L));
+
+        assertDenied(delete, Operation.DELETE, null);
+        assertEquals("the security context denies all access: " + Sales.stranger().deniedReason().orElseThrow(),
+                delete.reason());
+        assertEquals(6, orders(db));
+    }
+
+    // ------------------------------------------------------------------------------------------------- owners
+
+    @OnBothDatabases
+    void anAnonymousUserWhoMayCreateLeavesTheOwnerEmpty(TestDatabase db) {
+        SecurityContext anonymousManager = SecurityContext.anonymousOf(ApplicationModel.builder("Kiosk")
+                .userRole("Administrator", "Sales.Manager").anonymousRole("Administrator").build());
+        WardenData anonymous = db.fresh().as(anonymousManager);
+
+        Order stored = anonymous.insert(ORDERS, newOrder("from the kiosk").withOwner(77L));
+
+        assertNull(stored.owner(), "no user id, so no owner, whatever the object said");
+        assertEquals("from the kiosk", stored.note());
+        assertEquals(0, db.queryLong("SELECT COUNT(*) FROM orders WHERE owner IS NOT NULL AND id = ?", stored.id()));
+    }
+
+    /** A memo whose first member is its {@code @Owner}; the key comes second. */
+    record Memo(Long author, Long id, String text) {}
+
+    private static final EntityRules<Memo> MEMO_RULES = EntityRules.<Memo>builder("Memo", Sales.SALES,
+                    "author", "id", "text")
+            .rule("Reps: their memos", (ctx, m) -> m.author() != null && m.author().equals(ctx.currentUserId()))
+            .grant(Sales.USER, true, true, MemberSet.all(3), MemberSet.of(2))
+            .build();
+
+    private static final EntityTable<Memo> MEMOS = EntityTable.builder(MEMO_RULES, "memos", 1)
+            .column(0, "author", Long.class)
+            .column(1, "id", Long.class)
+            .column(2, "text", String.class)
+            .owner(0)
+            .constraint(1, SqlTemplate.of("({a}.author IS NOT NULL AND {a}.author = ?)", SqlParam.currentUser()))
+            .reader(values -> new Memo((Long) values[0], (Long) values[1], (String) values[2]))
+            .writer((m, member) -> member == 0 ? m.author() : member == 1 ? m.id() : m.text())
+            .build();
+
+    @OnBothDatabases
+    void anOwnerThatIsTheFirstMemberIsFilledInToo(TestDatabase db) {
+        WardenData data = db.fresh();
+        db.execute("DROP TABLE IF EXISTS memos");
+        db.execute("CREATE TABLE memos (author BIGINT, id BIGINT PRIMARY KEY, text VARCHAR(100))");
+
+        Memo stored = data.as(Sales.rep(1)).insert(MEMOS, new Memo(77L, 1L, "mine"));
+
+        assertEquals(new Memo(1L, 1L, "mine"), stored);
+        assertEquals(1L, db.queryLong("SELECT author FROM memos WHERE id = 1"));
+        assertEquals(List.of(), data.as(Sales.rep(77)).list(MEMOS));
     }
 
     // ------------------------------------------------------------------------------------------------ contexts
