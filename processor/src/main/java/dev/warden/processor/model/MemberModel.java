@@ -1,7 +1,6 @@
 package dev.warden.processor.model;
 
 import java.util.List;
-import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
 
@@ -78,9 +77,5 @@ public record MemberModel(
 
     public boolean isWritable() {
         return readOnly == null;
-    }
-
-    public Optional<String> target() {
-        return Optional.ofNullable(targetEntity);
     }
 }

@@ -415,10 +415,10 @@ public final class ModelBuilder {
             if (t.getSuperclass().getKind() == TypeKind.ERROR) {
                 return Optional.of(t.getSuperclass().toString());
             }
+            // A record component needs no check of its own: its private field has the same type.
             for (Element member : t.getEnclosedElements()) {
                 TypeMirror memberType = member instanceof ExecutableElement method ? method.getReturnType() : member.asType();
-                if (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD
-                        || member.getKind() == ElementKind.RECORD_COMPONENT) {
+                if (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.METHOD) {
                     Optional<String> error = findError(memberType);
                     if (error.isPresent()) {
                         return error;

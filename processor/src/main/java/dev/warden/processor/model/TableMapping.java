@@ -66,7 +66,7 @@ public record TableMapping(
         if (table.isEmpty()) {
             Optional<AnnotationMirror> jpaTable = jpa(reader, entity.element(), "Table");
             table = jpaTable.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty()).orElse(snakeCase(entity.simpleName()));
-            jpaTable.ifPresent(m -> locations.put(-1, SourceLocation.of(entity.element(), m, annotationName(m), 0)));
+            jpaTable.ifPresent(m -> locations.put(-1, SourceLocation.of(entity.element(), m, AnnotationReader.typeName(m), 0)));
         } else {
             locations.put(-1, entity.location().at("table", null));
         }
@@ -92,7 +92,7 @@ public record TableMapping(
                 column = named.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty())
                         .orElse(member.kind() == MemberModel.MemberKind.TO_ONE
                                 ? snakeCase(member.name()) + "_id" : snakeCase(member.name()));
-                named.ifPresent(m -> locations.put(columns.size(), SourceLocation.of(member.element(), m, annotationName(m), 0)));
+                named.ifPresent(m -> locations.put(columns.size(), SourceLocation.of(member.element(), m, AnnotationReader.typeName(m), 0)));
             }
             columns.add(column);
         }
@@ -141,10 +141,6 @@ public record TableMapping(
             }
         }
         return Optional.empty();
-    }
-
-    private static String annotationName(AnnotationMirror mirror) {
-        return AnnotationReader.typeName(mirror);
     }
 
     /** The field and the getter of a member (JPA annotations may be on either). */

@@ -210,4 +210,120 @@ class RoundsAndClassPathTest {
         }
         return entries;
     }
+
+    /** Fails unless the entity is reported once, at the end, as waiting for {@code fixture.gen.Missing}. */
+    private static void assertReportedAsUnresolved(JavaFileObject entity) {
+        Compilation compilation = compile(SALES, APP, entity);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[WARDEN-E098]").inFile(entity);
+        assertThat(compilation).hadErrorContaining("Invoice could not be processed: type fixture.gen.Missing does not exist");
+        long warden = compilation.errors().stream().filter(d -> d.getMessage(null).contains("[WARDEN-")).count();
+        assertEquals(1, warden);
+    }
+
+    private static JavaFileObject invoiceWith(String classLine, String... members) {
+        List<String> lines = new ArrayList<>(List.of(
+                "package fixture.sales;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"User\", defaultAccess = Access.READ)",
+                classLine,
+                "    private Long id;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }"));
+        lines.addAll(List.of(members));
+        lines.add("}");
+        return source("fixture.sales.Invoice", lines.toArray(String[]::new));
+    }
+
+    @Test
+    void anEntityIsDeferredOnAnUnresolvedSuperclassFieldGetterOrTypeArgument() {
+        assertReportedAsUnresolved(invoiceWith("public class Invoice extends fixture.gen.Missing {"));
+        assertReportedAsUnresolved(invoiceWith("public class Invoice {", "    private fixture.gen.Missing amount;"));
+        assertReportedAsUnresolved(invoiceWith("public class Invoice {",
+                "    public fixture.gen.Missing getAmount() { return null; }"));
+        assertReportedAsUnresolved(invoiceWith("public class Invoice {",
+                "    private java.util.Map<String, fixture.gen.Missing> amounts;",
+                "    public java.util.Map<String, fixture.gen.Missing> getAmounts() { return amounts; }",
+                "    public void setAmounts(java.util.Map<String, fixture.gen.Missing> amounts) { this.amounts = amounts; }"));
+    }
+
+    @Test
+    void anEntityInASubpackageBelongsToTheModuleOfTheEnclosingPackage() {
+        JavaFileObject quote = source("fixture.sales.quotes.Quote",
+                "package fixture.sales.quotes;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Manager\", defaultAccess = Access.READ)",
+                "public record Quote(Long id) {}");
+        Compilation compilation = compile(SALES, APP, quote);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fixture.sales.quotes.QuotePolicy").contentsAsUtf8String()
+                .contains(".grant(SalesModule.MANAGER,");
+    }
+
+    @Test
+    void theApplicationCompiledEarlierIsReadFromTheClassPath(@TempDir Path classes) throws IOException {
+        JavaFileObject app = source("fixture.App",
+                "package fixture;",
+                "import dev.warden.annotations.*;",
+                "@AppSecurity(userRoles = {",
+                "    @UserRole(name = \"Rep\", moduleRoles = \"Sales.User\"),",
+                "    @UserRole(name = \"Boss\", moduleRoles = \"Sales.Manager\")},",
+                "    tokens = @Token(name = \"Region\", type = String.class))",
+                "public class App {}");
+        // First compilation: the module and the application, as a jar built earlier would hold them.
+        Compilation first = Compiler.javac().withProcessors(new WardenProcessor()).compile(SALES, app);
+        assertThat(first).succeededWithoutWarnings();
+        writeClassOutput(first, classes);
+
+        // Second compilation: only an entity of the module, whose constraint uses the application's token.
+        JavaFileObject customer = source("fixture.sales.Customer",
+                "package fixture.sales;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"User\", defaultAccess = Access.READ, constraint = \"[region = '[%Region%]']\")",
+                "public record Customer(Long id, String region) {}");
+        Compilation second = Compiler.javac().withProcessors(new WardenProcessor())
+                .withClasspath(classPathWith(classes)).compile(customer);
+        assertThat(second).succeededWithoutWarnings();
+        assertThat(second).generatedSourceFile("fixture.sales.CustomerPolicy").contentsAsUtf8String()
+                .contains("CustomerPolicy::rule1Constraint, \"Region\")");
+        assertThat(second).generatedSourceFile("fixture.sales.CustomerPolicy").contentsAsUtf8String()
+                .contains(".grant(SalesModule.USER,");
+    }
+
+    @Test
+    void aModuleIndexEntryPointingAtAnotherModulesPackageIsIgnored(@TempDir Path classes) throws IOException {
+        Compilation module = Compiler.javac().withProcessors(new WardenProcessor()).compile(SALES);
+        assertThat(module).succeededWithoutWarnings();
+        writeClassOutput(module, classes);
+        // A stale entry: module Marketing recorded with the package of module Sales.
+        Path stale = classes.resolve("META-INF/warden/modules/Marketing");
+        Files.write(stale, "fixture.sales\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        JavaFileObject app = source("fixture.App",
+                "package fixture;",
+                "import dev.warden.annotations.*;",
+                "@AppSecurity(userRoles = @UserRole(name = \"Rep\", moduleRoles = {\"Sales.User\", \"Marketing.User\"}))",
+                "public class App {}");
+        Compilation compilation = Compiler.javac().withProcessors(new WardenProcessor())
+                .withClasspath(classPathWith(classes)).compile(app);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E033]").inFile(app).onLineContaining("Marketing.User");
+        assertThat(compilation).hadErrorContaining("names module 'Marketing', which is not declared");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aModuleWithAConstrainedEntityCompilesWithoutTheApplication() {
+        JavaFileObject quote = source("fixture.sales.Quote",
+                "package fixture.sales;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"User\", defaultAccess = Access.READ, constraint = \"[amount > 5]\")",
+                "public record Quote(Long id, int amount) {}");
+        Compilation compilation = compile(SALES, quote);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).generatedSourceFile("fixture.sales.QuotePolicy").contentsAsUtf8String()
+                .contains("QuotePolicy::rule1Constraint)");
+    }
 }

@@ -350,6 +350,131 @@ class TableMappingTest {
         assertThat(generated(compilation, "fx.DraftTable")).isFalse();
     }
 
+    @Test
+    void defaultNamesWhereTheJpaAnnotationsNameNothing() {
+        // The key is not the first member, and the first key member wins over a later one named id.
+        JavaFileObject log = source("fx.HTTPLog",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "import jakarta.persistence.*;",
+                "import java.util.List;",
+                "@SecuredEntity",
+                "@Table",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ,",
+                "    constraint = \"[tags/label = 'a' or marks/label = 'b' or labels/label = 'c' or lines/quantity > 1 or others/quantity > 2]\")",
+                "public class HTTPLog {",
+                "    private String pageURL;",
+                "    @Id private Long number;",
+                "    private Long id;",
+                "    @Column private String orderID;",
+                "    @JoinColumn private Badge badge;",
+                "    @ManyToMany private List<Tag> tags;",
+                "    @ManyToMany @JoinTable(name = \"log_marks\") private List<Tag> marks;",
+                "    @ManyToMany @JoinTable(joinColumns = @JoinColumn(name = \"log\"), inverseJoinColumns = @JoinColumn(name = \"tag\"))",
+                "    private List<Tag> labels;",
+                "    @OneToMany private List<Line> lines;",
+                "    @OneToMany @JoinColumn private List<Line> others;",
+                "    public String getPageURL() { return pageURL; } public void setPageURL(String pageURL) { this.pageURL = pageURL; }",
+                "    public Long getNumber() { return number; } public void setNumber(Long number) { this.number = number; }",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getOrderID() { return orderID; } public void setOrderID(String orderID) { this.orderID = orderID; }",
+                "    public Badge getBadge() { return badge; } public void setBadge(Badge badge) { this.badge = badge; }",
+                "    public List<Tag> getTags() { return tags; } public void setTags(List<Tag> tags) { this.tags = tags; }",
+                "    public List<Tag> getMarks() { return marks; } public void setMarks(List<Tag> marks) { this.marks = marks; }",
+                "    public List<Tag> getLabels() { return labels; } public void setLabels(List<Tag> labels) { this.labels = labels; }",
+                "    public List<Line> getLines() { return lines; } public void setLines(List<Line> lines) { this.lines = lines; }",
+                "    public List<Line> getOthers() { return others; } public void setOthers(List<Line> others) { this.others = others; }",
+                "}");
+        // Keyed by a JPA @Id on a member not named id.
+        JavaFileObject badge = entity("Badge", "",
+                "public class Badge {",
+                "    @Id private Long code;",
+                "    public Long getCode() { return code; } public void setCode(Long code) { this.code = code; }",
+                "}");
+        Compilation compilation = compileWith(invoice("@Table(name = \"invoices\")", ""), log, badge);
+        assertThat(compilation).succeededWithoutWarnings();
+        String[] expected = {
+            "EntityTable.<HTTPLog>builder(HTTPLogPolicy.rules(), \"http_log\", 1)",
+            ".column(0, \"page_url\", String.class)",
+            ".column(1, \"number\", Long.class)",
+            ".column(2, \"id\", Long.class)",
+            ".column(3, \"order_id\", String.class)",
+            ".column(4, \"badge_id\", Long.class)",
+            // The associated object is rebuilt from its key, the @Id member.
+            "setCode(",
+            "EXISTS (SELECT 1 FROM http_log_tags {a}_1 JOIN tag {a}_2 ON {a}_2.id = {a}_1.tag_id "
+                    + "WHERE {a}_1.http_log_id = {a}.number AND {a}_2.label = ?)",
+            "EXISTS (SELECT 1 FROM log_marks {a}_3 JOIN tag {a}_4 ON {a}_4.id = {a}_3.tag_id "
+                    + "WHERE {a}_3.http_log_id = {a}.number AND {a}_4.label = ?)",
+            "EXISTS (SELECT 1 FROM http_log_labels {a}_5 JOIN tag {a}_6 ON {a}_6.id = {a}_5.tag "
+                    + "WHERE {a}_5.log = {a}.number AND {a}_6.label = ?)",
+            "EXISTS (SELECT 1 FROM line {a}_7 WHERE {a}_7.http_log_id = {a}.number AND {a}_7.quantity > ?)",
+            "EXISTS (SELECT 1 FROM line {a}_8 WHERE {a}_8.http_log_id = {a}.number AND {a}_8.quantity > ?)",
+        };
+        for (String text : expected) {
+            assertThat(compilation).generatedSourceFile("fx.HTTPLogTable").contentsAsUtf8String().contains(text);
+        }
+    }
+
+    @Test
+    void theFirstKeyMemberIsTheKeyEvenWhenItsIdIsOnARecordComponentsAccessor() {
+        // jakarta.persistence.Id does not target record components: javac puts it on the field and the accessor.
+        JavaFileObject part = entity("Part", "",
+                "public record Part(@Id Long code, Long id, String label) {}");
+        Compilation compilation = compileAlone(part);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.PartTable").contentsAsUtf8String()
+                .contains("EntityTable.<Part>builder(PartPolicy.rules(), \"part\", 0)");
+    }
+
+    @Test
+    void anInvalidColumnNameIsReportedOnItsAnnotationWhenThatIsOnItsOwnLine() {
+        JavaFileObject gadget = entity("Gadget", "",
+                "public class Gadget {",
+                "    private Long id;",
+                "    @Column(name = \"label text\")",
+                "    private String label;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getLabel() { return label; } public void setLabel(String label) { this.label = label; }",
+                "}");
+        Compilation compilation = compileAlone(gadget);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(gadget).onLineContaining("@Column(name = \"label text\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void anEntityWithoutAKeyAndOneWhoseConstraintReachesItGetNoTableAndSayWhy() {
+        JavaFileObject keyless = entity("Keyless", "",
+                "public class Keyless {",
+                "    private String label;",
+                "    public String getLabel() { return label; } public void setLabel(String label) { this.label = label; }",
+                "}");
+        JavaFileObject holder = source("fx.Holder",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ, constraint = \"[keyless/label = 'x']\")",
+                "public class Holder {",
+                "    private Long id;",
+                "    private Keyless keyless;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public Keyless getKeyless() { return keyless; } public void setKeyless(Keyless keyless) { this.keyless = keyless; }",
+                "}");
+        List<JavaFileObject> sources = new ArrayList<>(List.of(JPA));
+        sources.addAll(List.of(MODULE, APP, keyless, holder));
+        Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[WARDEN-W008]").inFile(keyless).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadWarningContaining(
+                "no table mapping is generated for Keyless, so the secure data access layer cannot use it: Keyless has no key member");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W008]").inFile(holder).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadWarningContaining(
+                "no table mapping is generated for Holder, so the secure data access layer cannot use it: Keyless has no key member");
+        assertThat(compilation).hadWarningCount(2);
+        assertThat(generated(compilation, "fx.HolderPolicy")).isTrue();
+        assertThat(generated(compilation, "fx.HolderTable")).isFalse();
+    }
+
     private static JavaFileObject compilationSource() {
         return invoice("@Table(name = \"invoice list\")", "");
     }

@@ -1,0 +1,318 @@
+package dev.warden.processor.processing;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.warden.processor.testing.WardenCompiler.compile;
+import static dev.warden.processor.testing.WardenCompiler.source;
+
+import com.google.common.truth.Truth;
+import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the processor reads the sources into its model, seen through what it generates: which methods make
+ * members (and in which order, under which names), which members can be written, what each rule grants to
+ * each role, the owner, and the application's level.
+ */
+class ModelReadingTest {
+
+    private static final JavaFileObject MODULE = source("fx.package-info",
+            "@Module(name = \"Shop\", roles = {\"Clerk\", \"Boss\"})",
+            "package fx;",
+            "import dev.warden.annotations.Module;");
+
+    private static JavaFileObject app(String attributes) {
+        return source("fx.App",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "@AppSecurity(" + attributes + "userRoles = {@UserRole(name = \"Clerk\", moduleRoles = \"Shop.Clerk\"),",
+                "    @UserRole(name = \"Boss\", moduleRoles = \"Shop.Boss\")})",
+                "public class App {}");
+    }
+
+    private static final JavaFileObject APP = app("");
+
+    /** An entity of package fx: the annotations and imports, then {@code lines}. */
+    private static JavaFileObject entity(String simpleName, String... lines) {
+        List<String> all = new ArrayList<>(List.of(
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "import java.math.BigDecimal;",
+                "import java.util.List;"));
+        all.addAll(List.of(lines));
+        return source("fx." + simpleName, all.toArray(String[]::new));
+    }
+
+    private static Compilation compileWithModule(JavaFileObject... entities) {
+        List<JavaFileObject> sources = new ArrayList<>(List.of(MODULE, APP));
+        sources.addAll(List.of(entities));
+        return compile(sources.toArray(JavaFileObject[]::new));
+    }
+
+    @Test
+    void beanMembersAreTheFieldsWithAGetterInFieldOrderThenGetterOnlyPropertiesUnderTheirBeanNames() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public class Gadget {",
+                "    private String label;",
+                "    private Long id;",
+                "    private int counter;",
+                // Getters declared in another order than the fields.
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getLabel() { return label; } public void setLabel(String label) { this.label = label; }",
+                // Getter-only properties: an acronym keeps its case, a one-letter name is lower-cased.
+                "    public String getURL() { return \"u\"; }",
+                "    public String getX() { return \"x\"; }",
+                "    public Boolean isArchived() { return false; }",
+                // Not getters: static, with a parameter, void, generic, the bare prefixes, an is-method not returning a boolean.
+                "    public static String getVersion() { return \"1\"; }",
+                "    public String getText(int i) { return \"t\"; }",
+                "    public void getNothing() {}",
+                "    public <T> T getAnything() { return null; }",
+                "    public String get() { return \"\"; }",
+                "    public boolean is() { return true; }",
+                "    public void set(String value) {}",
+                "    public String isoCode() { return \"EUR\"; }",
+                "}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.GadgetPolicy").contentsAsUtf8String()
+                .contains("EntityRules.<Gadget>builder(\"Gadget\", ShopModule.DESCRIPTOR, \"label\", \"id\", \"URL\", \"x\", \"archived\")\n");
+    }
+
+    @Test
+    void aPropertyWithAGetterAndASetterButNoFieldIsWritableAndStored() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ, members = @Member(name = \"nickname\", access = Access.READ_WRITE))",
+                "public class Gadget {",
+                "    private Long id;",
+                "    private String[] names = new String[1];",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getNickname() { return names[0]; } public void setNickname(String nickname) { names[0] = nickname; }",
+                "}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.GadgetPolicy").contentsAsUtf8String()
+                .contains(".grant(ShopModule.CLERK, /* create */ false, /* delete */ false, MemberSet.all(Member.values().length), members(Member.NICKNAME))");
+        assertThat(compilation).generatedSourceFile("fx.GadgetTable").contentsAsUtf8String()
+                .contains(".column(1, \"nickname\", String.class)");
+    }
+
+    @Test
+    void calculatedOnAGetterWithAFieldMakesTheMemberCalculatedNotAStoredGetterOnlyOne() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public class Gadget {",
+                "    private Long id;",
+                "    private BigDecimal total;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    @Calculated public BigDecimal getTotal() { return total; }",
+                "}");
+        Compilation compilation = compileWithModule(gadget);
+        // A getter-only stored member would warn (W009) and have a column; a calculated one has neither.
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.GadgetTable").contentsAsUtf8String()
+                .doesNotContain("\"total\"");
+        assertThat(compilation).generatedSourceFile("fx.GadgetTable").contentsAsUtf8String()
+                .contains(".column(0, \"id\", Long.class)");
+    }
+
+    @Test
+    void recordMembersAreTheComponentsThenCalculatedAccessorShapedMethods() {
+        JavaFileObject part = entity("Part",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public record Part(Long id, @Calculated String label, BigDecimal price) {",
+                "    @Calculated public String display() { return label + \" \" + price; }",
+                "    public String helper() { return \"h\"; }",
+                "    @Calculated public String describe(int width) { return \"d\"; }",
+                "    @Calculated public static String kind() { return \"k\"; }",
+                "}");
+        Compilation compilation = compileWithModule(part);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.PartPolicy").contentsAsUtf8String()
+                .contains("EntityRules.<Part>builder(\"Part\", ShopModule.DESCRIPTOR, \"id\", \"label\", \"price\", \"display\")\n");
+        // Calculated members (the component marked @Calculated, the extra method) have no column.
+        assertThat(compilation).generatedSourceFile("fx.PartTable").contentsAsUtf8String()
+                .contains(".column(2, \"price\", BigDecimal.class)");
+        assertThat(compilation).generatedSourceFile("fx.PartTable").contentsAsUtf8String()
+                .doesNotContain("\"label\"");
+    }
+
+    @Test
+    void aCollectionOfUnknownElementsIsAnAttributeAndOneBoundedByAnEntityIsAToManyAssociation() {
+        JavaFileObject tag = entity("Tag",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public record Tag(Long id, String label) {}");
+        JavaFileObject box = entity("Box",
+                "@SecuredEntity(persistent = false)",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public record Box(Long id, List<?> anything, List<? extends Tag> tags) {}");
+        Compilation compilation = compileWithModule(tag, box);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.BoxPolicy").contentsAsUtf8String()
+                .contains("ANYTHING(\"anything\"),");
+        assertThat(compilation).generatedSourceFile("fx.BoxPolicy").contentsAsUtf8String()
+                .contains("{@code tags}, an association to {@code Tag}.");
+    }
+
+    @Test
+    void aMemberAnnotationOnAFieldWithoutAGetterIsNotOnAMember() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public class Gadget {",
+                "    private Long id;",
+                "    @MemberAccess(roles = \"Clerk\", value = Access.NONE) private String scratch;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E005]").inFile(gadget).onLineContaining("private String scratch;");
+        assertThat(compilation).hadErrorContaining("@MemberAccess is on scratch, which is not a member of a @SecuredEntity");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void memberAccessOverridesTheRuleForTheRolesItNamesOnlyAndReadWriteOnAReadOnlyMemberIsRead() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@SuppressWarnings(\"warden:default-read-write\")",
+                "@AccessRule(roles = {\"Clerk\", \"Boss\"}, defaultAccess = Access.READ_WRITE)",
+                "public class Gadget {",
+                "    private Long id;",
+                "    private String label;",
+                "    private String secret;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getLabel() { return label; } public void setLabel(String label) { this.label = label; }",
+                "    @MemberAccess(roles = \"Shop.Boss\", value = Access.NONE)",
+                "    public String getSecret() { return secret; } public void setSecret(String secret) { this.secret = secret; }",
+                "    @Calculated public String getDisplay() { return label; }",
+                "}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).succeededWithoutWarnings();
+        // Clerk: everything readable, all but the calculated member writable; Boss: the same without the secret.
+        assertThat(compilation).generatedSourceFile("fx.GadgetPolicy").contentsAsUtf8String()
+                .contains(".grant(ShopModule.CLERK, /* create */ false, /* delete */ false, MemberSet.all(Member.values().length), "
+                        + "members(Member.ID, Member.LABEL, Member.SECRET))\n");
+        assertThat(compilation).generatedSourceFile("fx.GadgetPolicy").contentsAsUtf8String()
+                .contains(".grant(ShopModule.BOSS, /* create */ false, /* delete */ false, "
+                        + "members(Member.ID, Member.LABEL, Member.DISPLAY), members(Member.ID, Member.LABEL))\n");
+    }
+
+    @Test
+    void aMembersEntryNamingNoMemberGrantsNothing() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", members = @Member(name = \"nosuch\", access = Access.READ))",
+                "public class Gadget {",
+                "    private Long id;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E004]");
+        // The entry gives no right to any member (in particular not to the first one).
+        assertThat(compilation).hadWarningContaining("[WARDEN-W001]");
+        assertThat(compilation).hadWarningContaining("rule 1 of Gadget grants nothing");
+    }
+
+    @Test
+    void theOwnerMemberIsFilledOnCreateAndKnownToTheTable() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", create = true, defaultAccess = Access.READ,",
+                "    constraint = \"[createdBy = '[%CurrentUser%]']\")",
+                "public class Gadget {",
+                "    private Long id;",
+                "    private String label;",
+                "    @Owner private Long createdBy;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public String getLabel() { return label; } public void setLabel(String label) { this.label = label; }",
+                "    public Long getCreatedBy() { return createdBy; } public void setCreatedBy(Long createdBy) { this.createdBy = createdBy; }",
+                "}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.GadgetTable").contentsAsUtf8String().contains(".owner(2)\n");
+        assertThat(compilation).generatedSourceFile("fx.SecuredGadget").contentsAsUtf8String()
+                .contains("fills in its owner {@code createdBy}");
+    }
+
+    @Test
+    void theApplicationsLevelIsTheOneWritten() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public record Gadget(Long id) {}");
+        Compilation compilation = compile(MODULE, app("level = SecurityLevel.PROTOTYPE, "), gadget);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.AppSecurityModel").contentsAsUtf8String()
+                .contains(".level(SecurityLevel.PROTOTYPE)");
+    }
+
+    @Test
+    void anAttributeOnlyWrittenAloneOnItsLineIsWhereItsMessageGoes() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(",
+                "    roles = {})",
+                "public record Gadget(Long id) {}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E003]").inFile(gadget).onLineContaining("roles = {})");
+    }
+
+    @Test
+    void tokensOfAPrimitiveOrAnEnumTypeCanBeCompared() {
+        JavaFileObject tier = source("fx.Tier", "package fx;", "public enum Tier { GOLD, SILVER }");
+        JavaFileObject account = entity("Account",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ, constraint = \"[level >= '[%Level%]' and tier = '[%Tier%]']\")",
+                "public record Account(Long id, int level, Tier tier) {}");
+        Compilation compilation = compile(MODULE,
+                app("tokens = {@Token(name = \"Level\", type = int.class), @Token(name = \"Tier\", type = Tier.class)}, "),
+                tier, account);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.AccountPolicy").contentsAsUtf8String()
+                .contains("AccountPolicy::rule1Constraint, \"Level\", \"Tier\")");
+    }
+
+    @Test
+    void aTokenOfAnArrayTypeCannotBeCompared() {
+        JavaFileObject account = entity("Account",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
+                "public record Account(Long id) {}");
+        JavaFileObject app = app("tokens = @Token(name = \"Codes\", type = String[].class), ");
+        Compilation compilation = compile(MODULE, app, account);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E032]").inFile(app).onLineContaining("String[].class");
+        assertThat(compilation).hadErrorContaining("token 'Codes' has type");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aGenericAttributeIsNamedByItsRawTypeInConstraintMessages() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ, constraint = \"[nicknames = 'x']\")",
+                "public record Gadget(Long id, List<String> nicknames) {}");
+        Compilation compilation = compileWithModule(gadget);
+        assertThat(compilation).hadErrorContaining("'nicknames' is a List,");
+    }
+
+    @Test
+    void anUnresolvedUserIdTypeIsLeftToJavac() {
+        JavaFileObject gadget = entity("Gadget",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ, constraint = \"[owner = '[%CurrentUser%]']\")",
+                "public record Gadget(Long id, @Owner Long owner) {}");
+        Compilation compilation = compile(MODULE, app("userIdType = NoSuchType.class, "), gadget);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("NoSuchType");
+        Truth.assertThat(compilation.errors().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("[WARDEN-")).toList())
+                .isEmpty();
+    }
+}
