@@ -46,6 +46,8 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -347,10 +349,8 @@ public final class WardenProcessor extends AbstractProcessor {
         Set<Element> reported = new LinkedHashSet<>();
         for (Map.Entry<String, String> annotation : new java.util.TreeMap<>(memberAnnotations).entrySet()) {
             for (Element element : elementsAnnotated(round, annotation.getKey())) {
-                boolean recordCopy = element.getEnclosingElement() != null
-                        && element.getEnclosingElement().getKind() == javax.lang.model.element.ElementKind.RECORD
-                        && element.getKind() != javax.lang.model.element.ElementKind.RECORD_COMPONENT;
-                if (!recordCopy && !builder.declaresMember(element) && reported.add(element)) {
+                if (!isCopyFromRecordComponent(element, annotation.getKey()) && !builder.declaresMember(element)
+                        && reported.add(element)) {
                     stray.add(new StrayAnnotation(StrayAnnotation.Kind.MEMBER_ANNOTATION_ON_NON_MEMBER,
                             annotation.getValue(), SourceLocation.of(element)));
                 }
@@ -364,6 +364,25 @@ public final class WardenProcessor extends AbstractProcessor {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Whether javac put this annotation on a record's field or accessor because it is written on the record component
+     * of that name: it is reported once, on the component. A method of a record that is not a component's accessor
+     * is not a copy, so a member annotation on it is reported like on any other method.
+     */
+    private static boolean isCopyFromRecordComponent(Element element, String annotation) {
+        if (!(element.getEnclosingElement() instanceof TypeElement record) || record.getKind() != ElementKind.RECORD
+                || (element.getKind() != ElementKind.FIELD && element.getKind() != ElementKind.METHOD)) {
+            return false;
+        }
+        if (element instanceof ExecutableElement method && !method.getParameters().isEmpty()) {
+            return false;
+        }
+        return record.getRecordComponents().stream()
+                .filter(component -> component.getSimpleName().contentEquals(element.getSimpleName()))
+                .anyMatch(component -> component.getAnnotationMirrors().stream().anyMatch(mirror -> ((TypeElement) mirror
+                        .getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)));
+    }
 
     private Set<? extends Element> elementsAnnotated(RoundEnvironment round, String annotation) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);

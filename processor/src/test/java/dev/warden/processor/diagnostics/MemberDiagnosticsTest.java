@@ -294,6 +294,72 @@ class MemberDiagnosticsTest {
     }
 
     @Test
+    void memberAccessOnARecordMethodThatIsNotAComponent() {
+        // javac copies a component's annotations to its field and accessor; a method of its own is not such a copy
+        JavaFileObject point = entity("Point", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public record Point(Long id, String label) {
+                    @MemberAccess(roles = "User", value = Access.NONE)
+                    public String display() { return label; }
+                }
+                """);
+
+        Compilation compilation = compile(point);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E005]").inFile(point).onLineContaining("@MemberAccess(");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(onlyMessage(compilation, "WARDEN-E005")).contains("@MemberAccess is on display()");
+    }
+
+    @Test
+    void ownerOnARecordMethodThatIsNotAComponent() {
+        JavaFileObject point = entity("Point", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public record Point(Long id, Long createdBy) {
+                    @Owner
+                    public Long creator() { return createdBy; }
+                }
+                """);
+
+        Compilation compilation = compile(point);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E005]").inFile(point).onLineContaining("@Owner");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(onlyMessage(compilation, "WARDEN-E005")).contains("@Owner is on creator()");
+    }
+
+    @Test
+    void memberAccessOnARecordComponentAndItsAccessorIsFine() {
+        JavaFileObject point = entity("Point", """
+                @SecuredEntity
+                @AccessRule(roles = {"User", "Manager"}, defaultAccess = Access.READ)
+                public record Point(Long id, @MemberAccess(roles = "User", value = Access.NONE) String label) {
+                    @Override
+                    @MemberAccess(roles = "Manager", value = Access.NONE)
+                    public String label() { return label; }
+                }
+                """);
+
+        Compilation compilation = compile(point);
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void ownerOnAComponentOfARecordThatIsNotAnEntityIsReportedOnce() {
+        JavaFileObject helper = entity("Stamp", """
+                public record Stamp(@Owner Long createdBy) {}
+                """);
+
+        Compilation compilation = compile(helper);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E005]").inFile(helper).onLineContaining("@Owner");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
     void readWriteOnARecordComponent() {
         JavaFileObject point = entity("Point", """
                 @SecuredEntity
