@@ -295,7 +295,15 @@ public final class ModelBuilder {
         return rights;
     }
 
+    /**
+     * Whether JPA's {@code @Id} marks the member. It does not target record components, so javac keeps it only on a
+     * component's field and accessor: for a component, the accessor is read.
+     */
     private boolean hasJpaId(Element element) {
+        if (element instanceof RecordComponentElement component && component.getAccessor() != null
+                && hasJpaId(component.getAccessor())) {
+            return true;
+        }
         return reader.has(element, "jakarta.persistence.Id") || reader.has(element, "javax.persistence.Id");
     }
 

@@ -428,6 +428,26 @@ class TableMappingTest {
     }
 
     @Test
+    void aReferenceToARecordKeyedByAJpaIdCarriesTheKeyInThatComponent() {
+        // The table key and the key of the entity model (used for references and constraint paths) must agree.
+        JavaFileObject part = entity("Part", "",
+                "public record Part(@Id Long code, Long id, String label) {}");
+        JavaFileObject holder = entity("Holder", "",
+                "public class Holder {",
+                "    private Long id;",
+                "    private Part part;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    public Part getPart() { return part; } public void setPart(Part part) { this.part = part; }",
+                "}");
+        List<JavaFileObject> sources = new ArrayList<>(List.of(JPA));
+        sources.addAll(List.of(MODULE, APP, part, holder));
+        Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("fx.HolderTable").contentsAsUtf8String()
+                .contains("new Part((Long) ");
+    }
+
+    @Test
     void anInvalidColumnNameIsReportedOnItsAnnotationWhenThatIsOnItsOwnLine() {
         JavaFileObject gadget = entity("Gadget", "",
                 "public class Gadget {",
