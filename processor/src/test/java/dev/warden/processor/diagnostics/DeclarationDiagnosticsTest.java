@@ -255,6 +255,23 @@ class DeclarationDiagnosticsTest {
     }
 
     @Test
+    void securedAnnotationType() {
+        JavaFileObject marker = entity("Marker", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public @interface Marker {}
+                """);
+
+        Compilation compilation = compile(marker);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E036]").inFile(marker).onLineContaining("@SecuredEntity");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E036");
+        assertThat(message).contains("@SecuredEntity Marker cannot be secured: it is an annotation type");
+        assertThat(message).contains("hint: secure a class or a record instead");
+    }
+
+    @Test
     void securedGenericClass() {
         JavaFileObject box = entity("Box", """
                 @SecuredEntity
