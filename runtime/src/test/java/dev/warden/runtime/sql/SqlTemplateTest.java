@@ -117,6 +117,8 @@ class SqlTemplateTest {
         assertEquals(now.toLocalDateTime(), token(SqlParam.currentDateTime(LocalDateTime.class), ctx));
         assertEquals(LocalDate.of(2030, 5, 15), token(SqlParam.currentDateTime(LocalDate.class), ctx));
         assertEquals(Timestamp.from(now.toInstant()), token(SqlParam.currentDateTime(Date.class), ctx));
+        assertEquals(java.sql.Date.valueOf(LocalDate.of(2030, 5, 15)),
+                token(SqlParam.currentDateTime(java.sql.Date.class), ctx));
         assertEquals(midnight.toLocalDateTime(), token(SqlParam.beginOfCurrentDay(LocalDateTime.class), ctx));
         assertEquals(midnight.plusDays(1), token(SqlParam.endOfCurrentDay(Instant.class), ctx));
         assertThrows(IllegalArgumentException.class, () -> SqlParam.currentDateTime(String.class));
