@@ -87,12 +87,14 @@ public record TableMapping(
                 toMany.put(i, toMany(entity, member, annotated, reader));
             } else {
                 String annotation = member.kind() == MemberModel.MemberKind.TO_ONE ? "JoinColumn" : "Column";
-                Optional<AnnotationMirror> named = annotated.stream().map(e -> jpa(reader, e, annotation))
-                        .flatMap(Optional::stream).findFirst();
+                // the field or the getter, whichever carries the annotation: its diagnostics go there
+                Optional<Element> carrier = annotated.stream().filter(e -> jpa(reader, e, annotation).isPresent()).findFirst();
+                Optional<AnnotationMirror> named = carrier.flatMap(e -> jpa(reader, e, annotation));
                 column = named.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty())
                         .orElse(member.kind() == MemberModel.MemberKind.TO_ONE
                                 ? snakeCase(member.name()) + "_id" : snakeCase(member.name()));
-                named.ifPresent(m -> locations.put(columns.size(), SourceLocation.of(member.element(), m, AnnotationReader.typeName(m), 0)));
+                named.ifPresent(m -> locations.put(columns.size(),
+                        SourceLocation.of(carrier.get(), m, AnnotationReader.typeName(m), 0)));
             }
             columns.add(column);
         }

@@ -448,6 +448,22 @@ class TableMappingTest {
     }
 
     @Test
+    void anInvalidColumnNameOnTheGetterOfAPropertyWithAFieldIsReportedOnTheGetter() {
+        JavaFileObject gadget = entity("Gadget", "",
+                "public class Gadget {",
+                "    private Long id;",
+                "    private String label;",
+                "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }",
+                "    @Column(name = \"label text\")",
+                "    public String getLabel() { return label; }",
+                "    public void setLabel(String label) { this.label = label; }",
+                "}");
+        Compilation compilation = compileAlone(gadget);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E034]").inFile(gadget).onLineContaining("@Column(name = \"label text\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
     void anInvalidColumnNameIsReportedOnItsAnnotationWhenThatIsOnItsOwnLine() {
         JavaFileObject gadget = entity("Gadget", "",
                 "public class Gadget {",
