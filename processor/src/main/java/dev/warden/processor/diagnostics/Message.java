@@ -50,6 +50,7 @@ public enum Message {
     INVALID_SQL_NAME("E034", "%s '%s' of %s is not a plain SQL name, or is a reserved word"),
     DUPLICATE_COLUMN("E035", "members '%s' and '%s' of %s are both stored in column '%s'"),
     UNSUPPORTED_ENTITY_TYPE("E036", "@SecuredEntity %s cannot be secured: %s"),
+    USER_ID_TYPE("E037", "userIdType %s cannot identify users: [%%CurrentUser%%] and @Owner members could not be compared with it"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
     INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),
 

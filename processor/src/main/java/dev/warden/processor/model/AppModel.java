@@ -15,6 +15,7 @@ import javax.lang.model.type.TypeMirror;
  * @param userRoles the user roles in declaration order
  * @param anonymousRole the anonymous user role, empty when anonymous access is off
  * @param userIdType the type of user ids
+ * @param userIdTypeLocation where {@code userIdType} is written (the annotation when it is left out)
  * @param tokens the custom tokens
  * @param location the {@code @AppSecurity} annotation
  * @param fromSources whether the application is compiled now (and its model must be generated)
@@ -27,6 +28,7 @@ public record AppModel(
         List<UserRoleModel> userRoles,
         Optional<NameRef> anonymousRole,
         TypeMirror userIdType,
+        SourceLocation userIdTypeLocation,
         List<TokenModel> tokens,
         SourceLocation location,
         boolean fromSources) {

@@ -97,6 +97,7 @@ public final class ModelBuilder {
                 userRoles,
                 anonymousRole,
                 userIdType,
+                location.at("userIdType", reader.value(mirror, "userIdType")),
                 tokens,
                 location,
                 fromSources);

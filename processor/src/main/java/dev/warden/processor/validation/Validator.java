@@ -155,6 +155,10 @@ public final class Validator {
                         token.name(), token.type());
             }
         }
+        if (!constraints.isComparableTokenType(app.userIdType())) {
+            report.add(Message.USER_ID_TYPE, app.userIdTypeLocation(),
+                    "use Long (the default), String, UUID, Integer or another number type", app.userIdType());
+        }
         warnAboutUnusedRoles(app, sourceModules, report);
         warnAboutSharedAnonymousRoles(app, report);
     }

@@ -515,6 +515,47 @@ class DeclarationDiagnosticsTest {
         assertThat(message).contains("hint: use String, a number type, Boolean, an enum, a java.time type or UUID");
     }
 
+    // ---------------------------------------------------------------- E037
+
+    @Test
+    void userIdTypeThatCannotIdentifyUsers() {
+        for (String type : new String[] {"void.class", "Object.class", "long[].class"}) {
+            JavaFileObject app = app("""
+                    @AppSecurity(
+                            userRoles = {
+                                @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                                @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"})
+                            },
+                            userIdType = %s)
+                    """.formatted(type));
+
+            Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+            assertThat(compilation).hadErrorContaining("[WARDEN-E037]").inFile(app)
+                    .onLineContaining("userIdType = " + type);
+            assertThat(compilation).hadErrorCount(1);
+            String message = onlyMessage(compilation, "WARDEN-E037");
+            assertThat(message).contains("cannot identify users: [%CurrentUser%] and @Owner members could not be compared with it");
+            assertThat(message).contains("hint: use Long (the default), String, UUID, Integer or another number type");
+        }
+    }
+
+    @Test
+    void userIdTypesThatIdentifyUsers() {
+        for (String type : new String[] {"String.class", "java.util.UUID.class", "Integer.class", "long.class"}) {
+            JavaFileObject app = app("""
+                    @AppSecurity(
+                            userRoles = {
+                                @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                                @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"})
+                            },
+                            userIdType = %s)
+                    """.formatted(type));
+
+            assertThat(compileOnly(shopModule(), billingModule(), app)).succeededWithoutWarnings();
+        }
+    }
+
     // ---------------------------------------------------------------- E030, E031
 
     @Test
