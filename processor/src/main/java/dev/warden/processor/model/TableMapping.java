@@ -76,7 +76,8 @@ public record TableMapping(
         for (int i = 0; i < entity.members().size(); i++) {
             MemberModel member = entity.members().get(i);
             List<Element> annotated = annotatedElements(member);
-            if (key < 0 && (member.key() || annotated.stream().anyMatch(e -> jpa(reader, e, "Id").isPresent()))) {
+            // the entity model decides the key (JPA @Id, else a member named id), so references and paths agree
+            if (key < 0 && member.key()) {
                 key = i;
             }
             boolean transientMember = annotated.stream().anyMatch(e -> jpa(reader, e, "Transient").isPresent());
