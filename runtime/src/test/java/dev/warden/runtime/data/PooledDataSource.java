@@ -1,15 +1,12 @@
 package dev.warden.runtime.data;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -17,7 +14,7 @@ import javax.sql.DataSource;
  * returned with auto-commit off (a transaction left open) is discarded and counted, so tests can assert that
  * {@link WardenData} always ends its transactions.
  */
-final class PooledDataSource implements DataSource {
+final class PooledDataSource extends TestDataSource {
     private final DataSource target;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final AtomicInteger leftInTransaction = new AtomicInteger();
@@ -87,45 +84,5 @@ final class PooledDataSource implements DataSource {
         synchronized (this) {
             idle.push(physical);
         }
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // no log
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // not used
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("Not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }
