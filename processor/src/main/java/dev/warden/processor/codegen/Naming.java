@@ -14,6 +14,7 @@ public final class Naming {
     static final String RUNTIME = "dev.warden.runtime";
     static final ClassName SECURITY_CONTEXT = ClassName.get(RUNTIME, "SecurityContext");
     static final ClassName ENTITY_RULES = ClassName.get(RUNTIME, "EntityRules");
+    static final ClassName ENTITY_MEMBER = ClassName.get(RUNTIME, "EntityMember");
     static final ClassName MEMBER_SET = ClassName.get(RUNTIME, "MemberSet");
     static final ClassName RIGHTS = ClassName.get(RUNTIME, "Rights");
     static final ClassName EXPLANATION = ClassName.get(RUNTIME, "Explanation");

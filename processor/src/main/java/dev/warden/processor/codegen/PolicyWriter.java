@@ -123,6 +123,7 @@ public final class PolicyWriter {
     private TypeSpec memberEnum(EntityModel entity, ClassName memberEnum, List<String> constants) {
         TypeSpec.Builder members = TypeSpec.enumBuilder(memberEnum)
                 .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(Naming.ENTITY_MEMBER)
                 .addJavadoc("The members of {@link $L}, in the order the rule tables number them.\n", entity.simpleName());
         for (int i = 0; i < constants.size(); i++) {
             MemberModel member = entity.members().get(i);
@@ -138,6 +139,7 @@ public final class PolicyWriter {
                         .addStatement("this.memberName = memberName")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("memberName")
+                        .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(String.class)
                         .addJavadoc("The member's name as written in rules: {@code $L}.\n",
