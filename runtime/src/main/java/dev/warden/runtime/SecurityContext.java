@@ -194,8 +194,13 @@ public final class SecurityContext {
         /**
          * Ends the scope and restores the thread's previous context. Closing it again does nothing.
          *
-         * @throws IllegalStateException when called on another thread than the one that opened the scope, or
-         *     while scopes opened inside it are still open; the scope (and those inner scopes) are closed anyway
+         * <p>Closed on another thread than the one that opened it, it throws, and the opening thread does not go
+         * back to its previous context (which may be a system scope): it has no context at all, so every access is
+         * denied, until it closes the scope itself. Then its previous context applies again.
+         *
+         * @throws IllegalStateException when called on another thread than the one that opened the scope (the first
+         *     time), or while scopes opened inside it are still open (the scope and those inner scopes are closed
+         *     anyway)
          */
         @Override
         void close();
@@ -331,6 +336,10 @@ public final class SecurityContext {
     private static Resolution resolve() {
         ThreadScopes.Frame scope = ThreadScopes.innermost();
         if (scope != null) {
+            String revocation = scope.revocation();
+            if (revocation != null) {
+                return Resolution.missing("No security context: " + revocation);
+            }
             return scope.context() != null ? Resolution.found(scope.context()) : Resolution.missing(NO_CONTEXT);
         }
         UserProvider provider;

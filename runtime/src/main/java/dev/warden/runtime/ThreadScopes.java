@@ -4,9 +4,10 @@ package dev.warden.runtime;
  * The scopes open on each thread, innermost first, as a linked stack in a plain {@link ThreadLocal}: a new
  * thread starts with none, and never inherits its creator's context.
  *
- * <p>A scope closed from another thread is only marked closed, since that thread cannot reach this one's
- * {@code ThreadLocal}; the owning thread drops it the next time it looks at its stack, so it never applies
- * again.
+ * <p>A scope closed from another thread cannot be taken off this thread's stack (that thread cannot reach this one's
+ * {@code ThreadLocal}), and must not be: the scope it was opened in, which may be {@code system()}, would then apply to
+ * work done for the scope's user. It is <em>revoked</em> instead: it stays where it is, with no context, so that its
+ * own thread is denied everything (naming why) until it closes the scope itself, as it would any other.
  */
 final class ThreadScopes {
     private static final ThreadLocal<Frame> TOP = new ThreadLocal<>();
@@ -56,7 +57,10 @@ final class ThreadScopes {
         private final SecurityContext context;
         private final Frame previous;
         private final Thread owner;
+        /** Closed by its own thread: off the stack, or about to be. */
         private volatile boolean closed;
+        /** The thread that closed it while it was open on its owner's, or null. */
+        private volatile Thread revokedBy;
 
         private Frame(SecurityContext context, Frame previous, Thread owner) {
             this.context = context;
@@ -69,17 +73,32 @@ final class ThreadScopes {
             return context;
         }
 
+        /**
+         * Why this scope gives its thread no context although it was opened with one, or null: another thread closed
+         * it, and its own thread has not yet.
+         */
+        String revocation() {
+            Thread closer = revokedBy;
+            return closer == null ? null : "the scope opened on thread '" + owner.getName() + "' was closed on thread '"
+                    + closer.getName() + "', so this thread has no context until it closes that scope itself";
+        }
+
         @Override
         public void close() {
             if (closed) {
                 return;
             }
-            closed = true;
             if (Thread.currentThread() != owner) {
+                if (revokedBy != null) {
+                    return;
+                }
+                revokedBy = Thread.currentThread();
                 throw new IllegalStateException("A security scope opened on thread '" + owner.getName()
                         + "' was closed on thread '" + Thread.currentThread().getName()
-                        + "'. It is closed now; close scopes on the thread that opened them");
+                        + "'. Its thread has no security context now, until it closes the scope itself; close scopes "
+                        + "on the thread that opened them");
             }
+            closed = true;
             int innerStillOpen = 0;
             for (Frame inner = TOP.get(); inner != null && inner != this; inner = inner.previous) {
                 if (!inner.closed) {

@@ -95,28 +95,86 @@ class ScopeTest extends GlobalStateReset {
         assertEquals(Optional.empty(), current());
     }
 
+    /** Closes a scope on another thread and returns what that close threw. */
+    private static Throwable closeOnAnotherThread(SecurityContext.Scope scope) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                scope.close();
+                return null;
+            } catch (IllegalStateException e) {
+                return e;
+            }
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     @Test
-    void closingOnAnotherThreadThrowsButTheSystemScopeEndsAnyway() throws Exception {
+    void closingOnAnotherThreadThrowsAndTheSystemScopeNoLongerApplies() throws Exception {
         SecurityContext rep = Shop.rep(1);
         try (SecurityContext.Scope outer = SecurityContext.enter(rep)) {
             SecurityContext.Scope system = SecurityContext.system(app);
 
-            Throwable thrown = CompletableFuture.supplyAsync(() -> {
-                try {
-                    system.close();
-                    return null;
-                } catch (IllegalStateException e) {
-                    return e;
-                }
-            }).get(5, TimeUnit.SECONDS);
+            Throwable thrown = closeOnAnotherThread(system);
 
             assertTrue(thrown instanceof IllegalStateException, String.valueOf(thrown));
             assertTrue(thrown.getMessage().contains("closed on thread"), thrown.getMessage());
-            assertSame(rep, SecurityContext.current(), "the system scope no longer applies on its own thread");
+            assertEquals(Optional.empty(), current(), "the system scope no longer applies on its own thread");
             system.close();
             assertSame(rep, SecurityContext.current());
         }
         assertEquals(Optional.empty(), current());
+    }
+
+    /**
+     * A job for a customer inside a system scope: when another thread closes the customer's scope, the job's thread
+     * must not go on as SYSTEM. It has no context (every access is denied, naming why) until it closes the scope
+     * itself; then the outer scope applies again, as it would after any close.
+     */
+    @Test
+    void aScopeClosedOnAnotherThreadNeverFallsBackToTheOuterScope() throws Exception {
+        try (SecurityContext.Scope system = SecurityContext.system(app)) {
+            SecurityContext.Scope customer = SecurityContext.open(app, UserIdentity.of(7L, "SalesRep"));
+
+            Throwable thrown = closeOnAnotherThread(customer);
+
+            assertTrue(thrown instanceof IllegalStateException, String.valueOf(thrown));
+            assertEquals(Optional.empty(), current(), "the customer's thread fell back to the system scope");
+            AccessDeniedException denied = assertThrows(AccessDeniedException.class, SecurityContext::current);
+            assertTrue(denied.getMessage().startsWith("No security context: the scope opened on thread '"
+                    + Thread.currentThread().getName() + "' was closed on thread '"), denied.getMessage());
+            assertTrue(denied.getMessage().contains("until it closes that scope itself"), denied.getMessage());
+            assertEquals(null, closeOnAnotherThread(customer), "closing it again does nothing");
+            assertEquals(Optional.empty(), current());
+
+            // A scope the thread opens now applies; closing it goes back to the denial, not to the system scope.
+            SecurityContext rep = Shop.rep(1);
+            try (SecurityContext.Scope inner = SecurityContext.enter(rep)) {
+                assertSame(rep, SecurityContext.current());
+            }
+            assertEquals(Optional.empty(), current());
+
+            customer.close();
+            assertTrue(SecurityContext.current().isSystem(), "closed by its own thread, the scope ends as any scope");
+            customer.close();
+            assertTrue(SecurityContext.current().isSystem(), "closing it again does nothing");
+        }
+        assertEquals(Optional.empty(), current());
+    }
+
+    @Test
+    void aScopeClosedOnAnotherThreadWhileInnerScopesAreOpen() throws Exception {
+        try (SecurityContext.Scope system = SecurityContext.system(app)) {
+            SecurityContext.Scope customer = SecurityContext.open(app, UserIdentity.of(7L, "SalesRep"));
+            SecurityContext rep = Shop.rep(1);
+            SecurityContext.Scope inner = SecurityContext.enter(rep);
+
+            closeOnAnotherThread(customer);
+
+            assertSame(rep, SecurityContext.current(), "the innermost scope, opened later, still applies");
+            inner.close();
+            assertEquals(Optional.empty(), current());
+            customer.close();
+            assertTrue(SecurityContext.current().isSystem());
+        }
     }
 
     @Test

@@ -30,8 +30,10 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -275,6 +277,42 @@ class FailClosedTest {
             });
             assertFalse(SecurityContext.current().isSystem());
             assertEquals(1, WardenData.of(h2).count(vault.table));
+        }
+    }
+
+    /**
+     * A job for the keeper inside a system scope, whose scope another thread closes (a watchdog, a misused shared
+     * scope object): the close throws there, and the job's thread must not go on as SYSTEM. Until it closes the
+     * scope itself, it has no context, so every path denies.
+     */
+    @Test
+    void aScopeClosedOnAnotherThreadDoesNotFallBackToTheSystemScope() throws Throwable {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (SecurityContext.Scope system = SecurityContext.system(vault.model)) {
+            SecurityContext.Scope keeper = SecurityContext.open(vault.model, UserIdentity.of(10L, "Keeper"));
+            assertEquals(1, WardenData.of(h2).count(vault.table));
+
+            Future<?> close = other.submit(keeper::close);
+            ExecutionException failed = assertThrows(ExecutionException.class, close::get);
+            assertTrue(failed.getCause() instanceof IllegalStateException, String.valueOf(failed.getCause()));
+
+            assertEquals(Optional.empty(), SecurityContext.currentIfPresent(), "the keeper's thread runs as SYSTEM");
+            assertNoSecret(assertThrows(AccessDeniedException.class, SecurityContext::current));
+            WardenData data = WardenData.of(h2);
+            assertThrows(AccessDeniedException.class, () -> data.list(vault.table));
+            assertThrows(AccessDeniedException.class, () -> data.count(vault.table));
+            assertThrows(AccessDeniedException.class, () -> data.find(vault.table, 1L));
+            assertThrows(AccessDeniedException.class, () -> data.delete(vault.table, 1L));
+            assertThrows(AccessDeniedException.class, () -> staticCall(vault.proxyClass, "of", mine));
+            Class<?> policy = vault.loader.loadClass("vault.data.SecretPolicy");
+            assertEquals(false, staticCall(policy, "isVisible", mine));
+            assertEquals(false, staticCall(policy, "canDelete", mine));
+            assertEquals(2L, countRows());
+
+            keeper.close();
+            assertEquals(2, WardenData.of(h2).count(vault.table), "closed on its own thread, the system scope is back");
+        } finally {
+            other.shutdownNow();
         }
     }
 
