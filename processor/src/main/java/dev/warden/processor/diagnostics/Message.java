@@ -51,6 +51,7 @@ public enum Message {
     DUPLICATE_COLUMN("E035", "members '%s' and '%s' of %s are both stored in column '%s'"),
     UNSUPPORTED_ENTITY_TYPE("E036", "@SecuredEntity %s cannot be secured: %s"),
     USER_ID_TYPE("E037", "userIdType %s cannot identify users: [%%CurrentUser%%] and @Owner members could not be compared with it"),
+    USER_ROLE_WITHOUT_MODULE_ROLES("E060", "user role %s has no module roles, so a user with it could do nothing"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
     INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),
 
@@ -63,7 +64,9 @@ public enum Message {
     ANONYMOUS_WRITE("W006", "anonymous-write", "anonymous user role %s may write %s without a constraint (rule %d)"),
     ANONYMOUS_SHARED_ROLE("W007", "anonymous-shared-role", "anonymous user role %s shares module role %s with signed-in user role %s"),
     UNLOADABLE_MEMBER("W009", "unloadable", "member '%s' of %s is stored in column '%s' but has no setter, so objects read from the table leave it empty"),
-    NO_TABLE("W008", "no-table", "no table mapping is generated for %s, so the secure data access layer cannot use it: %s");
+    NO_TABLE("W008", "no-table", "no table mapping is generated for %s, so the secure data access layer cannot use it: %s"),
+    MIXED_SCRIPT("W017", "mixed-script", "%s %s mixes scripts: %s"),
+    CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)");
 
     private final String code;
     private final String suppressionKey;

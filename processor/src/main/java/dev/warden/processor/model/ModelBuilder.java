@@ -67,7 +67,8 @@ public final class ModelBuilder {
             SourceLocation roleLocation = location.at("userRoles", i, roleValues.get(i));
             List<NameRef> moduleRoles = names(role, "moduleRoles", roleLocation);
             userRoles.add(new UserRoleModel(reader.string(role, "name"), moduleRoles,
-                    roleLocation.at("name", reader.value(role, "name"))));
+                    roleLocation.at("name", reader.value(role, "name")),
+                    attributeLocation(roleLocation, role, "moduleRoles")));
         }
 
         List<TokenModel> tokens = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.warden.processor.model.NameRef;
 import dev.warden.processor.model.RuleGrants;
 import dev.warden.processor.model.RuleGrants.Grant;
 import dev.warden.processor.model.RuleModel;
+import dev.warden.processor.model.SourceLocation;
 import dev.warden.processor.model.StrayAnnotation;
 import dev.warden.processor.model.TokenModel;
 import dev.warden.processor.model.UserRoleModel;
@@ -125,6 +126,12 @@ public final class Validator {
                 report.add(Message.DUPLICATE_USER_ROLE, userRole.location(), "remove one of them or rename it",
                         userRole.name());
             }
+            if (userRole.moduleRoles().isEmpty()) {
+                report.add(Message.USER_ROLE_WITHOUT_MODULE_ROLES, userRole.moduleRolesLocation(),
+                        "add the module roles it grants, for example moduleRoles = \"" + exampleModuleRole(sourceModules)
+                                + "\"",
+                        userRole.name());
+            }
             for (NameRef moduleRole : userRole.moduleRoles()) {
                 checkQualifiedModuleRole(moduleRole, "user role " + userRole.name(), report);
             }
@@ -161,6 +168,87 @@ public final class Validator {
         }
         warnAboutUnusedRoles(app, sourceModules, report);
         warnAboutSharedAnonymousRoles(app, report);
+        warnAboutLookAlikeNames(app, sourceModules, report);
+    }
+
+    /** A module role to show in a hint: the first role of the first module, as it is written in a user role. */
+    private String exampleModuleRole(List<ModuleModel> sourceModules) {
+        List<ModuleModel> candidates = new ArrayList<>(sourceModules);
+        modules.knownModuleNames().forEach(name -> modules.moduleNamed(name).ifPresent(candidates::add));
+        return candidates.stream().filter(m -> !m.roles().isEmpty()).findFirst()
+                .map(m -> m.qualify(m.roles().get(0).text())).orElse("Sales.User");
+    }
+
+    /**
+     * One name to check for look-alikes: what it is ({@code "module role"}), how messages show it, where it is
+     * declared, and whether {@code @SuppressWarnings} on the application silences warnings on it (for a name
+     * declared on a package, which cannot carry it).
+     */
+    private record Declared(String kind, String text, String shown, SourceLocation location, boolean onPackage) {}
+
+    /**
+     * Warns about names that can pass for other names: one that mixes scripts (W017), and one that looks like another
+     * name of the same kind declared too (W018). A look-alike lets a role get rights meant for another, or a mapping
+     * give a role to the wrong users, without a reviewer seeing it.
+     */
+    private static void warnAboutLookAlikeNames(AppModel app, List<ModuleModel> sourceModules, Report report) {
+        List<List<Declared>> namespaces = new ArrayList<>();
+        namespaces.add(app.userRoles().stream()
+                .map(r -> new Declared("user role", r.name(), "'" + r.name() + "'", r.location(), false)).toList());
+        namespaces.add(app.tokens().stream()
+                .map(t -> new Declared("token", t.name(), "'" + t.name() + "'", t.location(), false)).toList());
+        namespaces.add(sourceModules.stream()
+                .map(m -> new Declared("module", m.name(), m.name(), m.nameLocation(), true)).toList());
+        for (ModuleModel module : sourceModules) {
+            namespaces.add(module.roles().stream().map(r -> new Declared("module role", r.text(),
+                    module.qualify(r.text()), r.location(), true)).toList());
+        }
+        for (List<Declared> names : namespaces) {
+            Set<Declared> mixed = new HashSet<>();
+            for (Declared name : names) {
+                LookAlikes.mixedScripts(name.text()).ifPresent(mix -> {
+                    mixed.add(name);
+                    String skeleton = LookAlikes.skeleton(name.text());
+                    String fix = LookAlikes.isLatin(skeleton) ? "write it in one script ('" + skeleton + "')"
+                            : "write it in one script";
+                    warn(app, report, Message.MIXED_SCRIPT, name,
+                            fix + ", or put " + suppression(Message.MIXED_SCRIPT, app) + " if it is meant",
+                            name.kind(), name.shown(), mix.describe());
+                });
+            }
+            Map<String, Declared> bySkeleton = new HashMap<>();
+            for (Declared name : names) {
+                Declared earlier = bySkeleton.putIfAbsent(LookAlikes.skeleton(name.text()), name);
+                if (earlier == null || earlier.text().equals(name.text())) {
+                    continue;
+                }
+                // On the one written with look-alike letters (the later one when both are), unless W017 said it.
+                boolean laterLooksAlike = LookAlikes.hasLatinLookAlikes(name.text())
+                        || !LookAlikes.hasLatinLookAlikes(earlier.text());
+                Declared lookAlike = laterLooksAlike ? name : earlier;
+                Declared original = lookAlike == name ? earlier : name;
+                if (!mixed.contains(lookAlike)) {
+                    warn(app, report, Message.CONFUSABLE, lookAlike, "rename one of them so that they look different, "
+                            + "or put " + suppression(Message.CONFUSABLE, app) + " if both are meant",
+                            lookAlike.kind(), lookAlike.shown(), original.kind(), original.shown(),
+                            LookAlikes.scripts(lookAlike.text()));
+                }
+            }
+        }
+    }
+
+    private static void warn(AppModel app, Report report, Message message, Declared name, String hint,
+            Object... arguments) {
+        if (name.onPackage()) {
+            // A package cannot carry @SuppressWarnings: the application can.
+            report.addSuppressibleOn(app.location().element(), message, name.location(), hint, arguments);
+        } else {
+            report.add(message, name.location(), hint, arguments);
+        }
+    }
+
+    private static String suppression(Message message, AppModel app) {
+        return "@SuppressWarnings(\"warden:" + message.suppressionKey() + "\") on " + app.simpleName();
     }
 
     private void checkQualifiedModuleRole(NameRef moduleRole, String where, Report report) {

@@ -449,6 +449,49 @@ class DeclarationDiagnosticsTest {
         assertThat(onlyMessage(compilation, "WARDEN-E028")).contains("hint: give the user role a name");
     }
 
+    // ---------------------------------------------------------------- E060
+
+    @Test
+    void userRoleWithoutModuleRoles() {
+        // As in Mendix: a user role that grants no module role is an error, not a role nobody notices is empty.
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
+                            @UserRole( // no module roles
+                                    name = "Auditor")
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E060]").inFile(app)
+                .onLineContaining("@UserRole( // no module roles");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E060");
+        assertThat(message).contains("user role Auditor has no module roles, so a user with it could do nothing");
+        assertThat(message).contains("hint: add the module roles it grants, for example moduleRoles = \"Shop.User\"");
+    }
+
+    @Test
+    void userRoleWithAnEmptyModuleRolesList() {
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
+                            @UserRole(name = "Auditor",
+                                    moduleRoles = {})
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E060]").inFile(app).onLineContaining("moduleRoles = {})");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
     // ---------------------------------------------------------------- E029, E032
 
     @Test

@@ -230,7 +230,7 @@ class RoleDiagnosticsTest {
                         userRoles = {
                             @UserRole(name = "Member", moduleRoles = "Shop.User"),
                             @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
-                            @UserRole(name = "Guest")
+                            @UserRole(name = "Guest", moduleRoles = "Shop.User")
                         },
                         anonymousRole = "Gest")
                 """);

@@ -485,4 +485,173 @@ class WarningDiagnosticsTest {
 
         assertNoWardenWarning(compileOnly(shopModule(), billingModule(), app));
     }
+
+    // ---------------------------------------------------------------- W017 and W018
+
+    /** {@code @SuppressWarnings} with the key written out, as a user writes it. */
+    private static final String SUPPRESS_MIXED_SCRIPT = "@SuppressWarnings(\"warden:mixed-script\")\n";
+    private static final String SUPPRESS_CONFUSABLE = "@SuppressWarnings(\"warden:confusable\")\n";
+
+    /** Module Shop with a third role, {@code role}, which the application gives to its user role Auditor. */
+    private static JavaFileObject shopWithRole(String role) {
+        return packageInfo("fx.shop", """
+                @Module(name = "Shop", roles = {
+                        "User",
+                        "Manager",
+                        "%s"})
+                """.formatted(role));
+    }
+
+    private static JavaFileObject appGivingShopRole(String suppression, String role) {
+        return app(suppression + """
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk"}),
+                            @UserRole(name = "Auditor", moduleRoles = "Shop.%s")
+                        })
+                """.formatted(role));
+    }
+
+    @Test
+    void moduleRoleMixingLatinAndCyrillic() {
+        // "\u0410dmin": a Cyrillic capital A followed by Latin "dmin", which reads as Admin.
+        JavaFileObject shop = shopWithRole("\u0410dmin");
+
+        Compilation compilation = compileOnly(shop, billingModule(), appGivingShopRole("", "\u0410dmin"));
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W017");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W017]").inFile(shop).onLineContaining("\"\u0410dmin\"})");
+        String message = onlyMessage(compilation, "WARDEN-W017");
+        assertThat(message).contains("module role Shop.\u0410dmin mixes scripts: Cyrillic '\u0410' (U+0410) with Latin");
+        assertThat(message).contains("hint: write it in one script ('Admin'), or put "
+                + "@SuppressWarnings(\"warden:mixed-script\") on ShopApp if it is meant");
+    }
+
+    @Test
+    void moduleRoleMixingScriptsSuppressedOnTheApplication() {
+        assertNoWardenWarning(compileOnly(shopWithRole("\u0410dmin"), billingModule(),
+                appGivingShopRole(SUPPRESS_MIXED_SCRIPT, "\u0410dmin")));
+    }
+
+    @Test
+    void moduleNameMixingLatinAndGreek() {
+        // "Sh\u03bfp": a Greek small omicron in place of the o.
+        JavaFileObject shop = packageInfo("fx.shop", """
+                @Module(
+                        name = "Sh\u03bfp",
+                        roles = {"User", "Manager"})
+                """);
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Sh\u03bfp.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Sh\u03bfp.Manager", "Billing.Clerk"})
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shop, billingModule(), app);
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W017");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W017]").inFile(shop).onLineContaining("name = \"Sh\u03bfp\"");
+        assertThat(onlyMessage(compilation, "WARDEN-W017"))
+                .contains("module Sh\u03bfp mixes scripts: Greek '\u03bf' (U+03BF) with Latin");
+    }
+
+    private static JavaFileObject appWithMixedUserRoleAndToken(String suppression) {
+        return app(suppression + """
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "\u0410dmin", moduleRoles = {"Shop.Manager", "Billing.Clerk"})
+                        },
+                        tokens = @Token(
+                                name = "Ten\u0430nt",
+                                type = Long.class))
+                """);
+    }
+
+    @Test
+    void userRoleAndTokenMixingScripts() {
+        JavaFileObject app = appWithMixedUserRoleAndToken("");
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("user role '\u0410dmin' mixes scripts").inFile(app)
+                .onLineContaining("@UserRole(name = \"\u0410dmin\"");
+        assertThat(compilation).hadWarningContaining("token 'Ten\u0430nt' mixes scripts: Cyrillic '\u0430' (U+0430) with Latin")
+                .inFile(app).onLineContaining("name = \"Ten\u0430nt\"");
+        assertThat(compilation).hadWarningContaining("hint: write it in one script ('Tenant'), or put "
+                + "@SuppressWarnings(\"warden:mixed-script\") on ShopApp if it is meant");
+        assertThat(DiagnosticFixtures.wardenMessages(compilation, javax.tools.Diagnostic.Kind.WARNING)).hasSize(2);
+    }
+
+    @Test
+    void userRoleAndTokenMixingScriptsSuppressed() {
+        assertNoWardenWarning(compileOnly(shopModule(), billingModule(),
+                appWithMixedUserRoleAndToken(SUPPRESS_MIXED_SCRIPT)));
+        assertNoWardenWarning(compileOnly(shopModule(), billingModule(), appWithMixedUserRoleAndToken(
+                "@SuppressWarnings(\"warden\")\n")));
+    }
+
+    @Test
+    void namesInOneScriptDoNotMixScripts() {
+        // Cyrillic only; Han with Katakana (one Japanese writing system); Latin with digits, '_' and '$' (Common).
+        String[] names = {"\u041c\u0435\u043d\u0435\u0434\u0436\u0435\u0440", "\u7ba1\u7406\u30ab", "Role_2$", "\u00c9diteur"};
+        for (String name : names) {
+            assertNoWardenWarning(compileOnly(shopWithRole(name), billingModule(), appGivingShopRole("", name)));
+        }
+    }
+
+    @Test
+    void moduleRolesThatLookTheSameInDifferentScripts() {
+        // "\u041e\u0440\u0455" is Cyrillic only (O, er, dze): not mixed, but it reads as the Latin "Ops" declared before it.
+        JavaFileObject shop = packageInfo("fx.shop", """
+                @Module(name = "Shop", roles = {
+                        "User",
+                        "Manager",
+                        "Ops",
+                        "\u041e\u0440\u0455"})
+                """);
+        String mapping = """
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Member", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = {"Shop.Manager", "Billing.Clerk", "Shop.Ops",
+                                    "Shop.\u041e\u0440\u0455"})
+                        })
+                """;
+
+        Compilation compilation = compileOnly(shop, billingModule(), app(mapping));
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W018");
+        assertThat(compilation).hadWarningContaining("[WARDEN-W018]").inFile(shop)
+                .onLineContaining("\"\u041e\u0440\u0455\"})");
+        String message = onlyMessage(compilation, "WARDEN-W018");
+        assertThat(message).contains("module role Shop.\u041e\u0440\u0455 looks like module role Shop.Ops, "
+                + "but is another name (written in Cyrillic)");
+        assertThat(message).contains("@SuppressWarnings(\"warden:confusable\") on ShopApp");
+
+        assertNoWardenWarning(compileOnly(shop, billingModule(), app(SUPPRESS_CONFUSABLE + mapping)));
+    }
+
+    @Test
+    void userRolesThatLookTheSameInDifferentScripts() {
+        // "\u0412\u043e\u0455\u0455": Cyrillic ve, o, dze, dze, which reads as "Boss".
+        JavaFileObject app = app("""
+                @AppSecurity(
+                        userRoles = {
+                            @UserRole(name = "Boss", moduleRoles = "Shop.Manager"),
+                            @UserRole(name = "\u0412\u043e\u0455\u0455", moduleRoles = "Shop.User"),
+                            @UserRole(name = "Admin", moduleRoles = "Billing.Clerk")
+                        })
+                """);
+
+        Compilation compilation = compileOnly(shopModule(), billingModule(), app);
+
+        assertOnlyWardenWarning(compilation, "WARDEN-W018");
+        assertThat(compilation).hadWarningContaining("user role '\u0412\u043e\u0455\u0455' looks like user role 'Boss'")
+                .inFile(app).onLineContaining("@UserRole(name = \"\u0412\u043e\u0455\u0455\"");
+    }
 }
