@@ -34,6 +34,9 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,8 +90,18 @@ public final class WardenProcessor extends AbstractProcessor {
     /** Entities waiting for a type generated in a later round, by name, with the type they wait for. */
     private final Map<String, String> deferred = new LinkedHashMap<>();
     private final Set<String> processed = new LinkedHashSet<>();
-    /** Entities with errors, which get no generated code (nor do the entities associated with them). */
+    /**
+     * Entities that get no generated code: those with errors, and those whose code would refer to the code of one
+     * that gets none (an association to it, directly or through others).
+     */
     private final Set<String> failed = new LinkedHashSet<>();
+    /**
+     * Entities that validated, by name, with whether their table mapping can be generated, until their code is
+     * generated: at once, or when every entity their code refers to is decided (one may be deferred to a later round).
+     */
+    private final Map<String, Boolean> validated = new LinkedHashMap<>();
+    /** The entities each entity read refers to in its generated code, by name. */
+    private final Map<String, Set<String>> refersTo = new HashMap<>();
     /** The entities that validated and were generated, for the security overview. */
     private final List<EntityModel> generated = new ArrayList<>();
     private boolean applicationValid;
@@ -222,7 +235,7 @@ public final class WardenProcessor extends AbstractProcessor {
                 candidates.add(type);
             }
         }
-        List<EntityModel> read = new ArrayList<>();
+        Map<String, EntityModel> read = new LinkedHashMap<>();
         for (TypeElement type : candidates) {
             String name = type.getQualifiedName().toString();
             if (processed.contains(name)) {
@@ -237,27 +250,90 @@ public final class WardenProcessor extends AbstractProcessor {
                     processed.add(name);
                     shapes.register(result.entity());
                     tables.register(result.entity());
-                    read.add(result.entity());
+                    read.put(name, result.entity());
                 }
             });
+            if (!deferred.containsKey(name) && !read.containsKey(name)) {
+                // Reading it failed (reported as an internal error): it gets no code, and is not read again.
+                processed.add(name);
+                failed.add(name);
+            }
         }
         // All entities of the round are registered first, so that associations between them resolve; all are
         // validated before any is generated, so that no generated proxy refers to one that will not exist.
-        Map<EntityModel, Boolean> tableUsable = new LinkedHashMap<>();
-        for (EntityModel entity : read) {
-            guarded(entity.element(), () -> validate(entity).ifPresentOrElse(
-                    usable -> tableUsable.put(entity, usable), () -> failed.add(entity.qualifiedName())));
-        }
-        tableUsable.forEach((entity, usable) -> {
-            boolean targetFailed = entity.members().stream()
-                    .anyMatch(m -> m.kind().isAssociation() && failed.contains(m.targetEntity()));
-            if (targetFailed) {
-                // The associated entity's errors are reported; its proxy will not exist, so neither can this one.
-                failed.add(entity.qualifiedName());
-            } else {
-                guarded(entity.element(), () -> generate(entity, usable));
+        read.forEach((name, entity) -> {
+            refersTo.put(name, referencedEntities(entity));
+            guarded(entity.element(), () -> validate(entity).ifPresent(usable -> validated.put(name, usable)));
+            if (!validated.containsKey(name)) {
+                failed.add(name);
             }
         });
+        for (String name : readyToGenerate(round.processingOver())) {
+            boolean tableUsable = validated.remove(name);
+            EntityModel entity = read.get(name);
+            TypeElement type = entity != null ? entity.element() : processingEnv.getElementUtils().getTypeElement(name);
+            guarded(type, () -> generate(entity != null ? entity : readAgain(type), tableUsable));
+        }
+    }
+
+    /** The entities whose generated code the code generated for this one refers to: its association targets. */
+    private static Set<String> referencedEntities(EntityModel entity) {
+        Set<String> targets = new LinkedHashSet<>();
+        entity.members().stream().filter(m -> m.kind().isAssociation()).forEach(m -> targets.add(m.targetEntity()));
+        return targets;
+    }
+
+    /**
+     * Decides, for the entities that validated, which get code now. One that refers to an entity that gets no code
+     * gets none either, through any number of references and whatever the order they were read in (their errors are
+     * reported; a proxy referring to one that does not exist would not compile). One that refers to an entity not
+     * decided yet (deferred to a later round, or waiting itself) waits; after the last round such an entity gets no
+     * code (what it waited for is reported as unresolved).
+     *
+     * @param last whether this is the last round
+     * @return the entities to generate now, in the order they were read
+     */
+    private List<String> readyToGenerate(boolean last) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Iterator<String> names = validated.keySet().iterator(); names.hasNext(); ) {
+                String name = names.next();
+                Set<String> targets = refersTo.get(name);
+                if (targets.stream().anyMatch(t -> failed.contains(t) || (last && deferred.containsKey(t)))) {
+                    names.remove();
+                    failed.add(name);
+                    changed = true;
+                }
+            }
+        }
+        Set<String> waiting = new HashSet<>();
+        changed = true;
+        while (changed) {
+            changed = false;
+            for (String name : validated.keySet()) {
+                if (!waiting.contains(name)
+                        && refersTo.get(name).stream().anyMatch(t -> deferred.containsKey(t) || waiting.contains(t))) {
+                    waiting.add(name);
+                    changed = true;
+                }
+            }
+        }
+        return validated.keySet().stream().filter(name -> !waiting.contains(name)).toList();
+    }
+
+    /**
+     * The model of an entity read and validated in an earlier round, read again for this round's elements (those of
+     * an earlier round are not to be used in a later one).
+     */
+    private EntityModel readAgain(TypeElement type) {
+        ModelBuilder.Result result = builder.entity(type);
+        if (result.isDeferred()) {
+            throw new IllegalStateException(type + " resolved in an earlier round, but not now: " + result.deferredOn());
+        }
+        shapes.register(result.entity());
+        tables.register(result.entity());
+        return result.entity();
     }
 
     /**
