@@ -23,4 +23,14 @@ public @interface UserRole {
      * "Administration.User"}}.
      */
     String[] moduleRoles() default {};
+
+    /**
+     * User management (Mendix's "manageable roles"): the user roles whose holders a user with this role may create,
+     * change, and give or take away. A user may assign and revoke only the roles that the manageable roles of one of
+     * their user roles include, and may manage another user only when every user role of that user is among them.
+     * Empty (the default): users with this role manage nobody.
+     *
+     * <pre>{@code @UserRole(name = "SalesManager", moduleRoles = "Sales.Manager", manageableRoles = {"SalesRep", "Customer"})}</pre>
+     */
+    String[] manageableRoles() default {};
 }

@@ -7,6 +7,7 @@ import dev.warden.processor.codegen.CompiledRule;
 import dev.warden.processor.codegen.ConstraintCompilation;
 import dev.warden.processor.codegen.ModuleWriter;
 import dev.warden.processor.codegen.Naming;
+import dev.warden.processor.codegen.OperationWriter;
 import dev.warden.processor.codegen.PolicyWriter;
 import dev.warden.processor.codegen.ProxyWriter;
 import dev.warden.processor.codegen.SecurityOverview;
@@ -22,11 +23,15 @@ import dev.warden.processor.model.EntityModel;
 import dev.warden.processor.model.ModelBuilder;
 import dev.warden.processor.model.ModuleCatalog;
 import dev.warden.processor.model.ModuleModel;
+import dev.warden.processor.model.OperationReader;
+import dev.warden.processor.model.OperationTypeModel;
 import dev.warden.processor.model.ShapeCatalog;
 import dev.warden.processor.model.SourceLocation;
 import dev.warden.processor.model.StrayAnnotation;
 import dev.warden.processor.model.WardenAnnotations;
+import dev.warden.processor.validation.ApplicationSettingsValidation;
 import dev.warden.processor.validation.ConstraintValidation;
+import dev.warden.processor.validation.OperationValidation;
 import dev.warden.processor.validation.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,6 +89,10 @@ public final class WardenProcessor extends AbstractProcessor {
     private TableCatalog tables;
     private TableWriter tableWriter;
     private final MappingValidation mappingValidation = new MappingValidation();
+    private final ApplicationSettingsValidation applicationSettings = new ApplicationSettingsValidation();
+    private OperationReader operationReader;
+    private OperationValidation operationValidation;
+    private final OperationWriter operationWriter = new OperationWriter();
 
     private final List<AppModel> applications = new ArrayList<>();
     private Optional<AppModel> classPathApplication;
@@ -105,6 +114,11 @@ public final class WardenProcessor extends AbstractProcessor {
     /** The entities that validated and were generated, for the security overview. */
     private final List<EntityModel> generated = new ArrayList<>();
     private boolean applicationValid;
+    /** Types with operations waiting for a supertype generated in a later round, by name, with that supertype. */
+    private final Map<String, String> deferredOperations = new LinkedHashMap<>();
+    private final Set<String> processedOperations = new LinkedHashSet<>();
+    /** The types whose operations validated and were generated, for the registry list and the overview. */
+    private final List<OperationTypeModel> operations = new ArrayList<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -122,13 +136,16 @@ public final class WardenProcessor extends AbstractProcessor {
         tables = new TableCatalog(env.getElementUtils(), builder);
         constraintCompilation = new ConstraintCompilation(shapes, tables);
         tableWriter = new TableWriter(naming, env.getTypeUtils(), tables::entity, tables::mappingOf);
+        operationReader = new OperationReader(env.getElementUtils(), modules);
+        operationValidation = new OperationValidation(modules);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(WardenAnnotations.MODULE, WardenAnnotations.APP_SECURITY, WardenAnnotations.SECURED_ENTITY,
                 WardenAnnotations.ACCESS_RULE, WardenAnnotations.ACCESS_RULES, WardenAnnotations.MEMBER_ACCESS,
-                WardenAnnotations.MEMBER_ACCESSES, WardenAnnotations.OWNER, WardenAnnotations.CALCULATED);
+                WardenAnnotations.MEMBER_ACCESSES, WardenAnnotations.OWNER, WardenAnnotations.CALCULATED,
+                WardenAnnotations.ALLOWED_ROLES);
     }
 
     @Override
@@ -142,9 +159,11 @@ public final class WardenProcessor extends AbstractProcessor {
             processModules(round);
             processApplications(round);
             processEntities(round);
+            processOperations(round);
             processStrayAnnotations(round);
             if (round.processingOver()) {
                 reportUnresolved();
+                writeOperationRegistrations();
                 writeSecurityOverview();
             }
         } catch (RuntimeException | LinkageError e) {
@@ -199,6 +218,9 @@ public final class WardenProcessor extends AbstractProcessor {
         }
         Report report = new Report();
         validator.validateApplications(applications, modules.sourceModules(), report);
+        if (!applications.isEmpty()) {
+            applicationSettings.validate(applications.get(0), report);
+        }
         printer.print(report);
         if (before == 0 && !applications.isEmpty() && !report.hasErrors()) {
             applicationValid = true;
@@ -380,9 +402,77 @@ public final class WardenProcessor extends AbstractProcessor {
         printer.print(report);
     }
 
+    // ---------------------------------------------------------------- operations
+
     /**
-     * Writes the security overview (every user role against every entity, as Mendix's Security Overview)
-     * next to the classes, as JSON and HTML, when the application is declared in these sources.
+     * Reads, validates and generates the operations of every type that carries {@code @AllowedRoles} or has a method
+     * that does: {@code OrderServiceOperations}, listed at the end in the registrations {@code Operations} loads.
+     */
+    private void processOperations(RoundEnvironment round) {
+        Set<TypeElement> types = new LinkedHashSet<>();
+        for (Element element : elementsAnnotated(round, WardenAnnotations.ALLOWED_ROLES)) {
+            if (element instanceof TypeElement type) {
+                types.add(type);
+            } else if (element.getEnclosingElement() instanceof TypeElement type) {
+                types.add(type);
+            }
+        }
+        for (String name : new ArrayList<>(deferredOperations.keySet())) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                types.add(type);
+            }
+        }
+        for (TypeElement type : types) {
+            String name = type.getQualifiedName().toString();
+            if (processedOperations.contains(name)) {
+                continue;
+            }
+            guarded(type, () -> {
+                OperationReader.Result result = operationReader.read(type);
+                if (result.isDeferred()) {
+                    deferredOperations.put(name, result.deferredOn());
+                    return;
+                }
+                deferredOperations.remove(name);
+                processedOperations.add(name);
+                Report report = new Report();
+                operationValidation.validate(result.model(), report);
+                printer.print(report);
+                if (!report.hasErrors()) {
+                    write(operationWriter.write(result.model()));
+                    operations.add(result.model());
+                }
+            });
+        }
+    }
+
+    /** Lists the generated registries in {@code META-INF/services}, once, when every round is over. */
+    private void writeOperationRegistrations() {
+        for (Map.Entry<String, String> entry : deferredOperations.entrySet()) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+            if (type != null) {
+                Report report = new Report();
+                report.add(Message.UNRESOLVED_TYPE, SourceLocation.of(type),
+                        "check the import, or that the processor generating " + entry.getValue() + " runs",
+                        type.getSimpleName(), entry.getValue());
+                printer.print(report);
+            }
+        }
+        deferredOperations.clear();
+        if (operations.isEmpty()) {
+            return;
+        }
+        List<String> names = operations.stream().map(t -> OperationWriter.registryClass(t).canonicalName())
+                .sorted().toList();
+        TypeElement first = operations.get(0).element();
+        guarded(first, () -> writeResource(OperationWriter.SERVICES, String.join("\n", names),
+                operations.stream().map(OperationTypeModel::element).toArray(Element[]::new)));
+    }
+
+    /**
+     * Writes the security overview (every user role against every entity and every operation, as Mendix's Security
+     * Overview) next to the classes, as JSON, HTML and CSV, when the application is declared in these sources.
      */
     private void writeSecurityOverview() {
         if (!applicationValid || applications.size() != 1) {
@@ -391,8 +481,10 @@ public final class WardenProcessor extends AbstractProcessor {
         AppModel app = applications.get(0);
         TypeElement type = processingEnv.getElementUtils().getTypeElement(app.qualifiedName());
         guarded(type, () -> {
-            writeResource(OVERVIEW + ".json", SecurityOverview.json(app, generated).stripTrailing(), type);
-            writeResource(OVERVIEW + ".html", SecurityOverview.html(app, generated).stripTrailing(), type);
+            SecurityOverview overview = new SecurityOverview(app, generated, operations);
+            writeResource(OVERVIEW + ".json", overview.json().stripTrailing(), type);
+            writeResource(OVERVIEW + ".html", overview.html().stripTrailing(), type);
+            writeResource(OVERVIEW + ".csv", overview.csv().stripTrailing(), type);
         });
     }
 
@@ -494,7 +586,7 @@ public final class WardenProcessor extends AbstractProcessor {
         }
     }
 
-    private void writeResource(String path, String content, Element originating) {
+    private void writeResource(String path, String content, Element... originating) {
         try {
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
             try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {

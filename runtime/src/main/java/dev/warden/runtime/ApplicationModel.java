@@ -13,14 +13,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An application's security settings: its security level, its user roles and the module roles they grant, the
- * anonymous role, the type of user ids and the custom tokens.
+ * An application's security settings: its security level, its user roles with the module roles they grant and the
+ * user roles they may manage, the anonymous role, the type of user ids and the custom tokens.
  *
  * <p>The processor generates a subclass from the class annotated {@code @AppSecurity} and registers it in
  * {@code META-INF/services/dev.warden.runtime.ApplicationModel}; {@link #defaultModel()} finds it. Tests and
  * applications without the processor build one with {@link #builder(String)}.
+ *
+ * <p>The first time a security context is made for a model, the model logs its security level once, through
+ * {@link System.Logger} {@code dev.warden.runtime.ApplicationModel}: a {@code WARNING} at {@code OFF} and
+ * {@code PROTOTYPE} ("not for production"), {@code DEBUG} at {@code PRODUCTION}. Once per generated model class, or
+ * per instance for models made with the builder.
  *
  * <p>Instances are immutable.
  */
@@ -28,6 +34,14 @@ public class ApplicationModel {
     private static final ServiceLookup<ApplicationModel> DISCOVERED = new ServiceLookup<>(ApplicationModel.class,
             "Keep one class annotated @AppSecurity, or choose one with ApplicationModel.setDefault(model).");
     private static volatile ApplicationModel explicitDefault;
+    private static final System.Logger LOG = System.getLogger(ApplicationModel.class.getName());
+    /** Whether the level was logged, per generated model class (whose instances share it). */
+    private static final ClassValue<AtomicBoolean> LOGGED_PER_CLASS = new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+            return new AtomicBoolean();
+        }
+    };
 
     private final String name;
     private final SecurityLevel level;
@@ -35,12 +49,16 @@ public class ApplicationModel {
     private final Map<String, Set<String>> moduleRolesByUserRole;
     private final String anonymousRole;
     private final Map<String, Class<?>> tokenTypes;
+    private final Map<String, Set<String>> manageableRolesByUserRole;
+    /** Whether the level was logged, for a model made with the builder. */
+    private final AtomicBoolean levelLogged = new AtomicBoolean();
 
     /**
      * A model with the builder's settings; generated subclasses call it from their no-arg constructor.
      *
      * @param builder the settings
-     * @throws IllegalArgumentException when the anonymous role is not one of the user roles
+     * @throws IllegalArgumentException when the anonymous role is not one of the user roles, or a user role may
+     *     manage one that is not declared
      */
     protected ApplicationModel(Builder builder) {
         this.name = builder.name;
@@ -56,6 +74,21 @@ public class ApplicationModel {
             throw new IllegalArgumentException("The anonymous role '" + anonymousRole + "' of " + name
                     + " is not one of its user roles " + moduleRolesByUserRole.keySet());
         }
+        Map<String, Set<String>> manageable = new LinkedHashMap<>();
+        builder.manageableRoles.forEach((role, managedRoles) -> {
+            if (!moduleRolesByUserRole.containsKey(role)) {
+                throw new IllegalArgumentException("Manageable roles are given for user role '" + role + "' of " + name
+                        + ", which is not one of its user roles " + moduleRolesByUserRole.keySet());
+            }
+            for (String managed : managedRoles) {
+                if (!moduleRolesByUserRole.containsKey(managed)) {
+                    throw new IllegalArgumentException("User role '" + role + "' of " + name + " may manage '" + managed
+                            + "', which is not one of its user roles " + moduleRolesByUserRole.keySet());
+                }
+            }
+            manageable.put(role, Collections.unmodifiableSet(new LinkedHashSet<>(managedRoles)));
+        });
+        this.manageableRolesByUserRole = Collections.unmodifiableMap(manageable);
     }
 
     /**
@@ -138,6 +171,39 @@ public class ApplicationModel {
         return tokenTypes;
     }
 
+    /**
+     * The user roles that holders of a user role may manage ({@code @UserRole(manageableRoles)}): create, change,
+     * and give or take away.
+     *
+     * @param userRole a user role's name
+     * @return the names, in declaration order; empty for an unknown user role and one that manages nobody
+     */
+    public Set<String> manageableRolesOf(String userRole) {
+        return manageableRolesByUserRole.getOrDefault(userRole, Set.of());
+    }
+
+    /**
+     * Logs the security level, the first time a security context is made for this model (the "start" of the
+     * application as far as Warden can tell): a warning at {@code OFF} and {@code PROTOTYPE}, debug at
+     * {@code PRODUCTION}.
+     */
+    final void logLevelOnce() {
+        AtomicBoolean logged = getClass() == ApplicationModel.class ? levelLogged : LOGGED_PER_CLASS.get(getClass());
+        if (logged.get() || !logged.compareAndSet(false, true)) {
+            return;
+        }
+        switch (level) {
+            case OFF -> LOG.log(System.Logger.Level.WARNING, "Warden: application " + name + " runs at security level"
+                    + " OFF: neither operation access nor entity access is checked, every user may do everything."
+                    + " Not for production.");
+            case PROTOTYPE -> LOG.log(System.Logger.Level.WARNING, "Warden: application " + name + " runs at security"
+                    + " level PROTOTYPE: operation access is checked, entity access is not, every user sees and may"
+                    + " change every object. Not for production.");
+            default -> LOG.log(System.Logger.Level.DEBUG, "Warden: application " + name + " runs at security level "
+                    + level + ": operation access and entity access are checked.");
+        }
+    }
+
     @Override
     public String toString() {
         return "ApplicationModel " + name + " (level " + level + ", user roles " + userRoles()
@@ -152,6 +218,7 @@ public class ApplicationModel {
         private final Map<String, List<String>> userRoles = new LinkedHashMap<>();
         private String anonymousRole;
         private final Map<String, Class<?>> tokenTypes = new LinkedHashMap<>();
+        private final Map<String, List<String>> manageableRoles = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = requireName(name, "application name");
@@ -188,6 +255,26 @@ public class ApplicationModel {
             }
             if (userRoles.putIfAbsent(name, List.of(qualifiedModuleRoles)) != null) {
                 throw new IllegalArgumentException("User role '" + name + "' is declared twice");
+            }
+            return this;
+        }
+
+        /**
+         * Sets the user roles whose holders a user role may manage: create, change, and give or take away.
+         *
+         * @param userRole the user role's name
+         * @param manageableUserRoles the names of the user roles it may manage; all must be declared (when the model
+         *     is built)
+         * @return this builder
+         * @throws IllegalArgumentException when they were set for this user role before
+         */
+        public Builder manageableRoles(String userRole, String... manageableUserRoles) {
+            requireName(userRole, "user role name");
+            for (String role : manageableUserRoles) {
+                Objects.requireNonNull(role, "manageable user role");
+            }
+            if (manageableRoles.putIfAbsent(userRole, List.of(manageableUserRoles)) != null) {
+                throw new IllegalArgumentException("The manageable roles of user role '" + userRole + "' are set twice");
             }
             return this;
         }
@@ -238,7 +325,8 @@ public class ApplicationModel {
          * Builds a plain model.
          *
          * @return the model
-         * @throws IllegalArgumentException when the anonymous role is not one of the user roles
+         * @throws IllegalArgumentException when the anonymous role is not one of the user roles, or a user role may
+         *     manage one that is not declared
          */
         public ApplicationModel build() {
             return new ApplicationModel(this);

@@ -5,6 +5,7 @@ import dev.warden.runtime.internal.ServiceLookup;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class SecurityContext {
         this.deniedReason = deniedReason;
         this.moduleRoles = deniedReason == null && user != null ? moduleRolesOf(application, user) : Set.of();
         this.clock = clock;
+        application.logLevelOnce();
     }
 
     private static Set<String> moduleRolesOf(ApplicationModel application, UserIdentity user) {
@@ -533,6 +535,61 @@ public final class SecurityContext {
      */
     public boolean enforcesOperationAccess() {
         return kind != Kind.SYSTEM && (deniedReason != null || level() != SecurityLevel.OFF);
+    }
+
+    // ----------------------------------------------------------------------------------------- user management
+
+    /**
+     * Whether the user may manage users with a user role: create them, change them, and give or take away the role
+     * ({@code @UserRole(manageableRoles)}; Mendix's user management).
+     *
+     * @param userRole a user role's name
+     * @return true when one of the user's user roles may manage it, and for the system context and at security level
+     *     {@code OFF}; false for an undeclared user role and for a context that denies
+     * @see #explainAssign(Collection, Collection)
+     */
+    public boolean canManage(String userRole) {
+        return ManagementDecision.decide(this, List.of(Objects.requireNonNull(userRole, "userRole")), List.of())
+                .allowed();
+    }
+
+    /**
+     * Whether the user may give a user the user roles {@code roles} (as their roles from now on, or in addition): only
+     * when the user may manage the target (every user role the target has now is manageable) and every role to give
+     * is manageable. Taking a role away needs it manageable too, which managing the target already requires.
+     *
+     * @param target the user to change
+     * @param roles the user roles to give
+     * @return the answer
+     * @see #explainAssign(Collection, Collection)
+     */
+    public boolean canAssign(UserIdentity target, Collection<String> roles) {
+        return explainAssign(Objects.requireNonNull(target, "target").userRoles(), roles).allowed();
+    }
+
+    /**
+     * Whether the user may give a user with the user roles {@code targetRoles} the user roles {@code roles}; for a new
+     * user, {@code targetRoles} is empty.
+     *
+     * @param targetRoles the user roles the target has now
+     * @param roles the user roles to give
+     * @return the answer
+     * @see #canAssign(UserIdentity, Collection)
+     */
+    public boolean canAssign(Collection<String> targetRoles, Collection<String> roles) {
+        return explainAssign(targetRoles, roles).allowed();
+    }
+
+    /**
+     * Why the user may or may not give a user with {@code targetRoles} the user roles {@code roles}: which of the
+     * user's user roles allows each role involved, or which role none of them allows.
+     *
+     * @param targetRoles the user roles the target has now; empty for a new user
+     * @param roles the user roles to give; empty to ask whether the user may manage the target at all
+     * @return the decision
+     */
+    public ManagementDecision explainAssign(Collection<String> targetRoles, Collection<String> roles) {
+        return ManagementDecision.decide(this, targetRoles, roles);
     }
 
     /**

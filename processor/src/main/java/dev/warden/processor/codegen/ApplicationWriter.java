@@ -16,7 +16,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Writes the application model, {@code ShopApplicationSecurity}: the security level, the user roles with
- * the module roles they map to, the anonymous role, the user id type and the custom tokens.
+ * the module roles they map to and the user roles they may manage, the anonymous role, the user id type and the
+ * custom tokens.
  */
 public final class ApplicationWriter {
 
@@ -38,6 +39,15 @@ public final class ApplicationWriter {
                 definition.add(", $S", moduleRole.text());
             }
             definition.add(")");
+        }
+        for (UserRoleModel role : app.userRoles()) {
+            if (!role.manageableRoles().isEmpty()) {
+                definition.add("\n.manageableRoles($S", role.name());
+                for (String managed : role.manageableRoleNames()) {
+                    definition.add(", $S", managed);
+                }
+                definition.add(")");
+            }
         }
         app.anonymousRole().ifPresent(a -> definition.add("\n.anonymousRole($S)", a.text()));
         for (TokenModel token : app.tokens()) {

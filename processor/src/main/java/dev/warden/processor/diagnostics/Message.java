@@ -52,6 +52,12 @@ public enum Message {
     UNSUPPORTED_ENTITY_TYPE("E036", "@SecuredEntity %s cannot be secured: %s"),
     USER_ID_TYPE("E037", "userIdType %s cannot identify users: [%%CurrentUser%%] and @Owner members could not be compared with it"),
     USER_ROLE_WITHOUT_MODULE_ROLES("E060", "user role %s has no module roles, so a user with it could do nothing"),
+
+    // ----- operation access, security levels, user management
+    OPERATION_WITHOUT_ROLES("E050", "@AllowedRoles on %s names no module role, so no user could run it"),
+    OPERATION_ROLE_OF_OTHER_MODULE("E051", "@AllowedRoles on %s names '%s' without a module, but it is not a role of %s"),
+    OPERATION_OVERLOADS_DIFFER("E052", "the methods named %s of %s are one operation but are for different module roles: %s and %s"),
+    OPERATION_NOT_ENFORCEABLE("E053", "@AllowedRoles on %s cannot be enforced: %s"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
     INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),
 
@@ -65,6 +71,9 @@ public enum Message {
     ANONYMOUS_SHARED_ROLE("W007", "anonymous-shared-role", "anonymous user role %s shares module role %s with signed-in user role %s"),
     UNLOADABLE_MEMBER("W009", "unloadable", "member '%s' of %s is stored in column '%s' but has no setter, so objects read from the table leave it empty"),
     NO_TABLE("W008", "no-table", "no table mapping is generated for %s, so the secure data access layer cannot use it: %s"),
+    SECURITY_LEVEL_NOT_PRODUCTION("W014", "security-level", "security level %s: %s; this build is not for production"),
+    ANONYMOUS_MANAGES_USERS("W015", "anonymous-manages-users", "anonymous user role %s may manage user roles %s: anyone who is not signed in could create and change users with them"),
+    OPERATION_OVERRIDE_ROLES("W016", "operation-override", "%s is for module roles %s, but the method of %s it overrides is for %s: which roles apply depends on the type a call goes through"),
     MIXED_SCRIPT("W017", "mixed-script", "%s %s mixes scripts: %s"),
     CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)");
 

@@ -12,6 +12,7 @@ import javax.lang.model.type.TypeMirror;
  * @param packageName its package
  * @param simpleName its simple name
  * @param level the security level
+ * @param levelLocation where {@code level} is written (the annotation when it is left out)
  * @param userRoles the user roles in declaration order
  * @param anonymousRole the anonymous user role, empty when anonymous access is off
  * @param userIdType the type of user ids
@@ -25,6 +26,7 @@ public record AppModel(
         String packageName,
         String simpleName,
         SecurityLevel level,
+        SourceLocation levelLocation,
         List<UserRoleModel> userRoles,
         Optional<NameRef> anonymousRole,
         TypeMirror userIdType,

@@ -68,7 +68,7 @@ public final class ModelBuilder {
             List<NameRef> moduleRoles = names(role, "moduleRoles", roleLocation);
             userRoles.add(new UserRoleModel(reader.string(role, "name"), moduleRoles,
                     roleLocation.at("name", reader.value(role, "name")),
-                    attributeLocation(roleLocation, role, "moduleRoles")));
+                    attributeLocation(roleLocation, role, "moduleRoles"), names(role, "manageableRoles", roleLocation)));
         }
 
         List<TokenModel> tokens = new ArrayList<>();
@@ -95,6 +95,7 @@ public final class ModelBuilder {
                 packageOf(type).getQualifiedName().toString(),
                 type.getSimpleName().toString(),
                 level.isEmpty() ? SecurityLevel.PRODUCTION : SecurityLevel.valueOf(level),
+                attributeLocation(location, mirror, "level"),
                 userRoles,
                 anonymousRole,
                 userIdType,

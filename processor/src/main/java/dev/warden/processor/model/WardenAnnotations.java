@@ -13,6 +13,7 @@ public final class WardenAnnotations {
     public static final String MEMBER_ACCESSES = PACKAGE + "MemberAccesses";
     public static final String OWNER = PACKAGE + "Owner";
     public static final String CALCULATED = PACKAGE + "Calculated";
+    public static final String ALLOWED_ROLES = PACKAGE + "AllowedRoles";
 
     private WardenAnnotations() {}
 }

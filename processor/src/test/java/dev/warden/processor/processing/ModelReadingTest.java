@@ -249,7 +249,10 @@ class ModelReadingTest {
                 "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ)",
                 "public record Gadget(Long id) {}");
         Compilation compilation = compile(MODULE, app("level = SecurityLevel.PROTOTYPE, "), gadget);
-        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).succeeded();
+        // The only warning is the one about the level itself (W014, "not for production").
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[WARDEN-W014] security level PROTOTYPE");
         assertThat(compilation).generatedSourceFile("fx.AppSecurityModel").contentsAsUtf8String()
                 .contains(".level(SecurityLevel.PROTOTYPE)");
     }
