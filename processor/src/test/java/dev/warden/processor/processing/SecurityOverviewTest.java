@@ -20,7 +20,7 @@ class SecurityOverviewTest {
             "package fx;",
             "import dev.warden.annotations.*;",
             "@AppSecurity(userRoles = {@UserRole(name = \"Clerk\", moduleRoles = \"Shop.Clerk\"),",
-            "    @UserRole(name = \"Boss\", moduleRoles = \"Shop.Boss\")})",
+            "    @UserRole(name = \"Boss\", moduleRoles = \"Shop.Boss\", manageableRoles = \"Clerk\")})",
             "public class App {}");
     private static final JavaFileObject TICKET = source("fx.Ticket",
             "package fx;",
@@ -38,9 +38,17 @@ class SecurityOverviewTest {
             "    public Long getAssignee() { return assignee; }",
             "}");
 
+    private static final JavaFileObject DESK = source("fx.Desk",
+            "package fx;",
+            "import dev.warden.annotations.*;",
+            "public class Desk {",
+            "    @AllowedRoles(\"Boss\") public void close() {}",
+            "    @AllowedRoles({\"Clerk\", \"Boss\"}) public void open() {}",
+            "}");
+
     @Test
     void jsonListsEveryUserRoleAgainstEveryEntityWithItsConstraints() {
-        Compilation compilation = WardenCompiler.compileCleanly(MODULE, APP, TICKET);
+        Compilation compilation = WardenCompiler.compileCleanly(MODULE, APP, TICKET, DESK);
         assertThat(compilation)
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/warden/security-overview.json")
                 .contentsAsUtf8String()
@@ -50,8 +58,8 @@ class SecurityOverviewTest {
                           "securityLevel": "PRODUCTION",
                           "anonymousRole": null,
                           "userRoles": [
-                            {"name": "Clerk", "moduleRoles": ["Shop.Clerk"]},
-                            {"name": "Boss", "moduleRoles": ["Shop.Boss"]}
+                            {"name": "Clerk", "moduleRoles": ["Shop.Clerk"], "manageableRoles": []},
+                            {"name": "Boss", "moduleRoles": ["Shop.Boss"], "manageableRoles": ["Clerk"]}
                           ],
                           "access": [
                             {"userRole": "Clerk", "entity": "Shop.Ticket",
@@ -68,9 +76,100 @@ class SecurityOverviewTest {
                                "title": {"read": "always", "write": "always"},
                                "assignee": {"read": "always", "write": "never"}
                              }}
+                          ],
+                          "operations": [
+                            {"operation": "Desk.close", "type": "fx.Desk", "moduleRoles": ["Shop.Boss"],
+                             "userRoles": {"Clerk": false, "Boss": true}},
+                            {"operation": "Desk.open", "type": "fx.Desk", "moduleRoles": ["Shop.Clerk", "Shop.Boss"],
+                             "userRoles": {"Clerk": true, "Boss": true}}
                           ]
                         }
                         """);
+    }
+
+    /** A role token is resolved per user role, and the constraint simplified: always for one role, less for the other. */
+    @Test
+    void roleTokensAreResolvedForEachUserRole() {
+        JavaFileObject note = source("fx.Note",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = {\"Clerk\", \"Boss\"}, delete = true, defaultAccess = Access.READ,",
+                "    constraint = \"[assignee = 7 or '[%UserRole_Boss%]']\")",
+                "public class Note {",
+                "    private Long id; private Long assignee;",
+                "    public Long getId() { return id; }",
+                "    public Long getAssignee() { return assignee; }",
+                "}");
+        Compilation compilation = WardenCompiler.compileCleanly(MODULE, APP, note);
+        String json = resource(compilation, "json");
+        com.google.common.truth.Truth.assertThat(json).contains("{\"userRole\": \"Clerk\", \"entity\": \"Shop.Note\",\n"
+                + "     \"view\": {\"when\": [\"[assignee = 7]\"]}, \"create\": false, \"delete\": {\"when\": [\"[assignee = 7]\"]},");
+        com.google.common.truth.Truth.assertThat(json).contains("{\"userRole\": \"Boss\", \"entity\": \"Shop.Note\",\n"
+                + "     \"view\": \"always\", \"create\": false, \"delete\": \"always\",");
+        com.google.common.truth.Truth.assertThat(json).doesNotContain("UserRole_");
+    }
+
+    @Test
+    void csvHasOneLinePerRightAndQuotesWhatNeedsIt() {
+        JavaFileObject tagged = source("fx.Tag",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = Access.READ, constraint = \"[label = 'a, \\\"b\\\"']\")",
+                "public class Tag {",
+                "    private Long id; private String label;",
+                "    public Long getId() { return id; }",
+                "    public String getLabel() { return label; }",
+                "}");
+        Compilation compilation = WardenCompiler.compileCleanly(MODULE, APP, tagged, DESK);
+        com.google.common.truth.Truth.assertThat(resource(compilation, "csv")).isEqualTo("""
+                area,userRole,target,member,right,access
+                entity,Clerk,Shop.Tag,,view,"when [label = 'a, ""b""']"
+                entity,Clerk,Shop.Tag,,create,never
+                entity,Clerk,Shop.Tag,,delete,never
+                entity,Clerk,Shop.Tag,id,read,"when [label = 'a, ""b""']"
+                entity,Clerk,Shop.Tag,id,write,never
+                entity,Clerk,Shop.Tag,label,read,"when [label = 'a, ""b""']"
+                entity,Clerk,Shop.Tag,label,write,never
+                entity,Boss,Shop.Tag,,view,never
+                entity,Boss,Shop.Tag,,create,never
+                entity,Boss,Shop.Tag,,delete,never
+                entity,Boss,Shop.Tag,id,read,never
+                entity,Boss,Shop.Tag,id,write,never
+                entity,Boss,Shop.Tag,label,read,never
+                entity,Boss,Shop.Tag,label,write,never
+                operation,Clerk,Desk.close,,run,never
+                operation,Boss,Desk.close,,run,always
+                operation,Clerk,Desk.open,,run,always
+                operation,Boss,Desk.open,,run,always
+                userManagement,Clerk,Clerk,,manage,never
+                userManagement,Clerk,Boss,,manage,never
+                userManagement,Boss,Clerk,,manage,always
+                userManagement,Boss,Boss,,manage,never
+                """);
+    }
+
+    @Test
+    void htmlHasATabForOperationsAndOneForUserManagement() {
+        String html = resource(WardenCompiler.compileCleanly(MODULE, APP, TICKET, DESK), "html");
+        com.google.common.truth.Truth.assertThat(html).contains("<nav class=\"tabs\"><a href=\"#entities\">Entity access</a>"
+                + "<a href=\"#operations\">Operation access</a><a href=\"#user-management\">User management</a></nav>");
+        com.google.common.truth.Truth.assertThat(html).contains("<section id=\"operations\" class=\"tab\">\n<h2>Operations</h2>\n"
+                + "<table>\n<tr><th></th><th>Clerk</th><th>Boss</th></tr>\n"
+                + "<tr><th>Desk.close<small>Shop.Boss</small></th><td class=\"never\">no</td><td class=\"always\">yes</td></tr>\n");
+        com.google.common.truth.Truth.assertThat(html).contains("<section id=\"user-management\" class=\"tab\">");
+        com.google.common.truth.Truth.assertThat(html).contains("<tr><th>Clerk</th><td class=\"never\">no</td>"
+                + "<td class=\"always\">yes</td></tr>");
+    }
+
+    private static String resource(Compilation compilation, String extension) {
+        try {
+            return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/warden/security-overview." + extension)
+                    .orElseThrow().getCharContent(true).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
