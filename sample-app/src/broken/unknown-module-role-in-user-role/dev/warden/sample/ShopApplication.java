@@ -6,14 +6,18 @@ import dev.warden.annotations.Token;
 import dev.warden.annotations.UserRole;
 
 /**
- * The shop's security settings: its user roles, the module roles each one gets, the anonymous user role, and the
- * custom token {@code [%Region%]}, whose value is the region of a sales rep's account.
+ * The shop's security settings: its user roles, the module roles each one gets and the user roles each may manage
+ * (an administrator every role, a sales manager sales reps and customers), the anonymous user role, and the custom
+ * token {@code [%Region%]}, whose value is the region of a sales rep's account.
  */
 @AppSecurity(
         level = SecurityLevel.PRODUCTION,
         userRoles = {
-            @UserRole(name = "Administrator", moduleRoles = {"Administration.Admin", "Administration.User", "Sales.Manager"}),
-            @UserRole(name = "SalesManager", moduleRoles = {"Sales.Manager", "Administration.Staff", "Administration.User"}),
+            @UserRole(name = "Administrator", moduleRoles = {"Administration.Admin", "Administration.User", "Sales.Manager"},
+                    manageableRoles = {"Administrator", "SalesManager", "SalesRep", "Customer", "Guest"}),
+            @UserRole(name = "SalesManager", moduleRoles = {"Sales.Manager", "Administration.Staff", "Administration.User",
+                    "Administration.UserManager"},
+                    manageableRoles = {"SalesRep", "Customer"}),
             @UserRole(name = "SalesRep", moduleRoles = {"Sales.Representative", "Administration.Staff", "Administration.User"}),  // expect: WARDEN-E001
             @UserRole(name = "Customer", moduleRoles = {"Sales.Customer", "Administration.User"}),
             @UserRole(name = "Guest", moduleRoles = "Sales.Guest")

@@ -94,22 +94,32 @@ class DemoTest {
     }
 
     @Test
-    void salesManagerSeesStaffNamesAndDeletesOnlyCancelledOrders() {
+    void salesManagerManagesAccountsAndDeletesOnlyCancelledOrders() {
         List<String> manager = user("demo_salesmanager: Sam Manager, user role SalesManager");
         List<String> accounts = entity(manager, "Administration.Account");
-        assertEquals("  Administration.Account: sees 7 of 7; may create: no; may delete: none", accounts.get(0));
-        assertEquals("    1  | demo_administrator | Ada Admin      | (hidden)     |        | (hidden)         | (hidden) | (hidden)",
+        // A user manager: reads and may create accounts (which ones, the manageable roles decide), never a password.
+        assertEquals("  Administration.Account: sees 7 of 7; may create: yes; may delete: none", accounts.get(0));
+        assertEquals("    1  | demo_administrator | Ada Admin      | Administrator |        | ada@shop.example     | true   | (hidden)",
                 accounts.get(3));
-        assertEquals("    2  | demo_salesmanager  | Sam Manager    | SalesManager |        | sam@shop.example | true     | (hidden)",
-                accounts.get(4));
         assertEquals("  Sales.Order: sees 5 of 5; may create: yes; may delete: 1003", entity(manager, "Sales.Order").get(0));
         List<String> denied = denied(manager);
         assertEquals("  - delete order 1000, a draft (managers delete cancelled orders)", denied.get(0));
         assertEquals("      explain: delete is granted by no active rule", denied.get(2));
         assertTrue(denied.get(4).startsWith("        rule 2 (applies to Sales.Manager, not active: constraint is false):"
                 + " @AccessRule(roles = \"Manager\", delete = true, constraint = \"[status = 'CANCELLED' or"), denied.get(4));
-        assertTrue(denied.contains("      Access denied: cannot CREATE Account: no rule grants create for user roles"
-                + " [SalesManager]"), denied.toString());
+        // User management: a sales manager may give accounts only the roles SalesRep and Customer.
+        int create = denied.indexOf("  - create an account with user role Administrator");
+        assertTrue(create > 0, denied.toString());
+        assertEquals(List.of("  - create an account with user role Administrator",
+                "      Access denied: cannot CREATE Account: user roles [SalesManager] may manage only SalesRep, Customer;"
+                        + " Administrator is not among them",
+                "      explain: denied: user roles [SalesManager] may manage only SalesRep, Customer; Administrator is"
+                        + " not among them",
+                "  - make demo_administrator a SalesRep",
+                "      Access denied: cannot WRITE member 'userRole' of Account: user roles [SalesManager] may manage only"
+                        + " SalesRep, Customer; Administrator is not among them",
+                "      explain: denied: user roles [SalesManager] may manage only SalesRep, Customer; Administrator is"
+                        + " not among them"), denied.subList(create, create + 6));
     }
 
     @Test
@@ -142,6 +152,14 @@ class DemoTest {
                         + " = {status: READ_WRITE}, constraint = \"[customer/accountManager = '[%CurrentUser%]']\")",
                 "        rules 1, 2, 4, 5 are for roles the user does not hold (the user holds Sales.Rep)"),
                 denied(rep).subList(0, 5));
+        // Operation access: user administration is not for sales reps at all.
+        List<String> denied = denied(rep);
+        int create = denied.indexOf("  - create an account (user administration)");
+        assertEquals(List.of("      Access denied: cannot run UserAdministration.createAccount: it is for module roles"
+                        + " Administration.Admin, Administration.UserManager; user roles [SalesRep] hold none of them",
+                "      explain: denied: UserAdministration.createAccount: it is for module roles Administration.Admin,"
+                        + " Administration.UserManager; user roles [SalesRep] hold none of them"),
+                denied.subList(create + 1, create + 3));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.warden.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,9 +25,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The security overview the processor writes while compiling the sample: the JSON is exactly the checked-in
- * {@code expected/security-overview.json}, and the HTML page renders in headless Chromium to a screenshot that
- * shows the matrix. Without Chromium the rendering test is skipped, except in CI ({@code CI} set), where it fails.
+ * The security overview the processor writes while compiling the sample: the JSON and the CSV are exactly the
+ * checked-in {@code expected/security-overview.json} and {@code .csv}, and the HTML page renders in headless Chromium
+ * to screenshots that show the entity matrix and the operations tab. Without Chromium the rendering tests are
+ * skipped, except in CI ({@code CI} set), where they fail.
  */
 class SecurityOverviewTest {
     private static final String OVERVIEW = "META-INF/warden/security-overview";
@@ -49,10 +51,19 @@ class SecurityOverviewTest {
 
     @Test
     void theJsonIsExactlyTheExpectedOneForTheSamplesModel() throws IOException {
-        String actual = resource(OVERVIEW + ".json");
-        String expected = resource("expected/security-overview.json");
+        assertSameAsExpected("json");
+    }
+
+    @Test
+    void theCsvIsExactlyTheExpectedOneForTheSamplesModel() throws IOException {
+        assertSameAsExpected("csv");
+    }
+
+    private static void assertSameAsExpected(String extension) throws IOException {
+        String actual = resource(OVERVIEW + "." + extension);
+        String expected = resource("expected/security-overview." + extension);
         if (!actual.equals(expected)) {
-            Path written = TARGET.resolve("security-overview.actual.json");
+            Path written = TARGET.resolve("security-overview.actual." + extension);
             Files.writeString(written, actual);
             List<String> a = actual.lines().toList();
             List<String> e = expected.lines().toList();
@@ -60,8 +71,8 @@ class SecurityOverviewTest {
             while (line < Math.min(a.size(), e.size()) && a.get(line).equals(e.get(line))) {
                 line++;
             }
-            fail("The security overview differs from src/test/resources/expected/security-overview.json at line "
-                    + (line + 1) + ":\n  expected: " + (line < e.size() ? e.get(line) : "(end)")
+            fail("The security overview differs from src/test/resources/expected/security-overview." + extension
+                    + " at line " + (line + 1) + ":\n  expected: " + (line < e.size() ? e.get(line) : "(end)")
                     + "\n  actual:   " + (line < a.size() ? a.get(line) : "(end)")
                     + "\nThe whole actual file is " + written.toAbsolutePath()
                     + "; if the change is intended, copy it over the expected one.");
@@ -71,7 +82,21 @@ class SecurityOverviewTest {
     @Test
     void theJsonSaysWhatTheRulesMean() throws IOException {
         String json = resource(OVERVIEW + ".json");
-        assertTrue(json.contains("{\"name\": \"Guest\", \"moduleRoles\": [\"Sales.Guest\"]}"), json);
+        assertTrue(json.contains("{\"name\": \"Guest\", \"moduleRoles\": [\"Sales.Guest\"], \"manageableRoles\": []}"), json);
+        assertTrue(json.contains("{\"name\": \"SalesManager\", \"moduleRoles\": [\"Sales.Manager\", \"Administration.Staff\","
+                + " \"Administration.User\", \"Administration.UserManager\"], \"manageableRoles\": [\"SalesRep\", \"Customer\"]}"),
+                json);
+        // [%UserRole_Administrator%] resolved: administrators delete every order, managers only cancelled ones.
+        assertTrue(json.contains("{\"userRole\": \"Administrator\", \"entity\": \"Sales.Order\",\n"
+                + "     \"view\": \"always\", \"create\": true, \"delete\": \"always\","), json);
+        assertTrue(json.contains("{\"userRole\": \"SalesManager\", \"entity\": \"Sales.Order\",\n"
+                + "     \"view\": \"always\", \"create\": true, \"delete\": {\"when\": [\"[status = 'CANCELLED']\"]},"), json);
+        assertFalse(json.contains("UserRole_"), json);
+        // Operation access: user administration is for administrators and user managers, deleting for administrators.
+        assertTrue(json.contains("{\"operation\": \"UserAdministration.deleteAccount\", \"type\":"
+                + " \"dev.warden.sample.app.UserAdministration\", \"moduleRoles\": [\"Administration.Admin\"],\n"
+                + "     \"userRoles\": {\"Administrator\": true, \"SalesManager\": false, \"SalesRep\": false, \"Customer\":"
+                + " false, \"Guest\": false}}"), json);
         // Customers never see a product's cost price; sales reps see it on active products.
         assertTrue(json.contains("{\"userRole\": \"Customer\", \"entity\": \"Sales.Product\",\n"
                 + "     \"view\": {\"when\": [\"[active = true()]\"]}, \"create\": false, \"delete\": \"never\",\n"), json);
@@ -86,9 +111,21 @@ class SecurityOverviewTest {
     @Test
     void theHtmlPageHasOneMatrixPerEntityWithAColumnPerUserRole() throws IOException {
         String html = resource(OVERVIEW + ".html");
-        List<String> entities = Pattern.compile("<h2>([^<]+)</h2>").matcher(html).results().map(m -> m.group(1)).toList();
+        String entitiesTab = section(html, "entities");
+        List<String> entities = Pattern.compile("<h2>([^<]+)</h2>").matcher(entitiesTab).results().map(m -> m.group(1))
+                .toList();
         assertEquals(List.of("Administration.Account", "Sales.Customer", "Sales.Order", "Sales.OrderLine", "Sales.Product"),
                 entities);
+        assertEquals(5, headers(entitiesTab));
+        assertEquals(1, headers(section(html, "operations")));
+        assertEquals(1, headers(section(html, "user-management")));
+        assertTrue(section(html, "operations").contains("<tr><th>UserAdministration.deleteAccount<small>Administration.Admin"
+                + "</small></th><td class=\"always\">yes</td><td class=\"never\">no</td><td class=\"never\">no</td>"
+                + "<td class=\"never\">no</td><td class=\"never\">no</td></tr>"), html);
+    }
+
+    /** The tables with a header row of every user role in a part of the page. */
+    private static int headers(String html) {
         Matcher header = Pattern.compile("<tr><th></th>(.*?)</tr>").matcher(html);
         int tables = 0;
         while (header.find()) {
@@ -96,20 +133,49 @@ class SecurityOverviewTest {
                     header.group(1));
             tables++;
         }
-        assertEquals(5, tables);
+        return tables;
+    }
+
+    private static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\"");
+        assertTrue(start >= 0, "no tab " + id);
+        return html.substring(start, html.indexOf("</section>", start));
     }
 
     @Test
     void theHtmlPageRendersInHeadlessChromium() throws Exception {
+        Map<Integer, Integer> colours = new HashMap<>();
+        int dark = render("", "security-overview.png", colours);
+        // The matrix: many cells of each kind, column and row headers, and text in them.
+        for (int colour : new int[] {ALWAYS, WHEN, NEVER, HEADER}) {
+            int pixels = colours.getOrDefault(colour, 0);
+            assertTrue(pixels > 20_000, String.format("only %d pixels of #%06x", pixels, colour));
+        }
+        assertTrue(dark > 20_000, "only " + dark + " dark (text) pixels");
+    }
+
+    /** The operations tab alone: yes and no cells, and none of the entity matrix's "when a constraint holds". */
+    @Test
+    void theOperationsTabRendersWithoutTheEntityMatrix() throws Exception {
+        Map<Integer, Integer> colours = new HashMap<>();
+        int dark = render("#operations", "security-overview-operations.png", colours);
+        assertTrue(colours.getOrDefault(ALWAYS, 0) > 2_000, "too few 'yes' cells: " + colours.get(ALWAYS));
+        assertTrue(colours.getOrDefault(NEVER, 0) > 2_000, "too few 'no' cells: " + colours.get(NEVER));
+        assertEquals(0, colours.getOrDefault(WHEN, 0), "the entity matrix shows on the operations tab");
+        assertTrue(dark > 1_000, "only " + dark + " dark (text) pixels");
+    }
+
+    /** Renders the page (with a fragment) to a screenshot; the colours of its pixels, and how many are dark. */
+    private static int render(String fragment, String screenshot, Map<Integer, Integer> colours) throws Exception {
         Path chromium = chromium();
         Path html = Path.of(pageUrl().toURI());
         Path dir = Files.createDirectories(TARGET.resolve("chromium"));
-        Path png = TARGET.resolve("security-overview.png").toAbsolutePath();
+        Path png = TARGET.resolve(screenshot).toAbsolutePath();
         Files.deleteIfExists(png);
         Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile").toAbsolutePath(),
-                "--screenshot=" + png, "--window-size=1400,2000", html.toUri().toString())
+                "--screenshot=" + png, "--window-size=1400,2000", html.toUri() + fragment)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -119,7 +185,6 @@ class SecurityOverviewTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1400, image.getWidth());
         assertEquals(2000, image.getHeight());
-        Map<Integer, Integer> colours = new HashMap<>();
         int dark = 0;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -130,12 +195,7 @@ class SecurityOverviewTest {
                 }
             }
         }
-        // The matrix: many cells of each kind, column and row headers, and text in them.
-        for (int colour : new int[] {ALWAYS, WHEN, NEVER, HEADER}) {
-            int pixels = colours.getOrDefault(colour, 0);
-            assertTrue(pixels > 20_000, String.format("only %d pixels of #%06x in %s", pixels, colour, png));
-        }
-        assertTrue(dark > 20_000, "only " + dark + " dark (text) pixels in " + png);
+        return dark;
     }
 
     private static URL pageUrl() {

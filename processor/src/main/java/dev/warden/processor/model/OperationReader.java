@@ -53,19 +53,20 @@ public final class OperationReader {
         Optional<AllowedRolesModel> typeRoles = annotation(type, displayName);
         List<AllowedRolesModel> methodRoles = new ArrayList<>();
         List<OperationModel> operations = new ArrayList<>();
+        // The type's own methods in declaration order, then the public methods it inherits.
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             Optional<AllowedRolesModel> own = annotation(method, displayName + "." + method.getSimpleName());
             own.ifPresent(methodRoles::add);
-            if (own.isPresent()) {
-                operations.add(new OperationModel(method.getSimpleName().toString(), method, own.get(), true,
-                        overridden(type, method)));
-            }
+            Optional<AllowedRolesModel> roles = own.isPresent() ? own
+                    : typeRoles.filter(t -> isCoveredByTypeAnnotation(method));
+            roles.ifPresent(r -> operations.add(new OperationModel(method.getSimpleName().toString(), method, r,
+                    own.isPresent(), overridden(type, method))));
         }
         if (typeRoles.isPresent()) {
             for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-                if (isCoveredByTypeAnnotation(method)) {
+                if (!method.getEnclosingElement().equals(type) && isCoveredByTypeAnnotation(method)) {
                     operations.add(new OperationModel(method.getSimpleName().toString(), method, typeRoles.get(), false,
-                            method.getEnclosingElement().equals(type) ? overridden(type, method) : List.of()));
+                            List.of()));
                 }
             }
         }

@@ -8,12 +8,17 @@ import dev.warden.annotations.SecuredEntity;
 
 /**
  * A user account: the user name people sign in with, the user role it has and, for sales staff, the region the
- * {@code [%Region%]} token takes its value from. Administrators manage accounts; staff see their colleagues'
- * names; everyone sees and edits part of their own account. Nobody reads the password hash through the rules:
- * only the sign-in code does, in the system context.
+ * {@code [%Region%]} token takes its value from. Administrators manage accounts, user managers create and change
+ * them (which accounts and roles, {@code UserAdministration} decides from the manageable roles); staff see their
+ * colleagues' names; everyone sees and edits part of their own account. Nobody reads the password hash through the
+ * rules: only the sign-in code does, in the system context.
  */
 @SecuredEntity
 @AccessRule(roles = "Admin", create = true, delete = true, defaultAccess = Access.READ,
+        members = {@Member(name = "username", access = Access.READ_WRITE), @Member(name = "fullName", access = Access.READ_WRITE),
+                   @Member(name = "userRole", access = Access.READ_WRITE), @Member(name = "region", access = Access.READ_WRITE),
+                   @Member(name = "email", access = Access.READ_WRITE), @Member(name = "active", access = Access.READ_WRITE)})
+@AccessRule(roles = "UserManager", create = true, defaultAccess = Access.READ,
         members = {@Member(name = "username", access = Access.READ_WRITE), @Member(name = "fullName", access = Access.READ_WRITE),
                    @Member(name = "userRole", access = Access.READ_WRITE), @Member(name = "region", access = Access.READ_WRITE),
                    @Member(name = "email", access = Access.READ_WRITE), @Member(name = "active", access = Access.READ_WRITE)})
@@ -31,7 +36,7 @@ public class Account {
     private String region;
     private String email;
     private Boolean active;
-    @MemberAccess(roles = {"Admin", "Staff", "User"}, value = Access.NONE)
+    @MemberAccess(roles = {"Admin", "UserManager", "Staff", "User"}, value = Access.NONE)
     private String passwordHash;
 
     public Long getId() {

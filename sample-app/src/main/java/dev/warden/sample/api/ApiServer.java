@@ -14,6 +14,8 @@ import dev.warden.sample.app.Accounts;
 import dev.warden.sample.app.ShopDatabase;
 import dev.warden.sample.app.ShopEntities;
 import dev.warden.sample.app.ShopEntity;
+import dev.warden.sample.app.UserAdministration;
+import dev.warden.sample.administration.Account;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,8 +52,11 @@ import java.util.concurrent.TimeUnit;
  * POST   /api/{entity}             create one: 201 with the object as stored
  * PATCH  /api/{entity}/{id}        change the members in the body: 200 with the object as stored
  * DELETE /api/{entity}/{id}        204
- * GET    /security-overview.html   the security overview the processor wrote at compile time (also .json)
+ * GET    /security-overview.html   the security overview the processor wrote at compile time (also .json, .csv)
  * </pre>
+ *
+ * <p>Accounts are written through {@link UserAdministration} (operation access and manageable user roles), except a
+ * user's change of their own account that leaves its user role alone.
  *
  * <p>Errors are JSON {@code {"error": ..., "message": ...}}: 400 bad request, 401 wrong credentials, 403 denied by
  * the rules, 404 unknown path or object, 405, 409 refused by the database, 413, 415, 500. Messages name entities,
@@ -65,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
 
     private final ShopDatabase database;
     private final Accounts accounts;
+    private final UserAdministration users;
     private final PrintStream log;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -72,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
     private ApiServer(ShopDatabase database, PrintStream log, HttpServer server, ExecutorService executor) {
         this.database = database;
         this.accounts = new Accounts(database);
+        this.users = new UserAdministration(database);
         this.log = log;
         this.server = server;
         this.executor = executor;
@@ -243,10 +250,12 @@ public final class ApiServer implements AutoCloseable {
             path = path.substring(0, path.length() - 1);
         }
         String method = exchange.getRequestMethod();
-        if (path.equals("/security-overview.html") || path.equals("/security-overview.json")) {
+        if (path.equals("/security-overview.html") || path.equals("/security-overview.json")
+                || path.equals("/security-overview.csv")) {
             allow(method, "GET");
-            return Response.of(200, Resource.load(path.endsWith("html") ? "text/html; charset=utf-8"
-                    : "application/json; charset=utf-8", "META-INF/warden" + path));
+            String type = path.endsWith("html") ? "text/html; charset=utf-8" : path.endsWith("csv")
+                    ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+            return Response.of(200, Resource.load(type, "META-INF/warden" + path));
         }
         if (path.equals("/") || path.equals("/api")) {
             allow(method, "GET");
@@ -260,10 +269,13 @@ public final class ApiServer implements AutoCloseable {
                 "no entity '" + decode(parts[2]) + "'; the entities are " + String.join(", ",
                         ShopEntities.ALL.stream().map(ShopEntity::resource).toList())));
         WardenData data = database.data(ctx);
+        boolean accounts = entity == ShopEntities.ACCOUNTS;
         if (parts.length == 3) {
             allow(method, "GET", "POST");
-            return method.equals("GET") ? Response.of(200, list(data, ctx, entity, exchange.getRequestURI()))
-                    : create(data, ctx, entity, body(exchange));
+            if (method.equals("GET")) {
+                return Response.of(200, list(data, ctx, entity, exchange.getRequestURI()));
+            }
+            return accounts ? createAccount(data, ctx, body(exchange)) : create(data, ctx, entity, body(exchange));
         }
         Long key = key(entity, parts[3]);
         allow(method, "GET", "PATCH", "DELETE");
@@ -271,11 +283,46 @@ public final class ApiServer implements AutoCloseable {
             case "GET":
                 return Response.of(200, find(data, ctx, entity, key));
             case "PATCH":
-                return Response.of(200, update(data, ctx, entity, key, body(exchange)));
+                Map<String, Object> changes = body(exchange);
+                return Response.of(200, accounts && isAccountManagement(ctx, key, changes)
+                        ? updateAccount(data, ctx, key, changes) : update(data, ctx, entity, key, changes));
             default:
-                data.delete(entity.table(), key);
+                if (accounts) {
+                    users.deleteAccount(ctx, key);
+                } else {
+                    data.delete(entity.table(), key);
+                }
                 return new Response(204, null, Map.of());
         }
+    }
+
+    // --------------------------------------------------------------------------------------------- accounts
+
+    /**
+     * Whether a change of an account is user management, which goes through {@link UserAdministration}: every change
+     * of another user's account, and every change of a user role. A user changing their own name or e-mail address
+     * needs only the access rules of Account.
+     */
+    private static boolean isAccountManagement(SecurityContext ctx, Long key, Map<String, Object> changes) {
+        return !key.equals(ctx.userId()) || changes.containsKey("userRole");
+    }
+
+    private Response createAccount(WardenData data, SecurityContext ctx, Map<String, Object> body) throws ApiException {
+        ShopEntity<Account> entity = ShopEntities.ACCOUNTS;
+        Account stored = users.createAccount(ctx, entity.table().read(values(data, entity, body, null)));
+        return new Response(201, EntityJson.toJson(entity, EntityJson.filter(entity, ctx), stored),
+                Map.of("Location", "/api/" + entity.resource() + "/" + stored.getId()));
+    }
+
+    private Map<String, Object> updateAccount(WardenData data, SecurityContext ctx, Long key, Map<String, Object> body)
+            throws ApiException {
+        if (body.isEmpty()) {
+            throw ApiException.badRequest("the body names no member to change");
+        }
+        ShopEntity<Account> entity = ShopEntities.ACCOUNTS;
+        Account stored = users.updateAccount(ctx, entity.table().read(values(data, entity, body, key)),
+                body.keySet().toArray(new String[0]));
+        return EntityJson.toJson(entity, EntityJson.filter(entity, ctx), stored);
     }
 
     private static void allow(String method, String... allowed) throws ApiException {

@@ -37,10 +37,23 @@ public final class Demo {
 
     private final ShopDatabase database;
     private final Accounts accounts;
+    private final UserAdministration users;
 
-    /** An operation a user tries, and how to explain the outcome. */
+    /**
+     * An operation a user tries, and how to explain the outcome: with the entity's rules ({@code explain} and
+     * {@code right}), or in one sentence ({@code because}) for operation access and user management.
+     */
     private record Attempt(String what, Consumer<WardenData> action, Function<SecurityContext, Explanation> explain,
-            Function<Explanation, String> right) {}
+            Function<Explanation, String> right, Function<SecurityContext, String> because) {
+        Attempt(String what, Consumer<WardenData> action, Function<SecurityContext, Explanation> explain,
+                Function<Explanation, String> right) {
+            this(what, action, explain, right, null);
+        }
+
+        static Attempt explainedBy(String what, Consumer<WardenData> action, Function<SecurityContext, String> because) {
+            return new Attempt(what, action, null, null, because);
+        }
+    }
 
     /** Thrown to roll back an attempt that unexpectedly succeeded. */
     private static final class Rollback extends RuntimeException {
@@ -54,6 +67,7 @@ public final class Demo {
     public Demo(ShopDatabase database) {
         this.database = database;
         this.accounts = new Accounts(database);
+        this.users = new UserAdministration(database);
     }
 
     /**
@@ -90,7 +104,7 @@ public final class Demo {
         }
         out.println();
         out.println("  Denied operations:");
-        for (Attempt attempt : attempts(who, snapshot)) {
+        for (Attempt attempt : attempts(who, snapshot, ctx)) {
             attempt(out, ctx, attempt);
         }
     }
@@ -164,6 +178,10 @@ public final class Demo {
         } catch (AccessDeniedException denied) {
             out.println("  - " + attempt.what());
             out.println("      " + denied.getMessage());
+            if (attempt.because() != null) {
+                out.println("      explain: " + attempt.because().apply(ctx));
+                return;
+            }
             Explanation why = attempt.explain().apply(ctx);
             out.println("      explain: " + attempt.right().apply(why));
             List<Integer> notApplying = new ArrayList<>();
@@ -197,7 +215,7 @@ public final class Demo {
                 + ", which is not active for " + what : "create is granted by active rules " + join(active);
     }
 
-    private List<Attempt> attempts(String who, ShopSnapshot s) {
+    private List<Attempt> attempts(String who, ShopSnapshot s, SecurityContext actor) {
         ShopEntity<Order> orders = ShopEntities.ORDERS;
         switch (who) {
             case "demo_administrator":
@@ -211,10 +229,12 @@ public final class Demo {
                                 data -> data.delete(orders.table(), 1000L),
                                 ctx -> orders.rules().explain(ctx, s.order(1000L)),
                                 why -> granted("delete", why.deleteGrantedBy())),
-                        new Attempt("create an account",
-                                data -> data.insert(ShopEntities.ACCOUNTS.table(), newAccount()),
-                                ctx -> ShopEntities.ACCOUNTS.rules().explain(ctx, newAccount()),
-                                why -> granted("create", why.createGrantedBy())));
+                        Attempt.explainedBy("create an account with user role Administrator",
+                                data -> users.createAccount(actor, newAccount()),
+                                c -> c.explainAssign(List.of(), List.of("Administrator")).toString()),
+                        Attempt.explainedBy("make demo_administrator a SalesRep",
+                                data -> users.updateAccount(actor, role(1L, "SalesRep"), "userRole"),
+                                c -> c.explainAssign(List.of("Administrator"), List.of("SalesRep")).toString()));
             case "demo_salesrep":
                 return List.of(
                         new Attempt("change the total of order 1000 to 1.00",
@@ -224,7 +244,10 @@ public final class Demo {
                         new Attempt("delete order 1004",
                                 data -> data.delete(orders.table(), 1004L),
                                 ctx -> orders.rules().explain(ctx, s.order(1004L)),
-                                why -> granted("delete", why.deleteGrantedBy())));
+                                why -> granted("delete", why.deleteGrantedBy())),
+                        Attempt.explainedBy("create an account (user administration)",
+                                data -> users.createAccount(actor, newAccount()),
+                                UserAdministrationOperations.CREATE_ACCOUNT::explain));
             case "demo_customer":
                 return List.of(
                         new Attempt("delete order 1001, which has shipped",
@@ -260,6 +283,13 @@ public final class Demo {
         Account account = new Account();
         account.setId(id);
         account.setPasswordHash(passwordHash);
+        return account;
+    }
+
+    private static Account role(Long id, String userRole) {
+        Account account = new Account();
+        account.setId(id);
+        account.setUserRole(userRole);
         return account;
     }
 

@@ -291,6 +291,75 @@ class ApiTest {
         assertEquals(1, get("demo_customer", "/api/products?name=Giant%20magnet").list().size());
     }
 
+    // ------------------------------------------------------------------------------------- user management
+
+    @Test
+    void aSalesManagerCreatesAndChangesOnlySalesRepsAndCustomers() throws Exception {
+        Answer rep = call("demo_salesmanager", "POST", "/api/accounts",
+                "{\"username\": \"tom\", \"userRole\": \"SalesRep\", \"region\": \"East\"}");
+        assertEquals(201, rep.status(), rep.body());
+        Answer admin = call("demo_salesmanager", "POST", "/api/accounts",
+                "{\"username\": \"mallory\", \"userRole\": \"Administrator\"}");
+        assertEquals(403, admin.status());
+        assertEquals("Access denied: cannot CREATE Account: user roles [SalesManager] may manage only SalesRep, Customer;"
+                + " Administrator is not among them", message(admin));
+        assertEquals(403, call("demo_salesmanager", "POST", "/api/accounts",
+                "{\"username\": \"mallory\", \"userRole\": \"SalesManager\"}").status());
+        assertEquals(403, call("demo_salesmanager", "POST", "/api/accounts",
+                "{\"username\": \"mallory\", \"userRole\": \"Superuser\"}").status(), "an undeclared user role");
+
+        // Rosa is a sales rep: the manager may make her a customer, not an administrator.
+        Answer demoted = call("demo_salesmanager", "PATCH", "/api/accounts/4", "{\"userRole\": \"Customer\"}");
+        assertEquals(200, demoted.status(), demoted.body());
+        assertEquals("Customer", demoted.object().get("userRole"));
+        Answer promoted = call("demo_salesmanager", "PATCH", "/api/accounts/4", "{\"userRole\": \"Administrator\"}");
+        assertEquals(403, promoted.status());
+        assertEquals("Access denied: cannot WRITE member 'userRole' of Account: user roles [SalesManager] may manage only"
+                + " SalesRep, Customer; Administrator is not among them", message(promoted));
+        // The administrator's account is not the manager's to change, not even its e-mail address.
+        Answer email = call("demo_salesmanager", "PATCH", "/api/accounts/1", "{\"email\": \"me@evil.example\"}");
+        assertEquals(403, email.status());
+        assertEquals("Access denied: cannot WRITE Account: user roles [SalesManager] may manage only SalesRep, Customer;"
+                + " Administrator is not among them", message(email));
+        assertEquals("ada@shop.example", get("demo_administrator", "/api/accounts/1").object().get("email"));
+        // Nor their own user role.
+        assertEquals(403, call("demo_salesmanager", "PATCH", "/api/accounts/2", "{\"userRole\": \"Administrator\"}")
+                .status());
+    }
+
+    @Test
+    void onlyAdministratorsDeleteAccountsAndAssignEveryRole() throws Exception {
+        Answer created = call("demo_administrator", "POST", "/api/accounts",
+                "{\"username\": \"boss2\", \"userRole\": \"SalesManager\"}");
+        assertEquals(201, created.status(), created.body());
+        String location = created.response().headers().firstValue("Location").orElseThrow();
+        Answer managerDeletes = call("demo_salesmanager", "DELETE", location, null);
+        assertEquals(403, managerDeletes.status());
+        assertEquals("Access denied: cannot run UserAdministration.deleteAccount: it is for module roles"
+                + " Administration.Admin; user roles [SalesManager] hold none of them", message(managerDeletes));
+        assertEquals(200, call("demo_administrator", "PATCH", location, "{\"userRole\": \"Administrator\"}").status());
+        assertEquals(204, call("demo_administrator", "DELETE", location, null).status());
+        assertEquals(404, get("demo_administrator", location).status());
+    }
+
+    @Test
+    void usersWhoManageNobodyMayNotRunUserAdministrationButEditTheirOwnAccount() throws Exception {
+        Answer rep = call("demo_salesrep", "POST", "/api/accounts", "{\"username\": \"x\", \"userRole\": \"Customer\"}");
+        assertEquals(403, rep.status());
+        assertEquals("Access denied: cannot run UserAdministration.createAccount: it is for module roles"
+                + " Administration.Admin, Administration.UserManager; user roles [SalesRep] hold none of them", message(rep));
+        Answer guest = call(null, "POST", "/api/accounts", "{\"username\": \"x\", \"userRole\": \"Customer\"}");
+        assertEquals(403, guest.status());
+        assertTrue(message(guest).endsWith("user roles [Guest] hold none of them"), message(guest));
+        // A customer edits their own e-mail address through the access rules, but may not change their user role.
+        Answer own = call("demo_customer", "PATCH", "/api/accounts/10", "{\"email\": \"carol@new.example\"}");
+        assertEquals(200, own.status(), own.body());
+        assertEquals("carol@new.example", own.object().get("email"));
+        assertEquals(403, call("demo_customer", "PATCH", "/api/accounts/10", "{\"userRole\": \"Administrator\"}")
+                .status());
+        assertEquals(403, call("demo_customer", "PATCH", "/api/accounts/11", "{\"email\": \"x@y.example\"}").status());
+    }
+
     // ----------------------------------------------------------------------------------------- bad requests
 
     @Test
@@ -357,6 +426,11 @@ class ApiTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<h1>Security overview: ShopApplication</h1>"), page.body());
         assertEquals(200, get(null, "/security-overview.json").status());
+        HttpResponse<String> csv = CLIENT.send(HttpRequest.newBuilder(URI.create(server.baseUri()
+                + "/security-overview.csv")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(csv.body().startsWith("area,userRole,target,member,right,access\n"), csv.body());
     }
 
     @Test
