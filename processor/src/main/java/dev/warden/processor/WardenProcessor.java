@@ -439,7 +439,8 @@ public final class WardenProcessor extends AbstractProcessor {
                 Report report = new Report();
                 operationValidation.validate(result.model(), report);
                 printer.print(report);
-                if (!report.hasErrors()) {
+                // A type annotation on a type without public methods protects nothing: no registry for it.
+                if (!report.hasErrors() && !result.model().operations().isEmpty()) {
                     write(operationWriter.write(result.model()));
                     operations.add(result.model());
                 }

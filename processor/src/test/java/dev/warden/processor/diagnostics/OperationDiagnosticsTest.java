@@ -258,6 +258,22 @@ class OperationDiagnosticsTest {
         assertThat(result.generated()).doesNotContain("fx.shop.BrokenOperations");
     }
 
+    /** Found by the differential test: an annotated type without public methods was an internal error. */
+    @Test
+    void anAnnotatedTypeWithoutPublicMethodsProtectsNothingAndGetsNoRegistry() {
+        JavaFileObject empty = service("fx.shop.Marker", """
+                @AllowedRoles("User")
+                public interface Marker {}
+                """);
+
+        Compilation compilation = compile(empty);
+
+        assertThat(compilation).succeeded();
+        assertNoWardenWarning(compilation);
+        assertThat(compilation.generatedSourceFiles().stream()
+                .noneMatch(f -> f.getName().endsWith("MarkerOperations.java"))).isTrue();
+    }
+
     // ---------------------------------------------------------------- W016
 
     private static List<JavaFileObject> overridingWithOtherRoles(String suppression) {

@@ -9,13 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.testing.compile.Compilation;
+import dev.warden.annotations.SecurityLevel;
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.ApplicationModel;
 import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.Operations;
+import dev.warden.runtime.SecuredOperation;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.UserIdentity;
 import dev.warden.runtime.data.WardenData;
+import dev.warden.verification.support.CompiledClasses;
 import dev.warden.verification.support.Databases;
+import dev.warden.verification.support.Javac;
 import dev.warden.verification.support.Vault;
 import java.io.ByteArrayOutputStream;
 import java.io.NotSerializableException;
@@ -28,6 +34,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -48,7 +56,8 @@ import org.junit.jupiter.api.Test;
  * a missing or mistyped token, a user id of the wrong type, a system scope seen from another thread or left open by
  * an exception, thread pools, reflection, serialisation, and what proxies and exceptions print. Each check goes
  * through the generated policy, the generated proxy and the data access layer (on H2; the differential test covers
- * PostgreSQL).
+ * PostgreSQL). Operation access ({@code @AllowedRoles}) fails closed the same way, at every security level, and an
+ * operation that is not registered is denied to everyone.
  */
 class FailClosedTest {
 
@@ -485,5 +494,130 @@ class FailClosedTest {
             assertNoSecret(e);
         }
         assertEquals(2L, countRows());
+    }
+
+    // ------------------------------------------------------------------------------------- operation access
+
+    /**
+     * Services of the vault's module protected with {@code @AllowedRoles}, compiled with the processor and loaded with
+     * their registrations: {@code SecretService} for keepers ({@code open}) and auditors ({@code audit}).
+     */
+    private static Class<?> secretService;
+    private static Class<?> unprotected;
+
+    private static Class<?> secretService() throws Exception {
+        if (secretService == null) {
+            Map<String, String> sources = new LinkedHashMap<>();
+            sources.put("vault.data.package-info", """
+                    @dev.warden.annotations.Module(name = "Vault", roles = {"Owner", "Reader"})
+                    package vault.data;
+                    """);
+            sources.put("vault.data.SecretService", """
+                    package vault.data;
+                    import dev.warden.annotations.AllowedRoles;
+                    @AllowedRoles("Owner")
+                    public class SecretService {
+                        public void open() {}
+                        @AllowedRoles({"Reader", "Vault.Owner"}) public void audit() {}
+                    }
+                    """);
+            sources.put("vault.data.Unprotected", """
+                    package vault.data;
+                    public class Unprotected {
+                        public void open() {}
+                    }
+                    """);
+            Compilation compilation = Javac.compile(sources);
+            assertEquals(Compilation.Status.SUCCESS, compilation.status(),
+                    () -> Javac.diagnostics(compilation));
+            ClassLoader loader = new CompiledClasses(compilation);
+            secretService = loader.loadClass("vault.data.SecretService");
+            unprotected = loader.loadClass("vault.data.Unprotected");
+        }
+        return secretService;
+    }
+
+    private static ApplicationModel vaultAt(SecurityLevel level) {
+        return ApplicationModel.builder("VaultApp").level(level).userRole("Keeper", "Vault.Owner")
+                .userRole("Auditor", "Vault.Reader").token("Tenant", Long.class).build();
+    }
+
+    /** Neither the operation's check nor the look-up allows it, and the denial names the operation. */
+    private static void assertMayNotRun(SecurityContext ctx, String method) throws Exception {
+        Class<?> service = secretService();
+        assertFalse(Operations.isAllowed(ctx, service, method), () -> String.valueOf(ctx));
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                () -> Operations.check(ctx, service, method));
+        assertEquals(Optional.of("SecretService." + method), denied.securedOperation());
+        assertTrue(denied.getMessage().startsWith("Access denied: cannot run SecretService." + method + ": "),
+                denied.getMessage());
+        SecuredOperation operation =
+                Operations.find(service, method).orElseThrow();
+        assertThrows(AccessDeniedException.class, () -> operation.check(ctx));
+    }
+
+    @Test
+    void operationsWithoutAContext() throws Exception {
+        assertMayNotRun(null, "open");
+        assertThrows(AccessDeniedException.class, () -> Operations.check(secretService(), "open"));
+        ApplicationModel.setDefault(vault.model);
+        assertEquals(Optional.empty(), SecurityContext.currentIfPresent(), "no anonymous access: no context");
+        assertThrows(AccessDeniedException.class, () -> Operations.check(secretService(), "open"));
+        try (SecurityContext.Scope scope = SecurityContext.open(vault.model, UserIdentity.of(10L, "Keeper"))) {
+            Operations.check(secretService(), "open");
+        }
+    }
+
+    @Test
+    void operationsForUnknownRolesNoRolesAndBadIds() throws Exception {
+        for (String method : new String[] {"open", "audit"}) {
+            assertMayNotRun(user(10L, "Keeper", "Ghost"), method);
+            assertMayNotRun(user(10L, "keeper"), method);
+            assertMayNotRun(user(10L), method);
+            assertMayNotRun(user("10", "Keeper"), method);
+            assertMayNotRun(SecurityContext.anonymousOf(vault.model), method);
+        }
+        assertMayNotRun(user(20L, "Auditor"), "open");
+        // control: the same users with good roles may
+        assertTrue(Operations.isAllowed(user(10L, "Keeper"), secretService(), "open"));
+        assertTrue(Operations.isAllowed(user(20L, "Auditor"), secretService(), "audit"));
+    }
+
+    @Test
+    void operationsAtEveryLevel() throws Exception {
+        ApplicationModel off = vaultAt(SecurityLevel.OFF);
+        ApplicationModel prototype = vaultAt(SecurityLevel.PROTOTYPE);
+        // PROTOTYPE checks operation access as PRODUCTION does (only data access is off).
+        assertMayNotRun(SecurityContext.of(prototype, UserIdentity.of(20L, "Auditor")), "open");
+        // OFF checks nothing for a valid user...
+        assertTrue(Operations.isAllowed(SecurityContext.of(off, UserIdentity.of(20L, "Auditor")),
+                secretService(), "open"));
+        // ...but a context that denies everything is denied at every level, OFF included.
+        for (ApplicationModel app : new ApplicationModel[] {off, prototype, vault.model}) {
+            assertMayNotRun(SecurityContext.of(app, UserIdentity.of(10L, "Keeper", "Ghost")), "open");
+            assertMayNotRun(SecurityContext.of(app, UserIdentity.of(10L)), "open");
+        }
+    }
+
+    @Test
+    void anOperationThatIsNotRegisteredIsDeniedToEveryone() throws Exception {
+        Class<?> service = secretService();
+        for (SecurityContext ctx : new SecurityContext[] {SecurityContext.systemOf(vault.model), user(10L, "Keeper"),
+                SecurityContext.of(vaultAt(SecurityLevel.OFF), UserIdentity.of(10L, "Keeper"))}) {
+            assertThrows(AccessDeniedException.class, () -> Operations.check(ctx, service, "opne"));
+            assertThrows(AccessDeniedException.class, () -> Operations.check(ctx, unprotected, "open"));
+            assertFalse(Operations.isAllowed(ctx, unprotected, "open"));
+        }
+        // The system runs every registered operation.
+        assertTrue(Operations.isAllowed(SecurityContext.systemOf(vault.model), service, "open"));
+    }
+
+    @Test
+    void userManagementFailsClosed() {
+        assertFalse(user(10L, "Keeper").canManage("Keeper"), "nobody manages anybody in the vault");
+        assertFalse(user(10L, "Keeper", "Ghost").canManage("Keeper"));
+        assertFalse(SecurityContext.systemOf(vault.model).canManage("Ghost"), "an undeclared user role");
+        assertTrue(SecurityContext.systemOf(vault.model).canAssign(List.of("Keeper"),
+                List.of("Auditor")));
     }
 }
