@@ -1,5 +1,6 @@
 package dev.warden.runtime;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class ManagementDecision {
                     Map.of(), List.of());
         }
         Map<String, String> allowedBy = new LinkedHashMap<>();
-        List<String> refused = new java.util.ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (String role : asked) {
             String by = ctx.userRoles().stream().filter(own -> app.manageableRolesOf(own).contains(role)).findFirst()
                     .orElse(null);
@@ -89,7 +90,7 @@ public final class ManagementDecision {
 
     private static String describe(Map<String, String> allowedBy) {
         Map<String, List<String>> byOwnRole = new LinkedHashMap<>();
-        allowedBy.forEach((role, by) -> byOwnRole.computeIfAbsent(by, k -> new java.util.ArrayList<>()).add(role));
+        allowedBy.forEach((role, by) -> byOwnRole.computeIfAbsent(by, k -> new ArrayList<>()).add(role));
         List<String> parts = byOwnRole.entrySet().stream()
                 .map(e -> "user role " + e.getKey() + " may manage " + String.join(", ", e.getValue())).toList();
         return String.join("; ", parts);

@@ -1,6 +1,5 @@
 package dev.warden.verification.differential;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
@@ -244,13 +243,11 @@ class OperationDifferentialTest {
         names.add(UNDECLARED);
         for (SecurityLevel level : SecurityLevel.values()) {
             ApplicationModel app = model(batch, level);
-            for (Map.Entry<String, Asker> asker : askers(batch, app, level).entrySet()) {
-                SecurityContext ctx = contexts.get(asker.getKey());
+            for (Case asker : askers(batch, app, level)) {
                 for (String type : batch.types.keySet()) {
                     Class<?> runtimeType = loader.loadClass(type);
                     for (String name : names) {
-                        compare(reference, asker.getValue(), ctx, type, runtimeType, name, level, asker.getKey(),
-                                disagreements);
+                        compare(reference, asker, type, runtimeType, name, level, disagreements);
                     }
                 }
             }
@@ -274,8 +271,8 @@ class OperationDifferentialTest {
         }
     }
 
-    /** The contexts of the current level, by asker name (filled by {@link #askers}). */
-    private static final Map<String, SecurityContext> contexts = new LinkedHashMap<>();
+    /** One asker: its name, its context for the runtime (null for none), and what the reference knows of it. */
+    private record Case(String name, SecurityContext ctx, Asker asker) {}
 
     private static ApplicationModel model(Batch batch, SecurityLevel level) {
         ApplicationModel.Builder builder = ApplicationModel.builder("App").level(level);
@@ -283,48 +280,43 @@ class OperationDifferentialTest {
         return builder.anonymousRole(batch.anonymousRole).build();
     }
 
-    private static Map<String, Asker> askers(Batch batch, ApplicationModel app, SecurityLevel level) {
-        contexts.clear();
-        Map<String, Asker> askers = new LinkedHashMap<>();
+    private static List<Case> askers(Batch batch, ApplicationModel app, SecurityLevel level) {
+        List<Case> askers = new ArrayList<>();
         List<String> userRoles = batch.userRoles.keySet().stream().filter(r -> !r.equals(batch.anonymousRole)).toList();
         for (String role : userRoles) {
-            add(askers, role, SecurityContext.of(app, UserIdentity.of(1L, role)),
-                    new Asker(false, false, false, level.name(), batch.userRoles.get(role)));
+            askers.add(new Case(role, SecurityContext.of(app, UserIdentity.of(1L, role)),
+                    new Asker(false, false, false, level.name(), batch.userRoles.get(role))));
         }
         Set<String> pair = new LinkedHashSet<>(batch.userRoles.get(userRoles.get(0)));
         pair.addAll(batch.userRoles.get(userRoles.get(1)));
-        add(askers, "U0+U1", SecurityContext.of(app, UserIdentity.of(1L, userRoles.get(0), userRoles.get(1))),
-                new Asker(false, false, false, level.name(), pair));
+        askers.add(new Case("U0+U1", SecurityContext.of(app, UserIdentity.of(1L, userRoles.get(0), userRoles.get(1))),
+                new Asker(false, false, false, level.name(), pair)));
         Asker denies = new Asker(false, false, true, level.name(), Set.of());
-        add(askers, "unknown role", SecurityContext.of(app, UserIdentity.of(1L, userRoles.get(0), "Ghost")), denies);
-        add(askers, "no roles", SecurityContext.of(app, UserIdentity.of(1L)), denies);
-        add(askers, "string id", SecurityContext.of(app, UserIdentity.of("1", userRoles.get(0))), denies);
-        add(askers, "anonymous", SecurityContext.anonymousOf(app), batch.anonymousRole == null ? denies
-                : new Asker(false, false, false, level.name(), batch.userRoles.get(batch.anonymousRole)));
-        add(askers, "system", SecurityContext.systemOf(app), new Asker(false, true, false, level.name(), Set.of()));
-        add(askers, "no context", null, new Asker(true, false, false, level.name(), Set.of()));
+        askers.add(new Case("unknown role", SecurityContext.of(app, UserIdentity.of(1L, userRoles.get(0), "Ghost")),
+                denies));
+        askers.add(new Case("no roles", SecurityContext.of(app, UserIdentity.of(1L)), denies));
+        askers.add(new Case("string id", SecurityContext.of(app, UserIdentity.of("1", userRoles.get(0))), denies));
+        askers.add(new Case("anonymous", SecurityContext.anonymousOf(app), batch.anonymousRole == null ? denies
+                : new Asker(false, false, false, level.name(), batch.userRoles.get(batch.anonymousRole))));
+        askers.add(new Case("system", SecurityContext.systemOf(app), new Asker(false, true, false, level.name(), Set.of())));
+        askers.add(new Case("no context", null, new Asker(true, false, false, level.name(), Set.of())));
         return askers;
     }
 
-    private static void add(Map<String, Asker> askers, String name, SecurityContext ctx, Asker asker) {
-        askers.put(name, asker);
-        contexts.put(name, ctx);
-    }
-
-    private static void compare(OperationReference reference, Asker asker, SecurityContext ctx, String type,
-            Class<?> runtimeType, String name, SecurityLevel level, String who, List<String> disagreements) {
-        boolean expected = reference.allowed(asker, type, name);
-        boolean allowed = Operations.isAllowed(ctx, runtimeType, name);
+    private static void compare(OperationReference reference, Case asker, String type, Class<?> runtimeType,
+            String name, SecurityLevel level, List<String> disagreements) {
+        boolean expected = reference.allowed(asker.asker(), type, name);
+        boolean allowed = Operations.isAllowed(asker.ctx(), runtimeType, name);
         boolean checked;
         try {
-            Operations.check(ctx, runtimeType, name);
+            Operations.check(asker.ctx(), runtimeType, name);
             checked = true;
         } catch (AccessDeniedException e) {
             checked = false;
         }
         CHECKS.addAndGet(2);
         if (allowed != expected || checked != expected) {
-            disagreements.add(level + " " + who + " on " + type + "." + name + ": the reference says " + expected
+            disagreements.add(level + " " + asker.name() + " on " + type + "." + name + ": the reference says " + expected
                     + ", isAllowed " + allowed + ", check " + checked);
         }
     }
