@@ -105,8 +105,8 @@ class ApplicationSettingsDiagnosticsTest {
         return app(suppression + """
                 @AppSecurity(
                         userRoles = {
-                            @UserRole(name = "Member", moduleRoles = {"Shop.User", "Shop.Manager", "Billing.Clerk"}),
-                            @UserRole(name = "Visitor", moduleRoles = {}, manageableRoles = "Member")
+                            @UserRole(name = "Member", moduleRoles = {"Shop.User", "Shop.Manager"}),
+                            @UserRole(name = "Visitor", moduleRoles = "Billing.Clerk", manageableRoles = "Member")
                         },
                         anonymousRole = "Visitor")
                 """);

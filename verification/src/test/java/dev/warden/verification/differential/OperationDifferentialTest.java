@@ -135,12 +135,16 @@ class OperationDifferentialTest {
         batch.allRoles.addAll(qualified);
     }
 
+    /** A random subset, never empty (a user role without module roles is error E060). */
     private static Set<String> randomSubset(Random random, List<String> from, double probability) {
         Set<String> subset = new LinkedHashSet<>();
         for (String item : from) {
             if (random.nextDouble() < probability) {
                 subset.add(item);
             }
+        }
+        if (subset.isEmpty()) {
+            subset.add(from.get(random.nextInt(from.size())));
         }
         return subset;
     }
