@@ -41,7 +41,10 @@ import javax.sql.DataSource;
  *
  * <p>Operations use {@link SecurityContext#current()} unless the instance came from {@link #as}. Each write runs
  * in its own transaction, or, inside {@link #inTransaction}, in that one, rolled back to a savepoint when it
- * fails. Instances are immutable and thread-safe.
+ * fails. Over a {@link ConnectionProvider} that says a caller's transaction is active ({@link CallerTransaction},
+ * a framework's transactions), operations take part in that transaction instead: Warden never commits or rolls
+ * back what it did not begin, undoes a failed write up to a savepoint, and marks the caller's transaction
+ * rollback-only when it denies a write. Instances are immutable and thread-safe.
  */
 public final class WardenData {
     /** What all views of one data source share. */
@@ -80,13 +83,15 @@ public final class WardenData {
     }
 
     /**
-     * Data access over a data source whose dialect is detected from its first connection.
+     * Data access over a data source whose dialect is detected from its first connection. Every operation takes a
+     * connection of its own from it, and every write runs in a transaction of its own, unless it is inside
+     * {@link #inTransaction}.
      *
      * @param dataSource the data source; H2 or PostgreSQL
      * @return the data access
      */
     public static WardenData of(DataSource dataSource) {
-        return new WardenData(new Source(new Transactions(dataSource), null), null);
+        return of(ConnectionProvider.of(dataSource));
     }
 
     /**
@@ -97,12 +102,35 @@ public final class WardenData {
      * @return the data access
      */
     public static WardenData of(DataSource dataSource, Dialect dialect) {
-        return new WardenData(new Source(new Transactions(dataSource), Objects.requireNonNull(dialect, "dialect")),
+        return of(ConnectionProvider.of(dataSource), dialect);
+    }
+
+    /**
+     * Data access over the connections of a provider, taking part in the caller's transactions where the provider
+     * says there is one (a {@link CallerTransaction}, a framework's transactions); the dialect is detected from its
+     * first connection.
+     *
+     * @param connections where the connections come from and whose transaction they are in
+     * @return the data access
+     */
+    public static WardenData of(ConnectionProvider connections) {
+        return new WardenData(new Source(new Transactions(connections), null), null);
+    }
+
+    /**
+     * Data access over the connections of a provider, with a given dialect.
+     *
+     * @param connections where the connections come from and whose transaction they are in
+     * @param dialect the database's dialect
+     * @return the data access
+     */
+    public static WardenData of(ConnectionProvider connections, Dialect dialect) {
+        return new WardenData(new Source(new Transactions(connections), Objects.requireNonNull(dialect, "dialect")),
                 null);
     }
 
     /**
-     * The same data access acting for a given context instead of the current one. It shares the data source and
+     * The same data access acting for a given context instead of the current one. It shares the connections and
      * the transactions of this one.
      *
      * @param ctx the context
@@ -355,15 +383,23 @@ public final class WardenData {
     }
 
     /**
-     * Runs work in one transaction: every operation of this data source on this thread inside it, for any
+     * Runs work in one transaction: every operation of this data access on this thread inside it, for any
      * context, joins it. It commits when the work returns and rolls back when it throws. Nested calls join the
-     * outer transaction.
+     * outer transaction. A write in it that fails is undone up to its savepoint and the rest of the transaction
+     * goes on; a write that could not be undone makes the whole transaction roll back.
+     *
+     * <p>When the connection provider says the caller has a transaction active (a {@link CallerTransaction}, a
+     * framework's transaction), the work takes part in that one instead: nothing is committed or rolled back here,
+     * and when the work throws, the caller's transaction is marked rollback-only
+     * ({@link ConnectionProvider#setRollbackOnly}).
      *
      * @param work the work
      * @param <R> what it returns
      * @return what the work returned
      * @throws DataAccessException when the database fails; a {@link RuntimeException} of the work is rethrown as
      *     it is, a checked exception wrapped in an {@link IllegalStateException}
+     * @throws IllegalStateException when a write in it could not be undone to its savepoint: the transaction was
+     *     rolled back
      */
     public <R> R inTransaction(TransactionWork<R> work) {
         return source.transactions.inTransaction(work);

@@ -174,4 +174,28 @@ class TransactionTest {
         assertEquals(Optional.of("rep 1 draft"),
                 rep.find(ORDERS, 1L).map(Order::note), "the transaction is over on this thread");
     }
+
+    @OnBothDatabases
+    void aTransactionInWhichAFailedWriteCouldNotBeUndoneRollsBackInsteadOfCommitting(TestDatabase db) {
+        db.fresh();
+        HookedDataSource hooked = new HookedDataSource(db).failingSavepointRollback();
+        WardenData rep = WardenData.of(hooked).as(Sales.rep(1));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
+            rep.update(ORDERS, ORDER_1.withNote("written before"), "note");
+            AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), "status"));
+            assertEquals(1, denied.getSuppressed().length, "the denial is what the write throws");
+            assertEquals("the rollback to the savepoint failed (injected)", denied.getSuppressed()[0].getMessage());
+            return null; // the work goes on as if the denied write were undone; the row is SHIPPED in the transaction
+        }));
+
+        assertEquals("The transaction was rolled back, not committed: a write in it failed and could not be undone "
+                + "to its savepoint", e.getMessage());
+        assertTrue(e.getCause() instanceof AccessDeniedException, String.valueOf(e.getCause()));
+        assertEquals("DRAFT", db.queryString("SELECT status FROM orders WHERE id = 1"), "the denied write is gone");
+        assertEquals("rep 1 draft", note(db, 1), "and the rest of the transaction with it");
+        assertEquals(1, hooked.rollbacks.get());
+        assertEquals(0, db.connectionsLeftInTransaction());
+    }
 }
