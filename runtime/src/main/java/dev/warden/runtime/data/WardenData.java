@@ -1,6 +1,7 @@
 package dev.warden.runtime.data;
 
 import dev.warden.runtime.AccessDeniedException;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.sql.Dialect;
 import dev.warden.runtime.sql.EntityTable;
@@ -22,8 +23,10 @@ import javax.sql.DataSource;
  * <pre>{@code
  * WardenData data = WardenData.of(dataSource);
  * Optional<Order> order = data.find(OrderTable.TABLE, 10L);
- * List<Order> open = data.list(OrderTable.TABLE, Query.where("status", Op.EQ, Status.OPEN).page(0, 20));
- * data.update(OrderTable.TABLE, order.get().withNote("call first"), "note");
+ * List<Order> placed = data.list(OrderTable.TABLE,
+ *         Query.where(OrderPolicy.Member.STATUS, Op.EQ, OrderStatus.PLACED).page(0, 20));
+ * order.get().setNote("call first");
+ * data.update(OrderTable.TABLE, order.get(), OrderPolicy.Member.NOTE);
  * }</pre>
  *
  * <ul>
@@ -210,8 +213,8 @@ public final class WardenData {
      * @return the objects, with the members the user cannot read set to null
      * @throws AccessDeniedException when the query filters or sorts by a member the user cannot read in any row,
      *     or there is no security context
-     * @throws IllegalArgumentException when the query names an unknown member, one without a column, or a value
-     *     that does not fit
+     * @throws IllegalArgumentException when the query names a member of another entity, one without a column, or a
+     *     value that does not fit
      * @throws DataAccessException when the database fails
      */
     public <T> List<T> list(EntityTable<T> table, Query query) {
@@ -300,16 +303,18 @@ public final class WardenData {
      *
      * @param table the entity's table
      * @param object the object with its key and the new values
-     * @param changedMembers the names of the members to store, at least one; not the key
+     * @param changedMembers the members to store, at least one, constants of the entity's {@code Member} enum; not
+     *     the key
      * @param <T> the entity type
      * @return the object as stored, read back as the user sees it
      * @throws AccessDeniedException when the user may not write the members of this object (whether it does not
      *     exist or is out of reach, the message is the same), or the write check fails; nothing is changed
      * @throws NoSuchElementException for a context that does not enforce data access, when there is no such
      *     object
-     * @throws IllegalArgumentException for no members, an unknown member, one without a column, or the key
+     * @throws IllegalArgumentException for no members, a member of another entity, one without a column, or the
+     *     key
      */
-    public <T> T update(EntityTable<T> table, T object, String... changedMembers) {
+    public <T> T update(EntityTable<T> table, T object, EntityMember... changedMembers) {
         SecurityContext ctx = context();
         int[] members = Members.changed(table, changedMembers);
         return source.transactions.write("update " + table.entityName(),
@@ -321,12 +326,14 @@ public final class WardenData {
      *
      * @param table the entity's table
      * @param objects the objects
-     * @param changedMembers the names of the members to store
+     * @param changedMembers the members to store
      * @param <T> the entity type
      * @return the objects as stored, in the same order
      * @throws AccessDeniedException when the rules deny one of them; none is changed
+     * @throws IllegalArgumentException as for {@link #update}
      */
-    public <T> List<T> updateAll(EntityTable<T> table, Collection<? extends T> objects, String... changedMembers) {
+    public <T> List<T> updateAll(EntityTable<T> table, Collection<? extends T> objects,
+            EntityMember... changedMembers) {
         SecurityContext ctx = context();
         int[] members = Members.changed(table, changedMembers);
         List<T> copy = List.copyOf(objects);

@@ -66,13 +66,13 @@ class CallerTransactionTest {
 
             Order kept = rep.insert(ORDERS, newOrder("inserted in it"));
             Order deleted = rep.insertAll(ORDERS, List.of(newOrder("deleted in it"))).get(0);
-            rep.update(ORDERS, ORDER_1.withNote("updated in it"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("updated in it"), OrderMember.NOTE);
             rep.delete(ORDERS, deleted.id());
-            rep.inTransaction(() -> rep.update(ORDERS, kept.withNote("inserted, then updated in it"), "note"));
+            rep.inTransaction(() -> rep.update(ORDERS, kept.withNote("inserted, then updated"), OrderMember.NOTE));
 
             assertEquals("updated in it", rep.find(ORDERS, 1L).orElseThrow().note(), "Warden sees its own writes");
             assertEquals("updated in it", inTransaction(caller, "note", 1), "the caller sees them");
-            assertEquals("inserted, then updated in it", inTransaction(caller, "note", kept.id()));
+            assertEquals("inserted, then updated", inTransaction(caller, "note", kept.id()));
             assertEquals("rep 1 draft", committed(db, "note", 1), "nothing is committed");
             assertEquals(6, db.queryLong("SELECT COUNT(*) FROM orders"));
             assertEquals(0, caller.ownersCalls(), "no commit, rollback(), setAutoCommit or close on the caller's");
@@ -91,7 +91,7 @@ class CallerTransactionTest {
         RecordingConnection caller = RecordingConnection.begin(db);
         try {
             CallerTransaction transaction = CallerTransaction.of(caller.connection);
-            WardenData.of(transaction).as(Sales.rep(1)).update(ORDERS, ORDER_1.withNote("committed"), "note");
+            WardenData.of(transaction).as(Sales.rep(1)).update(ORDERS, ORDER_1.withNote("committed"), OrderMember.NOTE);
             caller.execute("UPDATE orders SET note = 'the caller''s' WHERE id = 2");
 
             transaction.commit();
@@ -115,7 +115,8 @@ class CallerTransactionTest {
             assertEquals("the caller's", rep.find(ORDERS, 50L).orElseThrow().note(), "an uncommitted row");
             assertEquals(money("99.00"), rep.find(ORDERS, 1L).orElseThrow().total(), "an uncommitted change");
             // on a connection of its own the update would wait for the caller's row lock; bounded, it fails instead
-            Future<Order> update = thread.submit(() -> rep.update(ORDERS, ORDER_1.withNote("after the caller"), "note"));
+            Future<Order> update = thread.submit(
+                    () -> rep.update(ORDERS, ORDER_1.withNote("after the caller"), OrderMember.NOTE));
             assertEquals("after the caller", update.get(20, SECONDS).note());
 
             transaction.commit();
@@ -135,10 +136,11 @@ class CallerTransactionTest {
             caller.execute("UPDATE orders SET note = 'the caller''s' WHERE id = 2");
             CallerTransaction transaction = CallerTransaction.of(caller.connection);
             WardenData rep = WardenData.of(transaction).as(Sales.rep(1));
-            rep.update(ORDERS, ORDER_1.withTotal(money("12.00")), "total");
+            rep.update(ORDERS, ORDER_1.withTotal(money("12.00")), OrderMember.TOTAL);
 
             assertThrows(AccessDeniedException.class,
-                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), "status"), "the write check");
+                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), OrderMember.STATUS),
+                    "the write check");
 
             assertEquals("DRAFT", inTransaction(caller, "status", 1), "the denied write is undone in the transaction");
             assertEquals("12.00", inTransaction(caller, "total", 1), "Warden's write before it is not");
@@ -160,16 +162,16 @@ class CallerTransactionTest {
     void everyDenialOfAWriteMarksTheTransactionRollbackOnly(TestDatabase db) {
         Map<String, Consumer<WardenData>> denials = new LinkedHashMap<>();
         denials.put("a member the user may not write, before any statement",
-                data -> data.as(Sales.rep(1)).update(ORDERS, ORDER_1.withOwner(2L), "owner"));
+                data -> data.as(Sales.rep(1)).update(ORDERS, ORDER_1.withOwner(2L), OrderMember.OWNER));
         denials.put("an update of a row out of reach", data -> data.as(Sales.rep(1))
-                .update(ORDERS, ORDER_3.withNote("mine now"), "note"));
+                .update(ORDERS, ORDER_3.withNote("mine now"), OrderMember.NOTE));
         denials.put("an insert without the create right", data -> data.as(Sales.accountManager(50))
                 .insert(ORDERS, newOrder("x")));
         denials.put("an insert that fails the write check", data -> data.as(Sales.rep(1))
                 .insert(ORDERS, newOrder("x").withStatus(Status.SUBMITTED)));
         denials.put("a delete of a row out of reach", data -> data.as(Sales.rep(1)).delete(ORDERS, 3L));
         denials.put("one of a batch", data -> data.as(Sales.rep(1))
-                .updateAll(ORDERS, List.of(ORDER_1.withNote("fine"), ORDER_3.withNote("not")), "note"));
+                .updateAll(ORDERS, List.of(ORDER_1.withNote("fine"), ORDER_3.withNote("not")), OrderMember.NOTE));
         db.fresh();
         for (Map.Entry<String, Consumer<WardenData>> denial : denials.entrySet()) {
             RecordingConnection caller = RecordingConnection.begin(db);
@@ -201,7 +203,8 @@ class CallerTransactionTest {
                     () -> manager.insert(ORDERS, newOrder("duplicate key").withId(1L)));
             assertEquals("23505", e.getCause().getSQLState());
             assertFalse(transaction.isRollbackOnly(), "not a denial: the caller may handle it and go on");
-            manager.update(ORDERS, ORDER_1.withNote("after the error"), "note"); // PostgreSQL: not an aborted transaction
+            // on PostgreSQL, a transaction that is not aborted
+            manager.update(ORDERS, ORDER_1.withNote("after the error"), OrderMember.NOTE);
 
             transaction.commit();
         } finally {
@@ -218,18 +221,19 @@ class CallerTransactionTest {
             CallerTransaction transaction = CallerTransaction.of(caller.connection);
             WardenData rep = WardenData.of(transaction).as(Sales.rep(1));
 
-            Order inner = rep.inTransaction(() -> rep.update(ORDERS, ORDER_1.withNote("inner"), "note"));
+            Order inner = rep.inTransaction(() -> rep.update(ORDERS, ORDER_1.withNote("inner"), OrderMember.NOTE));
             assertEquals("inner", inner.note());
             assertEquals("rep 1 draft", committed(db, "note", 1), "the work's end commits nothing");
             assertFalse(transaction.isRollbackOnly());
 
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
-                rep.update(ORDERS, ORDER_1.withNote("then undone"), "note");
+                rep.update(ORDERS, ORDER_1.withNote("then undone"), OrderMember.NOTE);
                 throw new IllegalStateException("changed my mind");
             }));
 
             assertEquals("changed my mind", e.getMessage());
-            assertTrue(transaction.isRollbackOnly(), "the work threw: all or nothing, so the caller's can only roll back");
+            assertTrue(transaction.isRollbackOnly(),
+                    "the work threw: all or nothing, so the caller's can only roll back");
             assertEquals(0, caller.ownersCalls(), "Warden rolled back nothing of the caller's itself");
         } finally {
             caller.rollbackAndClose();
@@ -271,7 +275,7 @@ class CallerTransactionTest {
             WardenData manager = WardenData.of(transaction).as(Sales.manager());
 
             IllegalStateException write = assertThrows(IllegalStateException.class,
-                    () -> manager.update(ORDERS, ORDER_1.withNote("committed before the write check"), "note"));
+                    () -> manager.update(ORDERS, ORDER_1.withNote("committed at once"), OrderMember.NOTE));
             assertTrue(write.getMessage().startsWith("The connection of the caller's transaction is in auto-commit "
                     + "mode"), write.getMessage());
             assertEquals("rep 1 draft", committed(db, "note", 1), "refused before any statement");

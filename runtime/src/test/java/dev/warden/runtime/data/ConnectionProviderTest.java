@@ -46,12 +46,12 @@ class ConnectionProviderTest {
         ThreadBoundTransactions transactions = new ThreadBoundTransactions(db);
         WardenData rep = WardenData.of(transactions.provider()).as(Sales.rep(1));
 
-        rep.update(ORDERS, ORDER_1.withNote("committed at once"), "note");
+        rep.update(ORDERS, ORDER_1.withNote("committed at once"), OrderMember.NOTE);
         assertEquals("committed at once", committedNote(db, 1));
         Order stored = rep.inTransaction(() -> rep.insert(ORDERS, newOrder("committed with the work")));
         assertEquals("committed with the work", committedNote(db, stored.id()));
         assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
-            rep.update(ORDERS, ORDER_1.withNote("rolled back with the work"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("rolled back with the work"), OrderMember.NOTE);
             throw new IllegalStateException("changed my mind");
         }));
 
@@ -69,8 +69,8 @@ class ConnectionProviderTest {
         try {
             executeOn(transactions, "UPDATE orders SET note = 'the caller''s' WHERE id = 2");
             Order inserted = rep.insert(ORDERS, newOrder("in the bound transaction"));
-            rep.update(ORDERS, ORDER_1.withNote("in the bound transaction"), "note");
-            rep.inTransaction(() -> rep.update(ORDERS, inserted.withNote("nested in it"), "note"));
+            rep.update(ORDERS, ORDER_1.withNote("in the bound transaction"), OrderMember.NOTE);
+            rep.inTransaction(() -> rep.update(ORDERS, inserted.withNote("nested in it"), OrderMember.NOTE));
             assertEquals("the caller's", rep.find(ORDERS, 2L).orElseThrow().note(), "Warden sees the caller's change");
 
             assertEquals(0, transactions.ownersCalls.get(), "a commit() there would commit the caller's transaction");
@@ -94,9 +94,9 @@ class ConnectionProviderTest {
         transactions.begin();
         try {
             executeOn(transactions, "UPDATE orders SET note = 'the caller''s' WHERE id = 2");
-            rep.update(ORDERS, ORDER_1.withNote("allowed"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("allowed"), OrderMember.NOTE);
             assertThrows(AccessDeniedException.class,
-                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), "status"));
+                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), OrderMember.STATUS));
             assertTrue(transactions.isRollbackOnly());
         } catch (AssertionError | RuntimeException e) {
             transactions.rollback();
@@ -141,7 +141,7 @@ class ConnectionProviderTest {
             };
 
             AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> WardenData.of(provider)
-                    .as(Sales.rep(1)).update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), "status"));
+                    .as(Sales.rep(1)).update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), OrderMember.STATUS));
 
             assertEquals(1, e.getSuppressed().length);
             assertSame(unmarkable, e.getSuppressed()[0]);
@@ -170,7 +170,7 @@ class ConnectionProviderTest {
         DataAccessException release = assertThrows(DataAccessException.class, () -> leaking.count(ORDERS));
         assertSame(unreleasable, release.getCause());
         AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-                () -> leaking.as(Sales.stranger()).update(ORDERS, ORDER_1.withNote("x"), "note"));
+                () -> leaking.as(Sales.stranger()).update(ORDERS, ORDER_1.withNote("x"), OrderMember.NOTE));
         assertSame(unreleasable, denied.getSuppressed()[0], "the operation's own failure comes first");
         assertEquals(0, db.connectionsLeftInTransaction());
     }

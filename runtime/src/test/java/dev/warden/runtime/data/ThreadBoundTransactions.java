@@ -36,7 +36,7 @@ final class ThreadBoundTransactions {
 
     private final DataSource pool;
     private final ThreadLocal<Bound> bound = new ThreadLocal<>();
-    /** {@code commit}, {@code rollback()} and {@code setAutoCommit} called on a handed-out view of a bound connection. */
+    /** {@code commit}, {@code rollback()} and {@code setAutoCommit} on a handed-out view of a bound connection. */
     final AtomicInteger ownersCalls = new AtomicInteger();
     private final DataSource dataSource = new TestDataSource() {
         @Override
