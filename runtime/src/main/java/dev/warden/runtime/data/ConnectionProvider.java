@@ -9,9 +9,11 @@ import javax.sql.DataSource;
  * interface that lets Warden take part in transactions it does not own (Spring's, an application's own JDBC
  * transaction) instead of beginning its own.
  *
- * <p>For each operation ({@code find}, {@code list}, {@code insert}, ...) Warden calls {@link #acquire}, asks
- * {@link #inCallerTransaction} once about that connection, runs its statements, and calls {@link #release},
- * whether the operation succeeded or not. What it does in between depends on the answer:
+ * <p>For each operation ({@code find}, {@code list}, {@code insert}, ...) Warden calls {@link #acquire}, runs its
+ * statements, and calls {@link #release}, whether the operation succeeded or not; for a write or an
+ * {@link WardenData#inTransaction} it first asks {@link #inCallerTransaction} about the connection. (Inside an
+ * {@code inTransaction} of Warden's own, operations run on its connection and do not come here.) What it does
+ * depends on the answer:
  *
  * <table>
  *   <caption>What Warden does with a connection</caption>
