@@ -2,6 +2,7 @@ package dev.warden.runtime.data;
 
 import static dev.warden.runtime.internal.Checks.requireName;
 
+import dev.warden.runtime.EntityMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,16 +11,20 @@ import java.util.OptionalLong;
 
 /**
  * What a caller asks {@link WardenData#list} and {@link WardenData#count} for, on top of what the rules let the user
- * see: conditions on members (ANDed), a sort order and a page. Members are named as in the entity. Immutable:
- * every method returns a new query.
+ * see: conditions on members (ANDed), a sort order and a page. Members are the constants of the entity's generated
+ * {@code Member} enum. Immutable: every method returns a new query.
  *
  * <pre>{@code
- * Query.where("status", Op.EQ, Status.OPEN).and("total", Op.GE, new BigDecimal("100"))
- *      .orderBy("total", Direction.DESC).page(0, 20)
+ * Query.where(OrderPolicy.Member.STATUS, Op.EQ, OrderStatus.PLACED)
+ *      .and(OrderPolicy.Member.TOTAL, Op.GE, new BigDecimal("100"))
+ *      .orderBy(OrderPolicy.Member.TOTAL, Direction.DESC).page(0, 20)
  * }</pre>
  *
- * <p>Values are always bound, never put into the SQL text. A condition or sort on a member the user cannot read is
- * rejected when the query runs.
+ * <p>Values are always bound, never put into the SQL text. When the query runs, a member of another entity is an
+ * {@link IllegalArgumentException}, and a condition or sort on a member the user cannot read is rejected.
+ *
+ * <p>A query built from names that arrive at run time (a REST API's {@code ?sort=total}) looks them up among the
+ * enum's constants ({@code memberName()}), so that an unknown name is the caller's error before any query runs.
  */
 public final class Query {
     /** The limit of a query without a page; {@link #page} takes limits of 1 or more. */
@@ -73,14 +78,14 @@ public final class Query {
     /**
      * One condition.
      *
-     * @param member the member's name
+     * @param member the member
      * @param op the comparison
      * @param value the value, null for {@code IS_NULL} and {@code IS_NOT_NULL}
      */
-    public record Condition(String member, Op op, Object value) {
+    public record Condition(EntityMember member, Op op, Object value) {
         /** Checks the parts. */
         public Condition {
-            requireName(member, "member");
+            Objects.requireNonNull(member, "member");
             Objects.requireNonNull(op, "op");
             if (op.isUnary() && value != null) {
                 throw new IllegalArgumentException(op + " takes no value");
@@ -93,21 +98,43 @@ public final class Query {
         /** The member and the comparison; never the value. */
         @Override
         public String toString() {
-            return member + " " + op + (op.isUnary() ? "" : " ?");
+            return member.memberName() + " " + op + (op.isUnary() ? "" : " ?");
         }
     }
 
     /**
      * One sort key.
      *
-     * @param member the member's name
+     * @param member the member
      * @param direction the direction
      */
-    public record Sort(String member, Direction direction) {
+    public record Sort(EntityMember member, Direction direction) {
         /** Checks the parts. */
         public Sort {
-            requireName(member, "member");
+            Objects.requireNonNull(member, "member");
             Objects.requireNonNull(direction, "direction");
+        }
+
+        /** The member's name and the direction. */
+        @Override
+        public String toString() {
+            return "Sort[member=" + member.memberName() + ", direction=" + direction + "]";
+        }
+    }
+
+    /**
+     * A member named by a string in the deprecated forms, looked up by name in the table when the query runs. It
+     * has no index of its own.
+     */
+    record NamedMember(String memberName) implements EntityMember {
+        NamedMember {
+            requireName(memberName, "member");
+        }
+
+        @Override
+        public int ordinal() {
+            throw new UnsupportedOperationException("'" + memberName + "' was named by a string, so it has an index "
+                    + "only in a table; use the constants of the entity's Member enum");
         }
     }
 
@@ -131,35 +158,35 @@ public final class Query {
     /**
      * A query with one condition.
      *
-     * @param member the member's name
+     * @param member the member, a constant of the entity's {@code Member} enum
      * @param op the comparison
-     * @param value the value
+     * @param value the value; null with {@code EQ} means {@code IS NULL}, with {@code NE} {@code IS NOT NULL}
      * @return the query
      */
-    public static Query where(String member, Op op, Object value) {
+    public static Query where(EntityMember member, Op op, Object value) {
         return ALL.and(member, op, value);
     }
 
     /**
      * A query with one condition that takes no value: {@code IS_NULL} or {@code IS_NOT_NULL}.
      *
-     * @param member the member's name
+     * @param member the member
      * @param op the comparison
      * @return the query
      */
-    public static Query where(String member, Op op) {
+    public static Query where(EntityMember member, Op op) {
         return ALL.and(member, op, null);
     }
 
     /**
      * This query with one more condition.
      *
-     * @param member the member's name
+     * @param member the member
      * @param op the comparison
      * @param value the value
      * @return the new query
      */
-    public Query and(String member, Op op, Object value) {
+    public Query and(EntityMember member, Op op, Object value) {
         List<Condition> more = new ArrayList<>(conditions);
         more.add(new Condition(member, op, value));
         return new Query(List.copyOf(more), sorts, offset, limit);
@@ -168,22 +195,22 @@ public final class Query {
     /**
      * This query with one more condition that takes no value.
      *
-     * @param member the member's name
+     * @param member the member
      * @param op {@code IS_NULL} or {@code IS_NOT_NULL}
      * @return the new query
      */
-    public Query and(String member, Op op) {
+    public Query and(EntityMember member, Op op) {
         return and(member, op, null);
     }
 
     /**
      * This query with one more sort key, after those it has.
      *
-     * @param member the member's name
+     * @param member the member
      * @param direction the direction
      * @return the new query
      */
-    public Query orderBy(String member, Direction direction) {
+    public Query orderBy(EntityMember member, Direction direction) {
         List<Sort> more = new ArrayList<>(sorts);
         more.add(new Sort(member, direction));
         return new Query(conditions, List.copyOf(more), offset, limit);
@@ -192,11 +219,91 @@ public final class Query {
     /**
      * This query with one more ascending sort key.
      *
-     * @param member the member's name
+     * @param member the member
      * @return the new query
      */
-    public Query orderBy(String member) {
+    public Query orderBy(EntityMember member) {
         return orderBy(member, Direction.ASC);
+    }
+
+    /**
+     * A query with one condition on a member named by a string.
+     *
+     * @param member the member's name
+     * @param op the comparison
+     * @param value the value
+     * @return the query
+     * @deprecated name the member with its constant, {@link #where(EntityMember, Op, Object)}: a misspelt name is
+     *     found only when the query runs
+     */
+    @Deprecated(forRemoval = true)
+    public static Query where(String member, Op op, Object value) {
+        return where(new NamedMember(member), op, value);
+    }
+
+    /**
+     * A query with one condition that takes no value, on a member named by a string.
+     *
+     * @param member the member's name
+     * @param op the comparison
+     * @return the query
+     * @deprecated use {@link #where(EntityMember, Op)}
+     */
+    @Deprecated(forRemoval = true)
+    public static Query where(String member, Op op) {
+        return where(new NamedMember(member), op);
+    }
+
+    /**
+     * This query with one more condition, on a member named by a string.
+     *
+     * @param member the member's name
+     * @param op the comparison
+     * @param value the value
+     * @return the new query
+     * @deprecated use {@link #and(EntityMember, Op, Object)}
+     */
+    @Deprecated(forRemoval = true)
+    public Query and(String member, Op op, Object value) {
+        return and(new NamedMember(member), op, value);
+    }
+
+    /**
+     * This query with one more condition that takes no value, on a member named by a string.
+     *
+     * @param member the member's name
+     * @param op {@code IS_NULL} or {@code IS_NOT_NULL}
+     * @return the new query
+     * @deprecated use {@link #and(EntityMember, Op)}
+     */
+    @Deprecated(forRemoval = true)
+    public Query and(String member, Op op) {
+        return and(new NamedMember(member), op);
+    }
+
+    /**
+     * This query with one more sort key, on a member named by a string.
+     *
+     * @param member the member's name
+     * @param direction the direction
+     * @return the new query
+     * @deprecated use {@link #orderBy(EntityMember, Direction)}
+     */
+    @Deprecated(forRemoval = true)
+    public Query orderBy(String member, Direction direction) {
+        return orderBy(new NamedMember(member), direction);
+    }
+
+    /**
+     * This query with one more ascending sort key, on a member named by a string.
+     *
+     * @param member the member's name
+     * @return the new query
+     * @deprecated use {@link #orderBy(EntityMember)}
+     */
+    @Deprecated(forRemoval = true)
+    public Query orderBy(String member) {
+        return orderBy(new NamedMember(member));
     }
 
     /**

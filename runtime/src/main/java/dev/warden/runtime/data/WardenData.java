@@ -1,28 +1,19 @@
 package dev.warden.runtime.data;
 
 import dev.warden.runtime.AccessDeniedException;
-import dev.warden.runtime.EntityRules;
-import dev.warden.runtime.Operation;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.sql.Dialect;
 import dev.warden.runtime.sql.EntityTable;
 import dev.warden.runtime.sql.QueryFilter;
-import dev.warden.runtime.sql.SqlFragment;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 /**
@@ -32,8 +23,10 @@ import javax.sql.DataSource;
  * <pre>{@code
  * WardenData data = WardenData.of(dataSource);
  * Optional<Order> order = data.find(OrderTable.TABLE, 10L);
- * List<Order> open = data.list(OrderTable.TABLE, Query.where("status", Op.EQ, Status.OPEN).page(0, 20));
- * data.update(OrderTable.TABLE, order.get().withNote("call first"), "note");
+ * List<Order> placed = data.list(OrderTable.TABLE,
+ *         Query.where(OrderPolicy.Member.STATUS, Op.EQ, OrderStatus.PLACED).page(0, 20));
+ * order.get().setNote("call first");
+ * data.update(OrderTable.TABLE, order.get(), OrderPolicy.Member.NOTE);
  * }</pre>
  *
  * <ul>
@@ -51,28 +44,21 @@ import javax.sql.DataSource;
  *
  * <p>Operations use {@link SecurityContext#current()} unless the instance came from {@link #as}. Each write runs
  * in its own transaction, or, inside {@link #inTransaction}, in that one, rolled back to a savepoint when it
- * fails. Instances are immutable and thread-safe.
+ * fails. Over a {@link ConnectionProvider} that says a caller's transaction is active ({@link CallerTransaction},
+ * a framework's transactions), operations take part in that transaction instead: Warden never commits or rolls
+ * back what it did not begin, undoes a failed write up to a savepoint, and marks the caller's transaction
+ * rollback-only when it denies a write. Instances are immutable and thread-safe.
  */
 public final class WardenData {
-    /** The alias of the entity's table in every statement; constraint sub-queries use {@code t_1}, ... */
-    private static final String ALIAS = "t";
-
     /** What all views of one data source share. */
     private static final class Source {
-        final DataSource dataSource;
+        final Transactions transactions;
         volatile Dialect dialect;
-        final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
-        Source(DataSource dataSource, Dialect dialect) {
-            this.dataSource = dataSource;
+        Source(Transactions transactions, Dialect dialect) {
+            this.transactions = transactions;
             this.dialect = dialect;
         }
-    }
-
-    /** Work on a connection. */
-    @FunctionalInterface
-    private interface SqlWork<R> {
-        R run(Connection connection) throws SQLException;
     }
 
     /**
@@ -100,13 +86,15 @@ public final class WardenData {
     }
 
     /**
-     * Data access over a data source whose dialect is detected from its first connection.
+     * Data access over a data source whose dialect is detected from its first connection. Every operation takes a
+     * connection of its own from it, and every write runs in a transaction of its own, unless it is inside
+     * {@link #inTransaction}.
      *
      * @param dataSource the data source; H2 or PostgreSQL
      * @return the data access
      */
     public static WardenData of(DataSource dataSource) {
-        return new WardenData(new Source(Objects.requireNonNull(dataSource, "dataSource"), null), null);
+        return of(ConnectionProvider.of(dataSource));
     }
 
     /**
@@ -117,12 +105,35 @@ public final class WardenData {
      * @return the data access
      */
     public static WardenData of(DataSource dataSource, Dialect dialect) {
-        return new WardenData(new Source(Objects.requireNonNull(dataSource, "dataSource"),
-                Objects.requireNonNull(dialect, "dialect")), null);
+        return of(ConnectionProvider.of(dataSource), dialect);
     }
 
     /**
-     * The same data access acting for a given context instead of the current one. It shares the data source and
+     * Data access over the connections of a provider, taking part in the caller's transactions where the provider
+     * says there is one (a {@link CallerTransaction}, a framework's transactions); the dialect is detected from its
+     * first connection.
+     *
+     * @param connections where the connections come from and whose transaction they are in
+     * @return the data access
+     */
+    public static WardenData of(ConnectionProvider connections) {
+        return new WardenData(new Source(new Transactions(connections), null), null);
+    }
+
+    /**
+     * Data access over the connections of a provider, with a given dialect.
+     *
+     * @param connections where the connections come from and whose transaction they are in
+     * @param dialect the database's dialect
+     * @return the data access
+     */
+    public static WardenData of(ConnectionProvider connections, Dialect dialect) {
+        return new WardenData(new Source(new Transactions(connections), Objects.requireNonNull(dialect, "dialect")),
+                null);
+    }
+
+    /**
+     * The same data access acting for a given context instead of the current one. It shares the connections and
      * the transactions of this one.
      *
      * @param ctx the context
@@ -140,7 +151,7 @@ public final class WardenData {
      */
     public Dialect dialect() {
         Dialect dialect = source.dialect;
-        return dialect != null ? dialect : read("detect the SQL dialect", this::dialect);
+        return dialect != null ? dialect : source.transactions.read("detect the SQL dialect", this::dialect);
     }
 
     private Dialect dialect(Connection connection) throws SQLException {
@@ -154,6 +165,12 @@ public final class WardenData {
 
     private SecurityContext context() {
         return context != null ? context : SecurityContext.current();
+    }
+
+    /** The entity's SQL filters for the user, in the dialect of a connection. */
+    private <T> QueryFilter<T> filter(EntityTable<T> table, SecurityContext ctx, Connection connection)
+            throws SQLException {
+        return table.filter(ctx, Statements.ALIAS, dialect(connection));
     }
 
     // ------------------------------------------------------------------------------------------------- reads
@@ -171,17 +188,9 @@ public final class WardenData {
      */
     public <T> Optional<T> find(EntityTable<T> table, Object key) {
         SecurityContext ctx = context();
-        Object id = keyValue(table, key);
-        return read("find " + table.entityName(), connection -> {
-            QueryFilter<T> filter = table.filter(ctx, ALIAS, dialect(connection));
-            Projection projection = new Projection(filter);
-            SqlFragment sql = SqlFragment.builder()
-                    .sql("SELECT ").append(projection.list).sql(" FROM " + table.tableName() + " " + ALIAS)
-                    .sql(" WHERE ").append(keyEquals(table, id)).sql(" AND ").append(filter.readFilter())
-                    .build();
-            List<T> rows = select(connection, sql, table, projection, filter.dialect());
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        });
+        Object id = Statements.keyValue(table, key);
+        return source.transactions.read("find " + table.entityName(),
+                connection -> ReadStatements.find(connection, filter(table, ctx, connection), id));
     }
 
     /**
@@ -204,26 +213,15 @@ public final class WardenData {
      * @return the objects, with the members the user cannot read set to null
      * @throws AccessDeniedException when the query filters or sorts by a member the user cannot read in any row,
      *     or there is no security context
-     * @throws IllegalArgumentException when the query names an unknown member, one without a column, or a value
-     *     that does not fit
+     * @throws IllegalArgumentException when the query names a member of another entity, one without a column, or a
+     *     value that does not fit
      * @throws DataAccessException when the database fails
      */
     public <T> List<T> list(EntityTable<T> table, Query query) {
         SecurityContext ctx = context();
         Objects.requireNonNull(query, "query");
-        return read("list " + table.entityName(), connection -> {
-            Dialect dialect = dialect(connection);
-            QueryFilter<T> filter = table.filter(ctx, ALIAS, dialect);
-            Projection projection = new Projection(filter);
-            SqlFragment.Builder sql = SqlFragment.builder()
-                    .sql("SELECT ").append(projection.list).sql(" FROM " + table.tableName() + " " + ALIAS)
-                    .append(where(filter, query))
-                    .append(orderBy(filter, query));
-            if (query.limit().isPresent()) {
-                sql.sql(" ").append(dialect.paging(query.offset().getAsLong(), query.limit().getAsInt()));
-            }
-            return select(connection, sql.build(), table, projection, dialect);
-        });
+        return source.transactions.read("list " + table.entityName(),
+                connection -> ReadStatements.list(connection, filter(table, ctx, connection), query));
     }
 
     /**
@@ -249,19 +247,8 @@ public final class WardenData {
     public <T> long count(EntityTable<T> table, Query query) {
         SecurityContext ctx = context();
         Objects.requireNonNull(query, "query");
-        return read("count " + table.entityName(), connection -> {
-            QueryFilter<T> filter = table.filter(ctx, ALIAS, dialect(connection));
-            SqlFragment sql = SqlFragment.builder()
-                    .sql("SELECT COUNT(*) FROM " + table.tableName() + " " + ALIAS).append(where(filter, query))
-                    .build();
-            try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-                sql.bind(statement, 1, filter.dialect());
-                try (ResultSet row = statement.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return source.transactions.read("count " + table.entityName(),
+                connection -> ReadStatements.count(connection, filter(table, ctx, connection), query));
     }
 
     // ------------------------------------------------------------------------------------------------ writes
@@ -282,7 +269,8 @@ public final class WardenData {
      */
     public <T> T insert(EntityTable<T> table, T object) {
         SecurityContext ctx = context();
-        return write("insert " + table.entityName(), connection -> insert(connection, ctx, table, object));
+        return source.transactions.write("insert " + table.entityName(),
+                connection -> WriteStatements.insert(connection, filter(table, ctx, connection), object));
     }
 
     /**
@@ -297,10 +285,11 @@ public final class WardenData {
     public <T> List<T> insertAll(EntityTable<T> table, Collection<? extends T> objects) {
         SecurityContext ctx = context();
         List<T> copy = List.copyOf(objects);
-        return write("insert " + table.entityName() + " objects", connection -> {
+        return source.transactions.write("insert " + table.entityName() + " objects", connection -> {
+            QueryFilter<T> filter = filter(table, ctx, connection);
             List<T> stored = new ArrayList<>();
             for (T object : copy) {
-                stored.add(insert(connection, ctx, table, object));
+                stored.add(WriteStatements.insert(connection, filter, object));
             }
             return stored;
         });
@@ -314,19 +303,22 @@ public final class WardenData {
      *
      * @param table the entity's table
      * @param object the object with its key and the new values
-     * @param changedMembers the names of the members to store, at least one; not the key
+     * @param changedMembers the members to store, at least one, constants of the entity's {@code Member} enum; not
+     *     the key
      * @param <T> the entity type
      * @return the object as stored, read back as the user sees it
      * @throws AccessDeniedException when the user may not write the members of this object (whether it does not
      *     exist or is out of reach, the message is the same), or the write check fails; nothing is changed
      * @throws NoSuchElementException for a context that does not enforce data access, when there is no such
      *     object
-     * @throws IllegalArgumentException for no members, an unknown member, one without a column, or the key
+     * @throws IllegalArgumentException for no members, a member of another entity, one without a column, or the
+     *     key
      */
-    public <T> T update(EntityTable<T> table, T object, String... changedMembers) {
+    public <T> T update(EntityTable<T> table, T object, EntityMember... changedMembers) {
         SecurityContext ctx = context();
-        int[] members = changedMembers(table, changedMembers);
-        return write("update " + table.entityName(), connection -> update(connection, ctx, table, object, members));
+        int[] members = Members.changed(table, changedMembers);
+        return source.transactions.write("update " + table.entityName(),
+                connection -> WriteStatements.update(connection, filter(table, ctx, connection), object, members));
     }
 
     /**
@@ -334,19 +326,22 @@ public final class WardenData {
      *
      * @param table the entity's table
      * @param objects the objects
-     * @param changedMembers the names of the members to store
+     * @param changedMembers the members to store
      * @param <T> the entity type
      * @return the objects as stored, in the same order
      * @throws AccessDeniedException when the rules deny one of them; none is changed
+     * @throws IllegalArgumentException as for {@link #update}
      */
-    public <T> List<T> updateAll(EntityTable<T> table, Collection<? extends T> objects, String... changedMembers) {
+    public <T> List<T> updateAll(EntityTable<T> table, Collection<? extends T> objects,
+            EntityMember... changedMembers) {
         SecurityContext ctx = context();
-        int[] members = changedMembers(table, changedMembers);
+        int[] members = Members.changed(table, changedMembers);
         List<T> copy = List.copyOf(objects);
-        return write("update " + table.entityName() + " objects", connection -> {
+        return source.transactions.write("update " + table.entityName() + " objects", connection -> {
+            QueryFilter<T> filter = filter(table, ctx, connection);
             List<T> stored = new ArrayList<>();
             for (T object : copy) {
-                stored.add(update(connection, ctx, table, object, members));
+                stored.add(WriteStatements.update(connection, filter, object, members));
             }
             return stored;
         });
@@ -364,9 +359,9 @@ public final class WardenData {
      */
     public <T> void delete(EntityTable<T> table, Object key) {
         SecurityContext ctx = context();
-        Object id = keyValue(table, key);
-        write("delete " + table.entityName(), connection -> {
-            delete(connection, ctx, table, id);
+        Object id = Statements.keyValue(table, key);
+        source.transactions.write("delete " + table.entityName(), connection -> {
+            WriteStatements.delete(connection, filter(table, ctx, connection), id);
             return null;
         });
     }
@@ -383,500 +378,38 @@ public final class WardenData {
         SecurityContext ctx = context();
         List<Object> ids = new ArrayList<>();
         for (Object key : keys) {
-            ids.add(keyValue(table, key));
+            ids.add(Statements.keyValue(table, key));
         }
-        write("delete " + table.entityName() + " objects", connection -> {
+        source.transactions.write("delete " + table.entityName() + " objects", connection -> {
+            QueryFilter<T> filter = filter(table, ctx, connection);
             for (Object id : ids) {
-                delete(connection, ctx, table, id);
+                WriteStatements.delete(connection, filter, id);
             }
             return null;
         });
     }
 
     /**
-     * Runs work in one transaction: every operation of this data source on this thread inside it, for any
+     * Runs work in one transaction: every operation of this data access on this thread inside it, for any
      * context, joins it. It commits when the work returns and rolls back when it throws. Nested calls join the
-     * outer transaction.
+     * outer transaction. A write in it that fails is undone up to its savepoint and the rest of the transaction
+     * goes on; a write that could not be undone makes the whole transaction roll back.
+     *
+     * <p>When the connection provider says the caller has a transaction active (a {@link CallerTransaction}, a
+     * framework's transaction), the work takes part in that one instead: nothing is committed or rolled back here,
+     * and when the work throws, the caller's transaction is marked rollback-only
+     * ({@link ConnectionProvider#setRollbackOnly}).
      *
      * @param work the work
      * @param <R> what it returns
      * @return what the work returned
      * @throws DataAccessException when the database fails; a {@link RuntimeException} of the work is rethrown as
      *     it is, a checked exception wrapped in an {@link IllegalStateException}
+     * @throws IllegalStateException when a write in it could not be undone to its savepoint: the transaction was
+     *     rolled back
      */
     public <R> R inTransaction(TransactionWork<R> work) {
-        Objects.requireNonNull(work, "work");
-        if (source.transaction.get() != null) {
-            return runWork(work);
-        }
-        Connection connection;
-        try {
-            connection = source.dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new DataAccessException("begin a transaction", e);
-        }
-        try (connection) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            source.transaction.set(connection);
-            try {
-                R result = runWork(work);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                source.transaction.remove();
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("run a transaction", e);
-        }
-    }
-
-    private static <R> R runWork(TransactionWork<R> work) {
-        try {
-            return work.run();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("The transaction's work failed", e);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------- write statements
-
-    private <T> T insert(Connection connection, SecurityContext ctx, EntityTable<T> table, T object)
-            throws SQLException {
-        Objects.requireNonNull(object, "object");
-        QueryFilter<T> filter = table.filter(ctx, ALIAS, dialect(connection));
-        EntityRules<T> rules = table.rules();
-        if (!filter.canCreate()) {
-            throw rules.denial(ctx, null, Operation.CREATE, -1);
-        }
-        Object[] values = new Object[rules.memberCount()];
-        for (int member : table.columnMembers()) {
-            values[member] = table.value(object, member);
-        }
-        int owner = table.ownerMember().orElse(-1);
-        if (owner >= 0 && (ctx.userId() != null || ctx.enforcesDataAccess())) {
-            values[owner] = ownerValue(table, ctx, owner);
-        }
-        List<Integer> written = new ArrayList<>();
-        StringJoiner columns = new StringJoiner(", ");
-        SqlFragment.Builder valueList = SqlFragment.builder();
-        for (int member : table.columnMembers()) {
-            if (values[member] == null) {
-                continue;
-            }
-            if (member != table.keyMember() && member != owner) {
-                if (filter.writeAccess(member) == QueryFilter.Access.NEVER) {
-                    throw rules.denial(ctx, object, Operation.WRITE, member);
-                }
-                written.add(member);
-            }
-            columns.add(table.column(member));
-            valueList.sql(valueList.isEmpty() ? "" : ", ").value(values[member], table.columnType(member));
-        }
-        String insert = "INSERT INTO " + table.tableName()
-                + (columns.length() == 0 ? " DEFAULT VALUES" : " (" + columns + ") VALUES (");
-        SqlFragment sql = columns.length() == 0 ? SqlFragment.of(insert)
-                : SqlFragment.builder().sql(insert).append(valueList.build()).sql(")").build();
-        Object key = values[table.keyMember()];
-        boolean generated = key == null;
-        try (PreparedStatement statement = generated
-                ? connection.prepareStatement(sql.sql(), filter.dialect().generatedKeyColumns(table.keyColumn()))
-                : connection.prepareStatement(sql.sql())) {
-            sql.bind(statement, 1, filter.dialect());
-            statement.executeUpdate();
-            if (generated) {
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new IllegalStateException("The database generated no key for the new "
-                                + table.entityName() + "; give the object a key or make the key column generated");
-                    }
-                    key = filter.dialect().read(keys, 1, table.columnType(table.keyMember()));
-                }
-            }
-        }
-        int[] checked = written.stream().mapToInt(Integer::intValue).toArray();
-        SqlFragment check = checked.length == 0 ? filter.createCheck()
-                : SqlFragment.builder().append(filter.createCheck()).sql(" AND ")
-                        .append(filter.writeCheck(checked)).build();
-        Optional<T> stored = selectChecked(connection, filter, key, check);
-        if (stored.isEmpty()) {
-            throw writeCheckFailure(connection, filter, key, object, Operation.CREATE, checked);
-        }
-        return stored.get();
-    }
-
-    private static Object ownerValue(EntityTable<?> table, SecurityContext ctx, int owner) {
-        Object userId = ctx.userId();
-        if (userId != null && !table.columnType(owner).isInstance(userId)) {
-            throw new IllegalStateException("The owner '" + table.rules().memberName(owner) + "' of "
-                    + table.entityName() + " is a " + table.columnType(owner).getName() + ", but user ids are "
-                    + userId.getClass().getName());
-        }
-        return userId;
-    }
-
-    private <T> T update(Connection connection, SecurityContext ctx, EntityTable<T> table, T object, int[] members)
-            throws SQLException {
-        Objects.requireNonNull(object, "object");
-        QueryFilter<T> filter = table.filter(ctx, ALIAS, dialect(connection));
-        EntityRules<T> rules = table.rules();
-        for (int member : members) {
-            if (filter.writeAccess(member) == QueryFilter.Access.NEVER) {
-                throw rules.denial(ctx, object, Operation.WRITE, member);
-            }
-        }
-        Object key = keyValue(table, table.value(object, table.keyMember()));
-        SqlFragment.Builder sql = SqlFragment.builder().sql("UPDATE " + table.tableName() + " AS " + ALIAS + " SET ");
-        for (int i = 0; i < members.length; i++) {
-            sql.sql((i == 0 ? "" : ", ") + table.column(members[i]) + " = ")
-                    .value(table.value(object, members[i]), table.columnType(members[i]));
-        }
-        sql.sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ").append(filter.writeFilter(members));
-        if (execute(connection, sql.build(), filter.dialect()) == 0) {
-            throw notFound(ctx, table, Operation.WRITE, members);
-        }
-        Optional<T> stored = selectChecked(connection, filter, key, filter.writeCheck(members));
-        if (stored.isEmpty()) {
-            throw writeCheckFailure(connection, filter, key, object, Operation.WRITE, members);
-        }
-        return stored.get();
-    }
-
-    private <T> void delete(Connection connection, SecurityContext ctx, EntityTable<T> table, Object key)
-            throws SQLException {
-        QueryFilter<T> filter = table.filter(ctx, ALIAS, dialect(connection));
-        SqlFragment sql = SqlFragment.builder().sql("DELETE FROM " + table.tableName() + " AS " + ALIAS + " WHERE ")
-                .append(keyEquals(table, key)).sql(" AND ").append(filter.deleteFilter()).build();
-        if (execute(connection, sql, filter.dialect()) == 0) {
-            throw notFound(ctx, table, Operation.DELETE, new int[0]);
-        }
-    }
-
-    /**
-     * The exception for a write that changed no row. It must not tell an absent row from one the user cannot
-     * reach, so it depends only on the context and the statement, never on the data.
-     */
-    private static RuntimeException notFound(SecurityContext ctx, EntityTable<?> table, Operation operation,
-            int[] members) {
-        String entity = table.entityName();
-        if (!ctx.enforcesDataAccess()) {
-            return new NoSuchElementException("There is no " + entity + " with this key");
-        }
-        EntityRules<?> rules = table.rules();
-        String member = members.length == 0 ? null : rules.memberName(members[0]);
-        if (ctx.deniedReason().isPresent()) {
-            return rules.denial(ctx, null, operation, members.length == 0 ? -1 : members[0]);
-        }
-        String what = operation == Operation.DELETE ? "may delete"
-                : "may write " + memberNames(rules, members);
-        return new AccessDeniedException(entity, member, operation, "there is no " + entity + " with this key that "
-                + "user roles " + ctx.userRoles() + " " + what);
-    }
-
-    /**
-     * The exception for a stored row that fails the write check, naming the first part of the check that fails:
-     * the create check, or the write check of a member.
-     */
-    private static <T> AccessDeniedException writeCheckFailure(Connection connection, QueryFilter<T> filter,
-            Object key, T object, Operation operation, int[] members) throws SQLException {
-        EntityTable<T> table = filter.table();
-        List<SqlFragment> parts = new ArrayList<>();
-        if (operation == Operation.CREATE) {
-            parts.add(filter.createCheck());
-        }
-        for (int member : members) {
-            parts.add(filter.writeCheck(member));
-        }
-        SqlFragment.Builder sql = SqlFragment.builder().sql("SELECT ");
-        for (int i = 0; i < parts.size(); i++) {
-            sql.sql(i == 0 ? "CASE WHEN " : ", CASE WHEN ").append(parts.get(i)).sql(" THEN 1 ELSE 0 END");
-        }
-        sql.sql(" FROM " + table.tableName() + " " + ALIAS + " WHERE ").append(keyEquals(table, key));
-        int failed = 0;
-        SqlFragment query = sql.build();
-        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
-            query.bind(statement, 1, filter.dialect());
-            try (ResultSet row = statement.executeQuery()) {
-                if (row.next()) {
-                    while (failed < parts.size() - 1 && row.getInt(failed + 1) == 1) {
-                        failed++;
-                    }
-                }
-            }
-        }
-        String entity = table.entityName();
-        SecurityContext ctx = filter.context();
-        if (operation == Operation.CREATE && failed == 0) {
-            return new AccessDeniedException(entity, null, Operation.CREATE, "the write check failed: no rule that "
-                    + "gives user roles " + ctx.userRoles() + " create holds for the new object");
-        }
-        int member = members[operation == Operation.CREATE ? failed - 1 : failed];
-        return new AccessDeniedException(entity, table.rules().memberName(member), Operation.WRITE,
-                "the write check failed: no rule that gives user roles " + ctx.userRoles()
-                        + " write access to it holds for the " + (operation == Operation.CREATE ? "new" : "updated")
-                        + " object");
-    }
-
-    // ------------------------------------------------------------------------------------------------- parts
-
-    /** The members a user-given query filters or sorts by must be readable; masked when only in some rows. */
-    private static <T> SqlFragment memberExpression(QueryFilter<T> filter, String memberName) {
-        EntityTable<T> table = filter.table();
-        int member = memberIndex(table, memberName);
-        if (filter.readAccess(member) == QueryFilter.Access.NEVER) {
-            SecurityContext ctx = filter.context();
-            if (ctx.deniedReason().isPresent()) {
-                throw table.rules().denial(ctx, null, Operation.READ, member);
-            }
-            throw new AccessDeniedException(table.entityName(), memberName, Operation.READ, "no rule gives user roles "
-                    + ctx.userRoles() + " read access to it, so a query may not filter or sort by it");
-        }
-        return filter.column(member);
-    }
-
-    private static int memberIndex(EntityTable<?> table, String memberName) {
-        int member = table.rules().memberIndex(memberName);
-        if (member < 0) {
-            throw new IllegalArgumentException(table.entityName() + " has no member '" + memberName + "'");
-        }
-        if (!table.hasColumn(member)) {
-            throw new IllegalArgumentException("Member '" + memberName + "' of " + table.entityName()
-                    + " has no column to query");
-        }
-        return member;
-    }
-
-    private static <T> SqlFragment where(QueryFilter<T> filter, Query query) {
-        SqlFragment.Builder where = SqlFragment.builder().sql(" WHERE ").append(filter.readFilter());
-        for (Query.Condition condition : query.conditions()) {
-            where.sql(" AND ").append(condition(filter, condition));
-        }
-        return where.build();
-    }
-
-    private static <T> SqlFragment condition(QueryFilter<T> filter, Query.Condition condition) {
-        EntityTable<T> table = filter.table();
-        SqlFragment expression = memberExpression(filter, condition.member());
-        int member = memberIndex(table, condition.member());
-        Class<?> type = table.columnType(member);
-        SqlFragment.Builder sql = SqlFragment.builder().append(expression);
-        Query.Op op = condition.op();
-        if (op == Query.Op.IS_NULL || (op == Query.Op.EQ && condition.value() == null)) {
-            return sql.sql(" IS NULL").build();
-        }
-        if (op == Query.Op.IS_NOT_NULL || (op == Query.Op.NE && condition.value() == null)) {
-            return sql.sql(" IS NOT NULL").build();
-        }
-        if (op.isLike()) {
-            if (type != String.class || !(condition.value() instanceof String)) {
-                throw new IllegalArgumentException(op + " needs a text member and a text value: " + condition);
-            }
-            String literal = ((String) condition.value()).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            String pattern = (op == Query.Op.STARTS_WITH ? "" : "%") + literal + (op == Query.Op.ENDS_WITH ? "" : "%");
-            return sql.sql(" LIKE ").value(pattern, String.class).sql(" ESCAPE '!'").build();
-        }
-        String operator;
-        switch (op) {
-            case EQ:
-                operator = " = ";
-                break;
-            case NE:
-                operator = " <> ";
-                break;
-            case LT:
-                operator = " < ";
-                break;
-            case LE:
-                operator = " <= ";
-                break;
-            case GT:
-                operator = " > ";
-                break;
-            case GE:
-                operator = " >= ";
-                break;
-            default:
-                throw new AssertionError(op);
-        }
-        return sql.sql(operator).value(table.toColumnType(member, condition.value()), type).build();
-    }
-
-    /**
-     * The query's sort keys, then the key, so that the order and the pages are stable; the key as the user may
-     * read it, and not at all when the user may read it in no row.
-     */
-    private static <T> SqlFragment orderBy(QueryFilter<T> filter, Query query) {
-        Dialect dialect = filter.dialect();
-        List<SqlFragment> terms = new ArrayList<>();
-        for (Query.Sort sort : query.sorts()) {
-            boolean ascending = sort.direction() == Query.Direction.ASC;
-            terms.add(SqlFragment.builder().append(memberExpression(filter, sort.member()))
-                    .sql((ascending ? " ASC" : " DESC") + dialect.nullOrdering(ascending)).build());
-        }
-        int key = filter.table().keyMember();
-        if (filter.readAccess(key) != QueryFilter.Access.NEVER) {
-            terms.add(SqlFragment.builder().append(filter.column(key)).sql(" ASC").build());
-        }
-        SqlFragment.Builder order = SqlFragment.builder();
-        for (SqlFragment term : terms) {
-            order.sql(order.isEmpty() ? " ORDER BY " : ", ").append(term);
-        }
-        return order.build();
-    }
-
-    private static SqlFragment keyEquals(EntityTable<?> table, Object key) {
-        return SqlFragment.builder().sql(ALIAS + "." + table.keyColumn() + " = ")
-                .value(key, table.columnType(table.keyMember())).build();
-    }
-
-    private static Object keyValue(EntityTable<?> table, Object key) {
-        if (key == null) {
-            throw new IllegalArgumentException("The key of " + table.entityName() + " is null");
-        }
-        return table.toColumnType(table.keyMember(), key);
-    }
-
-    private static int[] changedMembers(EntityTable<?> table, String... names) {
-        if (names.length == 0) {
-            throw new IllegalArgumentException("Name the members to update");
-        }
-        Set<Integer> members = new LinkedHashSet<>();
-        for (String name : names) {
-            int member = memberIndex(table, Objects.requireNonNull(name, "member"));
-            if (member == table.keyMember()) {
-                throw new IllegalArgumentException("The key of " + table.entityName() + " cannot be updated");
-            }
-            members.add(member);
-        }
-        return members.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static String memberNames(EntityRules<?> rules, int[] members) {
-        StringJoiner names = new StringJoiner(", ", "[", "]");
-        Arrays.stream(members).forEach(member -> names.add(rules.memberName(member)));
-        return names.toString();
-    }
-
-    /** The members a user may read in some row, selected in this order, and their select list. */
-    private static final class Projection {
-        final int[] members;
-        final SqlFragment list;
-
-        Projection(QueryFilter<?> filter) {
-            members = Arrays.stream(filter.table().columnMembers())
-                    .filter(member -> filter.readAccess(member) != QueryFilter.Access.NEVER).toArray();
-            SqlFragment.Builder builder = SqlFragment.builder();
-            for (int member : members) {
-                builder.sql(builder.isEmpty() ? "" : ", ").append(filter.column(member));
-            }
-            list = members.length == 0 ? SqlFragment.of("NULL") : builder.build();
-        }
-    }
-
-    private static <T> List<T> select(Connection connection, SqlFragment sql, EntityTable<T> table,
-            Projection projection, Dialect dialect) throws SQLException {
-        List<T> objects = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-            sql.bind(statement, 1, dialect);
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    Object[] values = new Object[table.rules().memberCount()];
-                    for (int i = 0; i < projection.members.length; i++) {
-                        int member = projection.members[i];
-                        values[member] = dialect.read(row, i + 1, table.columnType(member));
-                    }
-                    objects.add(table.read(values));
-                }
-            }
-        }
-        return objects;
-    }
-
-    /** The stored row as the user sees it, if it passes a check. */
-    private static <T> Optional<T> selectChecked(Connection connection, QueryFilter<T> filter, Object key,
-            SqlFragment check) throws SQLException {
-        EntityTable<T> table = filter.table();
-        Projection projection = new Projection(filter);
-        SqlFragment sql = SqlFragment.builder()
-                .sql("SELECT ").append(projection.list).sql(" FROM " + table.tableName() + " " + ALIAS)
-                .sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ").append(check).build();
-        List<T> rows = select(connection, sql, table, projection, filter.dialect());
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private static int execute(Connection connection, SqlFragment sql, Dialect dialect) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-            sql.bind(statement, 1, dialect);
-            return statement.executeUpdate();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------- transactions
-
-    /** Runs reads on the transaction's connection, or on a connection of their own. */
-    private <R> R read(String what, SqlWork<R> work) {
-        Connection joined = source.transaction.get();
-        try {
-            if (joined != null) {
-                return work.run(joined);
-            }
-            try (Connection connection = source.dataSource.getConnection()) {
-                return work.run(connection);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(what, e);
-        }
-    }
-
-    /**
-     * Runs writes in a transaction of their own, or inside the current one up to a savepoint, and rolls back
-     * everything they did when they throw.
-     */
-    private <R> R write(String what, SqlWork<R> work) {
-        Connection joined = source.transaction.get();
-        try {
-            if (joined != null) {
-                Savepoint savepoint = joined.setSavepoint();
-                try {
-                    R result = work.run(joined);
-                    joined.releaseSavepoint(savepoint);
-                    return result;
-                } catch (SQLException | RuntimeException | Error e) {
-                    joined.rollback(savepoint);
-                    throw e;
-                }
-            }
-            try (Connection connection = source.dataSource.getConnection()) {
-                boolean autoCommit = connection.getAutoCommit();
-                connection.setAutoCommit(false);
-                try {
-                    R result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException | Error e) {
-                    rollbackQuietly(connection, e);
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(autoCommit);
-                }
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(what, e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Throwable failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
+        return source.transactions.inTransaction(work);
     }
 
     @Override

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
  *   <li>{@link #autoCommitOff()}: connections come with auto-commit off, as pools configured for it hand them out,
  *       and are rolled back when they are closed, as such pools do. What was not committed is lost.</li>
  *   <li>{@link #failingRollback()}: {@code rollback()} rolls back, then throws.</li>
+ *   <li>{@link #failingSavepointRollback()}: {@code rollback(Savepoint)} throws without rolling back, as on a
+ *       connection whose server went away.</li>
  *   <li>It counts the savepoints set, released and rolled back to.</li>
  * </ul>
  */
@@ -22,6 +24,7 @@ final class HookedDataSource extends TestDataSource {
     private final DataSource target;
     private boolean autoCommitOff;
     private boolean failingRollback;
+    private boolean failingSavepointRollback;
     final AtomicInteger savepointsSet = new AtomicInteger();
     final AtomicInteger savepointsReleased = new AtomicInteger();
     final AtomicInteger savepointsRolledBack = new AtomicInteger();
@@ -38,6 +41,11 @@ final class HookedDataSource extends TestDataSource {
 
     HookedDataSource failingRollback() {
         failingRollback = true;
+        return this;
+    }
+
+    HookedDataSource failingSavepointRollback() {
+        failingSavepointRollback = true;
         return this;
     }
 
@@ -59,6 +67,9 @@ final class HookedDataSource extends TestDataSource {
                         savepointsReleased.incrementAndGet();
                     } else if (name.equals("rollback") && args != null) {
                         savepointsRolledBack.incrementAndGet();
+                        if (failingSavepointRollback) {
+                            throw new SQLException("the rollback to the savepoint failed (injected)");
+                        }
                     }
                     Object result;
                     try {

@@ -43,7 +43,8 @@ class InjectionTest {
 
         for (String hostile : HOSTILE) {
             assertEquals(List.of(), data.as(Sales.rep(7, hostile)).list(ORDERS), hostile);
-            assertEquals(0, data.as(Sales.rep(7, hostile)).count(ORDERS, Query.where("region", Op.EQ, hostile)));
+            assertEquals(0, data.as(Sales.rep(7, hostile))
+                    .count(ORDERS, Query.where(OrderMember.REGION, Op.EQ, hostile)));
         }
         assertTablesIntact(db, 6);
 
@@ -65,18 +66,18 @@ class InjectionTest {
             long id = stored.get(i).id();
             assertEquals(hostile, stored.get(i).note(), "round trip");
             assertEquals(hostile, db.queryString("SELECT note FROM orders WHERE id = ?", id), "stored as is");
-            assertEquals(List.of(id), ids(manager.list(ORDERS, Query.where("note", Op.EQ, hostile))), hostile);
-            assertEquals(List.of(id), ids(manager.list(ORDERS, Query.where("note", Op.CONTAINS, hostile))),
+            assertEquals(List.of(id), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.EQ, hostile))), hostile);
+            assertEquals(List.of(id), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.CONTAINS, hostile))),
                     "wildcards are literal: " + hostile);
-            assertEquals(List.of(id), ids(manager.list(ORDERS, Query.where("note", Op.STARTS_WITH, hostile)
-                    .and("region", Op.ENDS_WITH, hostile))));
-            Order updated = manager.update(ORDERS, stored.get(i).withNote(hostile + hostile), "note");
+            assertEquals(List.of(id), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.STARTS_WITH, hostile)
+                    .and(OrderMember.REGION, Op.ENDS_WITH, hostile))));
+            Order updated = manager.update(ORDERS, stored.get(i).withNote(hostile + hostile), OrderMember.NOTE);
             assertEquals(hostile + hostile, updated.note());
         }
         long percent = stored.get(HOSTILE.indexOf("100% _literal_ !bang [x]")).id();
-        assertEquals(List.of(percent), ids(manager.list(ORDERS, Query.where("note", Op.CONTAINS, "%"))),
+        assertEquals(List.of(percent), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.CONTAINS, "%"))),
                 "a % in a value matches only a %");
-        assertEquals(List.of(percent), ids(manager.list(ORDERS, Query.where("note", Op.CONTAINS, "_"))));
+        assertEquals(List.of(percent), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.CONTAINS, "_"))));
         assertTablesIntact(db, 6 + HOSTILE.size());
     }
 }

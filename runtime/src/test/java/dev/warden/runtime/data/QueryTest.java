@@ -18,49 +18,50 @@ import org.junit.jupiter.api.Test;
 class QueryTest {
     @Test
     void conditionsWithAndWithoutValues() {
-        assertNull(new Condition("note", Op.EQ, null).value(), "EQ null means IS NULL");
-        assertNull(new Condition("note", Op.NE, null).value(), "NE null means IS NOT NULL");
-        assertNull(new Condition("note", Op.IS_NULL, null).value());
-        assertEquals("x", new Condition("note", Op.GT, "x").value());
+        assertNull(new Condition(OrderMember.NOTE, Op.EQ, null).value(), "EQ null means IS NULL");
+        assertNull(new Condition(OrderMember.NOTE, Op.NE, null).value(), "NE null means IS NOT NULL");
+        assertNull(new Condition(OrderMember.NOTE, Op.IS_NULL, null).value());
+        assertEquals("x", new Condition(OrderMember.NOTE, Op.GT, "x").value());
 
         for (Op op : List.of(Op.LT, Op.LE, Op.GT, Op.GE, Op.STARTS_WITH, Op.CONTAINS, Op.ENDS_WITH)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new Condition("note", op, null));
+                    () -> new Condition(OrderMember.NOTE, op, null));
             assertEquals(op + " needs a value", e.getMessage());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Query.where("note", Op.IS_NOT_NULL, "x"));
+                () -> Query.where(OrderMember.NOTE, Op.IS_NOT_NULL, "x"));
         assertEquals("IS_NOT_NULL takes no value", e.getMessage());
     }
 
     @Test
     void andWithoutAValueAddsAUnaryCondition() {
-        Query query = Query.where("note", Op.EQ, "x").and("total", Op.IS_NULL);
+        Query query = Query.where(OrderMember.NOTE, Op.EQ, "x").and(OrderMember.TOTAL, Op.IS_NULL);
 
-        assertEquals(List.of(new Condition("note", Op.EQ, "x"), new Condition("total", Op.IS_NULL, null)),
+        assertEquals(List.of(new Condition(OrderMember.NOTE, Op.EQ, "x"),
+                new Condition(OrderMember.TOTAL, Op.IS_NULL, null)),
                 query.conditions());
-        assertEquals(List.of(new Condition("status", Op.IS_NOT_NULL, null)),
-                Query.where("status", Op.IS_NOT_NULL).conditions());
-        assertThrows(IllegalArgumentException.class, () -> Query.all().and("total", Op.GT));
+        assertEquals(List.of(new Condition(OrderMember.STATUS, Op.IS_NOT_NULL, null)),
+                Query.where(OrderMember.STATUS, Op.IS_NOT_NULL).conditions());
+        assertThrows(IllegalArgumentException.class, () -> Query.all().and(OrderMember.TOTAL, Op.GT));
     }
 
     @Test
     void aConditionShowsItsMemberAndOperatorButNeverItsValue() {
-        assertEquals("note EQ ?", new Condition("note", Op.EQ, "secret").toString());
-        assertEquals("note EQ ?", new Condition("note", Op.EQ, null).toString());
-        assertEquals("note IS_NULL", new Condition("note", Op.IS_NULL, null).toString());
-        assertEquals("total IS_NOT_NULL", new Condition("total", Op.IS_NOT_NULL, null).toString());
+        assertEquals("note EQ ?", new Condition(OrderMember.NOTE, Op.EQ, "secret").toString());
+        assertEquals("note EQ ?", new Condition(OrderMember.NOTE, Op.EQ, null).toString());
+        assertEquals("note IS_NULL", new Condition(OrderMember.NOTE, Op.IS_NULL, null).toString());
+        assertEquals("total IS_NOT_NULL", new Condition(OrderMember.TOTAL, Op.IS_NOT_NULL, null).toString());
     }
 
     @Test
     void aQueryShowsItsConditionsSortsAndPageButNeverAValue() {
         assertEquals("Query[where [], order by []]", Query.all().toString());
         assertEquals("Query[where [note CONTAINS ?, total IS_NULL], order by [Sort[member=total, direction=DESC]]]",
-                Query.where("note", Op.CONTAINS, "secret").and("total", Op.IS_NULL)
-                        .orderBy("total", Direction.DESC).toString());
+                Query.where(OrderMember.NOTE, Op.CONTAINS, "secret").and(OrderMember.TOTAL, Op.IS_NULL)
+                        .orderBy(OrderMember.TOTAL, Direction.DESC).toString());
         assertEquals("Query[where [], order by [], offset 0, limit 1]", Query.all().page(0, 1).toString());
         assertEquals("Query[where [note EQ ?], order by [Sort[member=id, direction=ASC]], offset 40, limit 20]",
-                Query.where("note", Op.EQ, "secret").orderBy("id").page(40, 20).toString());
+                Query.where(OrderMember.NOTE, Op.EQ, "secret").orderBy(OrderMember.ID).page(40, 20).toString());
     }
 
     @Test
@@ -82,13 +83,13 @@ class QueryTest {
 
     @Test
     void queriesAreImmutable() {
-        Query base = Query.where("note", Op.EQ, "x");
-        Query more = base.and("total", Op.GT, 1).orderBy("total").page(1, 2);
+        Query base = Query.where(OrderMember.NOTE, Op.EQ, "x");
+        Query more = base.and(OrderMember.TOTAL, Op.GT, 1).orderBy(OrderMember.TOTAL).page(1, 2);
 
         assertEquals(1, base.conditions().size());
         assertEquals(List.of(), base.sorts());
         assertEquals(OptionalInt.empty(), base.limit());
-        assertEquals(List.of(new Sort("total", Direction.ASC)), more.sorts());
+        assertEquals(List.of(new Sort(OrderMember.TOTAL, Direction.ASC)), more.sorts());
         assertTrue(Query.all().conditions().isEmpty());
         assertThrows(UnsupportedOperationException.class, () -> more.conditions().clear());
     }

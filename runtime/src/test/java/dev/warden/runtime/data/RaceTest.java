@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.warden.runtime.AccessDeniedException;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.data.Sales.Order;
 import dev.warden.runtime.data.Sales.Status;
@@ -42,7 +43,7 @@ class RaceTest {
      * The manager changes order 1 inside a transaction and holds it open until the rep's statement waits for the
      * row lock; then commits or rolls back. Returns what the rep's statement did.
      */
-    private <R> Future<R> race(TestDatabase db, WardenData manager, Order managersChange, String member,
+    private <R> Future<R> race(TestDatabase db, WardenData manager, Order managersChange, EntityMember member,
             boolean commit, Callable<R> repsStatement) throws Exception {
         CountDownLatch changed = new CountDownLatch(1);
         Future<?> managersTransaction = threads.submit(() -> {
@@ -82,8 +83,8 @@ class RaceTest {
         WardenData data = db.fresh();
         WardenData rep = data.as(Sales.rep(1));
         Future<AccessDeniedException> repsUpdate = race(db, data.as(Sales.manager()), ORDER_1.withOwner(2L),
-                "owner", true, () -> assertThrows(AccessDeniedException.class,
-                        () -> rep.update(ORDERS, ORDER_1.withNote("still mine?"), "note")));
+                OrderMember.OWNER, true, () -> assertThrows(AccessDeniedException.class,
+                        () -> rep.update(ORDERS, ORDER_1.withNote("still mine?"), OrderMember.NOTE)));
 
         AccessDeniedException e = repsUpdate.get(WAIT_SECONDS, SECONDS);
         assertEquals(Operation.WRITE, e.operation());
@@ -97,8 +98,8 @@ class RaceTest {
     void theWaitingUpdateGoesThroughWhenTheMoveIsRolledBack(TestDatabase db) throws Exception {
         WardenData data = db.fresh();
         WardenData rep = data.as(Sales.rep(1));
-        Future<Order> repsUpdate = race(db, data.as(Sales.manager()), ORDER_1.withOwner(2L), "owner", false,
-                () -> rep.update(ORDERS, ORDER_1.withNote("still mine"), "note"));
+        Future<Order> repsUpdate = race(db, data.as(Sales.manager()), ORDER_1.withOwner(2L), OrderMember.OWNER, false,
+                () -> rep.update(ORDERS, ORDER_1.withNote("still mine"), OrderMember.NOTE));
 
         assertEquals("still mine", repsUpdate.get(WAIT_SECONDS, SECONDS).note());
         assertEquals(1L, db.queryLong("SELECT owner FROM orders WHERE id = 1"));
@@ -110,7 +111,7 @@ class RaceTest {
         WardenData data = db.fresh();
         WardenData rep = data.as(Sales.rep(1));
         Future<AccessDeniedException> repsDelete = race(db, data.as(Sales.manager()),
-                ORDER_1.withStatus(Status.SUBMITTED), "status", true,
+                ORDER_1.withStatus(Status.SUBMITTED), OrderMember.STATUS, true,
                 () -> assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 1L)));
 
         assertEquals(Operation.DELETE, repsDelete.get(WAIT_SECONDS, SECONDS).operation());

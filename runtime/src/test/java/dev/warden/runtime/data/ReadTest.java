@@ -1,6 +1,5 @@
 package dev.warden.runtime.data;
 
-import static dev.warden.runtime.data.Sales.NOTE;
 import static dev.warden.runtime.data.Sales.ORDERS;
 import static dev.warden.runtime.data.Sales.ORDER_RULES;
 import static dev.warden.runtime.data.Sales.SEED_ORDERS;
@@ -129,16 +128,16 @@ class ReadTest {
     @OnBothDatabases
     void conditionsOnAMaskedMemberSeeOnlyTheMaskedValue(TestDatabase db) {
         WardenData data = db.fresh();
-        Query byNote = Query.where("note", Op.EQ, "rep 2 north");
+        Query byNote = Query.where(OrderMember.NOTE, Op.EQ, "rep 2 north");
 
         assertEquals(List.of(3L), ids(data.as(Sales.manager()).list(ORDERS, byNote)));
         assertEquals(List.of(), data.as(Sales.rep(1, "North")).list(ORDERS, byNote),
                 "order 3 is visible to the north rep, but its note is not");
         assertEquals(0, data.as(Sales.rep(1, "North")).count(ORDERS, byNote));
         assertEquals(List.of(1L, 2L), ids(data.as(Sales.rep(1, "North"))
-                .list(ORDERS, Query.where("note", Op.STARTS_WITH, "rep "))));
+                .list(ORDERS, Query.where(OrderMember.NOTE, Op.STARTS_WITH, "rep "))));
         assertEquals(List.of(3L), ids(data.as(Sales.rep(1, "North"))
-                .list(ORDERS, Query.where("note", Op.IS_NULL))), "a masked value is null");
+                .list(ORDERS, Query.where(OrderMember.NOTE, Op.IS_NULL))), "a masked value is null");
     }
 
     @OnBothDatabases
@@ -146,17 +145,17 @@ class ReadTest {
         WardenData accountManager = db.fresh().as(Sales.accountManager(50));
 
         AccessDeniedException byOwner = assertThrows(AccessDeniedException.class,
-                () -> accountManager.list(ORDERS, Query.where("owner", Op.EQ, 1L)));
+                () -> accountManager.list(ORDERS, Query.where(OrderMember.OWNER, Op.EQ, 1L)));
         assertEquals(Operation.READ, byOwner.operation());
         assertEquals(Optional.of("owner"), byOwner.member());
         assertEquals("Order", byOwner.entity());
         AccessDeniedException sortByRegion = assertThrows(AccessDeniedException.class,
-                () -> accountManager.list(ORDERS, Query.all().orderBy("region", Direction.ASC)));
+                () -> accountManager.list(ORDERS, Query.all().orderBy(OrderMember.REGION, Direction.ASC)));
         assertEquals(Optional.of("region"), sortByRegion.member());
         assertThrows(AccessDeniedException.class,
-                () -> accountManager.count(ORDERS, Query.where("created", Op.IS_NOT_NULL)));
+                () -> accountManager.count(ORDERS, Query.where(OrderMember.CREATED, Op.IS_NOT_NULL)));
         AccessDeniedException stranger = assertThrows(AccessDeniedException.class,
-                () -> db.fresh().as(Sales.stranger()).list(ORDERS, Query.where("note", Op.EQ, "x")));
+                () -> db.fresh().as(Sales.stranger()).list(ORDERS, Query.where(OrderMember.NOTE, Op.EQ, "x")));
         assertTrue(stranger.reason().contains("denies all access"), stranger.getMessage());
     }
 
@@ -164,37 +163,45 @@ class ReadTest {
     void queriesNamingNoColumnAreProgrammingErrors(TestDatabase db) {
         WardenData manager = db.fresh().as(Sales.manager());
 
-        assertThrows(IllegalArgumentException.class, () -> manager.list(ORDERS, Query.where("discount", Op.EQ, 1)));
-        assertThrows(IllegalArgumentException.class, () -> manager.list(ORDERS, Query.where("label", Op.EQ, "x")));
-        assertThrows(IllegalArgumentException.class, () -> manager.list(ORDERS, Query.where("total", Op.EQ, "x")));
-        assertThrows(IllegalArgumentException.class, () -> manager.list(ORDERS, Query.where("status", Op.EQ, "LOST")));
         assertThrows(IllegalArgumentException.class,
-                () -> manager.list(ORDERS, Query.where("total", Op.CONTAINS, "1")));
+                () -> manager.list(ORDERS, Query.where(CustomerMember.NAME, Op.EQ, "x")));
+        assertThrows(IllegalArgumentException.class,
+                () -> manager.list(ORDERS, Query.where(OrderMember.LABEL, Op.EQ, "x")));
+        assertThrows(IllegalArgumentException.class,
+                () -> manager.list(ORDERS, Query.where(OrderMember.TOTAL, Op.EQ, "x")));
+        assertThrows(IllegalArgumentException.class,
+                () -> manager.list(ORDERS, Query.where(OrderMember.STATUS, Op.EQ, "LOST")));
+        assertThrows(IllegalArgumentException.class,
+                () -> manager.list(ORDERS, Query.where(OrderMember.TOTAL, Op.CONTAINS, "1")));
     }
 
     @OnBothDatabases
     void operators(TestDatabase db) {
         WardenData manager = db.fresh().as(Sales.manager());
 
-        assertEquals(List.of(1L, 3L, 6L), ids(manager.list(ORDERS, Query.where("status", Op.EQ, Status.DRAFT))));
-        assertEquals(List.of(1L, 3L, 6L), ids(manager.list(ORDERS, Query.where("status", Op.EQ, "DRAFT"))),
+        assertEquals(List.of(1L, 3L, 6L),
+                ids(manager.list(ORDERS, Query.where(OrderMember.STATUS, Op.EQ, Status.DRAFT))));
+        assertEquals(List.of(1L, 3L, 6L), ids(manager.list(ORDERS, Query.where(OrderMember.STATUS, Op.EQ, "DRAFT"))),
                 "an enum constant's name");
-        assertEquals(List.of(1L, 2L), ids(manager.list(ORDERS, Query.where("owner", Op.EQ, 1))), "an int for a long");
-        assertEquals(List.of(3L, 4L, 5L), ids(manager.list(ORDERS, Query.where("owner", Op.NE, 1L))),
+        assertEquals(List.of(1L, 2L), ids(manager.list(ORDERS, Query.where(OrderMember.OWNER, Op.EQ, 1))),
+                "an int for a long");
+        assertEquals(List.of(3L, 4L, 5L), ids(manager.list(ORDERS, Query.where(OrderMember.OWNER, Op.NE, 1L))),
                 "null does not match NE");
-        assertEquals(List.of(6L), ids(manager.list(ORDERS, Query.where("owner", Op.EQ, null))));
-        assertEquals(List.of(2L, 4L), ids(manager.list(ORDERS, Query.where("total", Op.GE, money("1500")))));
-        assertEquals(List.of(4L), ids(manager.list(ORDERS, Query.where("total", Op.GT, money("1500")))));
-        assertEquals(List.of(3L, 5L), ids(manager.list(ORDERS, Query.where("total", Op.LT, 100))));
-        assertEquals(List.of(1L, 3L, 5L), ids(manager.list(ORDERS, Query.where("total", Op.LE, money("120")))));
-        assertEquals(List.of(2L), ids(manager.list(ORDERS, Query.where("note", Op.ENDS_WITH, "big"))));
-        assertEquals(List.of(3L, 4L), ids(manager.list(ORDERS, Query.where("note", Op.CONTAINS, "rep 2"))));
-        assertEquals(List.of(5L), ids(manager.list(ORDERS, Query.where("note", Op.IS_NULL))));
+        assertEquals(List.of(6L), ids(manager.list(ORDERS, Query.where(OrderMember.OWNER, Op.EQ, null))));
+        assertEquals(List.of(2L, 4L), ids(manager.list(ORDERS, Query.where(OrderMember.TOTAL, Op.GE, money("1500")))));
+        assertEquals(List.of(4L), ids(manager.list(ORDERS, Query.where(OrderMember.TOTAL, Op.GT, money("1500")))));
+        assertEquals(List.of(3L, 5L), ids(manager.list(ORDERS, Query.where(OrderMember.TOTAL, Op.LT, 100))));
+        assertEquals(List.of(1L, 3L, 5L),
+                ids(manager.list(ORDERS, Query.where(OrderMember.TOTAL, Op.LE, money("120")))));
+        assertEquals(List.of(2L), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.ENDS_WITH, "big"))));
+        assertEquals(List.of(3L, 4L), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.CONTAINS, "rep 2"))));
+        assertEquals(List.of(5L), ids(manager.list(ORDERS, Query.where(OrderMember.NOTE, Op.IS_NULL))));
         assertEquals(List.of(1L, 2L), ids(manager.list(ORDERS,
-                Query.where("region", Op.EQ, "North").and("owner", Op.EQ, 1L))));
+                Query.where(OrderMember.REGION, Op.EQ, "North").and(OrderMember.OWNER, Op.EQ, 1L))));
         assertEquals(List.of(1L, 2L, 3L, 4L),
-                ids(manager.list(ORDERS, Query.where("created", Op.LT, Sales.at("2030-05-15T10:00")))));
-        assertEquals(4, manager.count(ORDERS, Query.where("customer", Op.IS_NOT_NULL).and("total", Op.GT, 50)));
+                ids(manager.list(ORDERS, Query.where(OrderMember.CREATED, Op.LT, Sales.at("2030-05-15T10:00")))));
+        assertEquals(4, manager.count(ORDERS,
+                Query.where(OrderMember.CUSTOMER, Op.IS_NOT_NULL).and(OrderMember.TOTAL, Op.GT, 50)));
     }
 
     @OnBothDatabases
@@ -202,19 +209,20 @@ class ReadTest {
         WardenData manager = db.fresh().as(Sales.manager());
 
         assertEquals(List.of(4L, 2L, 1L, 3L, 5L, 6L),
-                ids(manager.list(ORDERS, Query.all().orderBy("total", Direction.DESC))), "nulls last descending");
-        assertEquals(List.of(6L, 5L, 3L, 1L, 2L, 4L), ids(manager.list(ORDERS, Query.all().orderBy("total"))),
+                ids(manager.list(ORDERS, Query.all().orderBy(OrderMember.TOTAL, Direction.DESC))),
+                "nulls last descending");
+        assertEquals(List.of(6L, 5L, 3L, 1L, 2L, 4L), ids(manager.list(ORDERS, Query.all().orderBy(OrderMember.TOTAL))),
                 "nulls first ascending");
         assertEquals(List.of(2L, 1L), ids(manager.list(ORDERS,
-                Query.all().orderBy("total", Direction.DESC).page(1, 2))));
+                Query.all().orderBy(OrderMember.TOTAL, Direction.DESC).page(1, 2))));
         assertEquals(List.of(1L, 3L, 6L, 4L, 2L, 5L), ids(manager.list(ORDERS,
-                Query.all().orderBy("status").orderBy("id"))), "by status name, then id");
+                Query.all().orderBy(OrderMember.STATUS).orderBy(OrderMember.ID))), "by status name, then id");
         assertEquals(List.of(5L, 6L), ids(manager.list(ORDERS, Query.all().page(4, 10))), "ordered by key");
         assertEquals(List.of(), manager.list(ORDERS, Query.all().page(6, 10)));
         assertEquals(6, manager.count(ORDERS, Query.all().page(0, 1)), "count ignores the page");
 
         WardenData northRep = db.fresh().as(Sales.rep(1, "North"));
-        assertEquals(List.of(2L, 3L), ids(northRep.list(ORDERS, Query.all().orderBy("note", Direction.DESC)
+        assertEquals(List.of(2L, 3L), ids(northRep.list(ORDERS, Query.all().orderBy(OrderMember.NOTE, Direction.DESC)
                 .page(1, 2))), "a masked note sorts as null: 1, 2 by note descending, then 3");
     }
 
@@ -223,16 +231,16 @@ class ReadTest {
         WardenData data = db.fresh();
         WardenData manager = data.as(Sales.manager());
         // PostgreSQL scans the heap, where an updated row moves to the end; H2 scans this index when it can
-        manager.update(ORDERS, SEED_ORDERS.get(0).withNote("rep 9 changed"), "note");
+        manager.update(ORDERS, SEED_ORDERS.get(0).withNote("rep 9 changed"), OrderMember.NOTE);
         db.execute("CREATE INDEX orders_by_note ON orders (note)");
-        Query byNote = Query.where("note", Op.GE, "rep");
+        Query byNote = Query.where(OrderMember.NOTE, Op.GE, "rep");
 
         assertEquals(List.of(1L, 2L, 3L, 4L), ids(manager.list(ORDERS, byNote)));
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), ids(manager.list(ORDERS)));
         assertEquals(List.of(2L, 3L), ids(manager.list(ORDERS, byNote.page(1, 2))));
         assertEquals(List.of(1L, 2L, 3L), ids(data.as(Sales.rep(1, "North")).list(ORDERS)));
         assertEquals(List.of(5L, 4L, 2L, 1L, 3L, 6L), ids(manager.list(ORDERS,
-                Query.all().orderBy("region", Direction.DESC).orderBy("status", Direction.DESC))),
+                Query.all().orderBy(OrderMember.REGION, Direction.DESC).orderBy(OrderMember.STATUS, Direction.DESC))),
                 "South, North, then null (last when descending); by status name descending; then by key");
     }
 
@@ -240,9 +248,11 @@ class ReadTest {
     void notEqualToNullMeansIsNotNull(TestDatabase db) {
         WardenData manager = db.fresh().as(Sales.manager());
 
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(manager.list(ORDERS, Query.where("owner", Op.NE, null))));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 6L), ids(manager.list(ORDERS, Query.where("created", Op.NE, null))));
-        assertEquals(5, manager.count(ORDERS, Query.where("note", Op.NE, null)));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L),
+                ids(manager.list(ORDERS, Query.where(OrderMember.OWNER, Op.NE, null))));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 6L),
+                ids(manager.list(ORDERS, Query.where(OrderMember.CREATED, Op.NE, null))));
+        assertEquals(5, manager.count(ORDERS, Query.where(OrderMember.NOTE, Op.NE, null)));
     }
 
     @OnBothDatabases

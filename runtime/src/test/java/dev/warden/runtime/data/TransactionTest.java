@@ -42,7 +42,7 @@ class TransactionTest {
         WardenData rep = WardenData.of(new HookedDataSource(db).autoCommitOff()).as(Sales.rep(1));
 
         Order inserted = rep.insert(ORDERS, newOrder("committed"));
-        rep.update(ORDERS, ORDER_1.withNote("updated"), "note");
+        rep.update(ORDERS, ORDER_1.withNote("updated"), OrderMember.NOTE);
         rep.delete(ORDERS, inserted.id());
         Order kept = rep.insertAll(ORDERS, List.of(newOrder("kept"))).get(0);
 
@@ -60,7 +60,7 @@ class TransactionTest {
         WardenData rep = WardenData.of(new HookedDataSource(db).autoCommitOff()).as(Sales.rep(1));
 
         Order stored = rep.inTransaction(() -> {
-            rep.update(ORDERS, ORDER_1.withNote("in the transaction"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("in the transaction"), OrderMember.NOTE);
             return rep.insert(ORDERS, newOrder("also in it"));
         });
 
@@ -75,8 +75,8 @@ class TransactionTest {
         int leftBefore = db.connectionsLeftInTransaction();
 
         Order stored = rep.insert(ORDERS, newOrder("seen"));
-        rep.update(ORDERS, stored.withNote("seen again"), "note");
-        rep.inTransaction(() -> rep.update(ORDERS, ORDER_1.withNote("in a transaction"), "note"));
+        rep.update(ORDERS, stored.withNote("seen again"), OrderMember.NOTE);
+        rep.inTransaction(() -> rep.update(ORDERS, ORDER_1.withNote("in a transaction"), OrderMember.NOTE));
         rep.delete(ORDERS, stored.id());
 
         assertEquals("in a transaction", note(db, 1));
@@ -89,12 +89,12 @@ class TransactionTest {
         WardenData data = db.fresh();
         WardenData rep = data.as(Sales.rep(1));
 
-        rep.inTransaction(() -> rep.update(ORDERS, ORDER_1.withNote("first"), "note"));
+        rep.inTransaction(() -> rep.update(ORDERS, ORDER_1.withNote("first"), OrderMember.NOTE));
         // the next calls on this thread run on connections of their own, not on the closed one of the transaction
         assertEquals("first", rep.find(ORDERS, 1L).orElseThrow().note());
-        rep.update(ORDERS, ORDER_1.withNote("second"), "note");
+        rep.update(ORDERS, ORDER_1.withNote("second"), OrderMember.NOTE);
         assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
-            rep.update(ORDERS, ORDER_1.withNote("third"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("third"), OrderMember.NOTE);
             throw new IllegalStateException("undo the third");
         }));
         assertEquals("second", data.as(Sales.manager()).find(ORDERS, 1L).orElseThrow().note(),
@@ -109,7 +109,7 @@ class TransactionTest {
 
         Order result = rep.inTransaction(() -> {
             Order inner = rep.inTransaction(() -> {
-                rep.update(ORDERS, ORDER_1.withNote("inner"), "note");
+                rep.update(ORDERS, ORDER_1.withNote("inner"), OrderMember.NOTE);
                 return marker;
             });
             assertEquals("rep 1 draft", note(db, 1), "not committed before the outer transaction ends");
@@ -129,8 +129,8 @@ class TransactionTest {
         rep.inTransaction(() -> {
             Order stored = rep.insert(ORDERS, newOrder("one"));
             assertThrows(AccessDeniedException.class,
-                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), "status"));
-            rep.update(ORDERS, stored.withNote("two"), "note");
+                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), OrderMember.STATUS));
+            rep.update(ORDERS, stored.withNote("two"), OrderMember.NOTE);
             return null;
         });
 
@@ -163,7 +163,7 @@ class TransactionTest {
         WardenData rep = WardenData.of(hooked).as(Sales.rep(1));
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
-            rep.update(ORDERS, ORDER_1.withNote("undone"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("undone"), OrderMember.NOTE);
             throw new IllegalStateException("changed my mind");
         }));
 
@@ -173,5 +173,29 @@ class TransactionTest {
         assertEquals("rep 1 draft", note(db, 1));
         assertEquals(Optional.of("rep 1 draft"),
                 rep.find(ORDERS, 1L).map(Order::note), "the transaction is over on this thread");
+    }
+
+    @OnBothDatabases
+    void aTransactionInWhichAFailedWriteCouldNotBeUndoneRollsBackInsteadOfCommitting(TestDatabase db) {
+        db.fresh();
+        HookedDataSource hooked = new HookedDataSource(db).failingSavepointRollback();
+        WardenData rep = WardenData.of(hooked).as(Sales.rep(1));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
+            rep.update(ORDERS, ORDER_1.withNote("written before"), OrderMember.NOTE);
+            AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), OrderMember.STATUS));
+            assertEquals(1, denied.getSuppressed().length, "the denial is what the write throws");
+            assertEquals("the rollback to the savepoint failed (injected)", denied.getSuppressed()[0].getMessage());
+            return null; // the work goes on as if the denied write were undone; the row is SHIPPED in the transaction
+        }));
+
+        assertEquals("The transaction was rolled back, not committed: a write in it failed and could not be undone "
+                + "to its savepoint", e.getMessage());
+        assertTrue(e.getCause() instanceof AccessDeniedException, String.valueOf(e.getCause()));
+        assertEquals("DRAFT", db.queryString("SELECT status FROM orders WHERE id = 1"), "the denied write is gone");
+        assertEquals("rep 1 draft", note(db, 1), "and the rest of the transaction with it");
+        assertEquals(1, hooked.rollbacks.get());
+        assertEquals(0, db.connectionsLeftInTransaction());
     }
 }

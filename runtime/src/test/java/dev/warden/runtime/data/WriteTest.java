@@ -124,7 +124,7 @@ class WriteTest {
     void updateStoresOnlyTheNamedMembers(TestDatabase db) {
         WardenData rep = db.fresh().as(Sales.rep(1));
 
-        Order stored = rep.update(ORDERS, ORDER_1.withNote("changed").withRegion("West"), "note");
+        Order stored = rep.update(ORDERS, ORDER_1.withNote("changed").withRegion("West"), OrderMember.NOTE);
 
         assertEquals("changed", stored.note());
         assertEquals("North", stored.region(), "not named, not stored");
@@ -137,9 +137,9 @@ class WriteTest {
         WardenData rep = db.fresh().as(Sales.rep(1, "North"));
 
         AccessDeniedException othersOrder = assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_3.withNote("mine now"), "note"));
+                () -> rep.update(ORDERS, ORDER_3.withNote("mine now"), OrderMember.NOTE));
         AccessDeniedException noOrder = assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_3.withId(999L).withNote("mine now"), "note"));
+                () -> rep.update(ORDERS, ORDER_3.withId(999L).withNote("mine now"), OrderMember.NOTE));
 
         assertDenied(othersOrder, Operation.WRITE, "note");
         assertEquals(othersOrder.getMessage(), noOrder.getMessage(), "the message must not tell them apart");
@@ -151,9 +151,10 @@ class WriteTest {
         WardenData rep = db.fresh().as(Sales.rep(1));
 
         assertDenied(assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_1.withOwner(2L), "owner")), Operation.WRITE, "owner");
+                () -> rep.update(ORDERS, ORDER_1.withOwner(2L), OrderMember.OWNER)), Operation.WRITE, "owner");
         assertDenied(assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_1.withNote("x"), "note", "created")), Operation.WRITE, "created");
+                () -> rep.update(ORDERS, ORDER_1.withNote("x"), OrderMember.NOTE, OrderMember.CREATED)),
+                Operation.WRITE, "created");
         assertEquals(1L, db.queryLong("SELECT owner FROM orders WHERE id = 1"));
     }
 
@@ -161,10 +162,10 @@ class WriteTest {
     void updateRollsBackWhenTheRowWouldLeaveTheUsersReach(TestDatabase db) {
         WardenData rep = db.fresh().as(Sales.rep(1));
 
-        rep.update(ORDERS, ORDER_1.withTotal(money("99.00")), "total");
+        rep.update(ORDERS, ORDER_1.withTotal(money("99.00")), OrderMember.TOTAL);
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SUBMITTED).withNote("submitting"), "note",
-                        "status"));
+                () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SUBMITTED).withNote("submitting"),
+                        OrderMember.NOTE, OrderMember.STATUS));
 
         assertDenied(e, Operation.WRITE, "status");
         assertTrue(e.reason().contains("write check"), e.getMessage());
@@ -177,7 +178,7 @@ class WriteTest {
     void aManagerMayMoveAnOrderToAnotherRep(TestDatabase db) {
         WardenData data = db.fresh();
 
-        data.as(Sales.manager()).update(ORDERS, ORDER_1.withOwner(2L), "owner");
+        data.as(Sales.manager()).update(ORDERS, ORDER_1.withOwner(2L), OrderMember.OWNER);
 
         assertEquals(Optional.empty(), data.as(Sales.rep(1)).find(ORDERS, 1L));
         assertTrue(data.as(Sales.rep(2)).find(ORDERS, 1L).isPresent());
@@ -187,8 +188,8 @@ class WriteTest {
     void updateCanSetNull(TestDatabase db) {
         WardenData manager = db.fresh().as(Sales.manager());
 
-        Order stored = manager.update(ORDERS, ORDER_2.withNote(null).withTotal(null).withCustomer(null), "note",
-                "total", "customer");
+        Order stored = manager.update(ORDERS, ORDER_2.withNote(null).withTotal(null).withCustomer(null),
+                OrderMember.NOTE, OrderMember.TOTAL, OrderMember.CUSTOMER);
 
         assertNull(stored.note());
         assertNull(stored.total());
@@ -201,10 +202,11 @@ class WriteTest {
         WardenData manager = db.fresh().as(Sales.manager());
 
         assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1));
-        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, "id"));
-        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, "label"));
-        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, "discount"));
-        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1.withId(null), "note"));
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, OrderMember.ID));
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, OrderMember.LABEL));
+        assertThrows(IllegalArgumentException.class, () -> manager.update(ORDERS, ORDER_1, CustomerMember.NAME));
+        assertThrows(IllegalArgumentException.class,
+                () -> manager.update(ORDERS, ORDER_1.withId(null), OrderMember.NOTE));
     }
 
     // ------------------------------------------------------------------------------------------------ delete
@@ -241,7 +243,7 @@ class WriteTest {
         WardenData rep = db.fresh().as(Sales.rep(1, "North"));
 
         assertThrows(AccessDeniedException.class, () -> rep.updateAll(ORDERS,
-                List.of(ORDER_1.withNote("batch"), ORDER_3.withNote("batch")), "note"));
+                List.of(ORDER_1.withNote("batch"), ORDER_3.withNote("batch")), OrderMember.NOTE));
         assertEquals("rep 1 draft", note(db, 1), "the first update was rolled back");
 
         assertThrows(AccessDeniedException.class, () -> rep.insertAll(ORDERS,
@@ -259,7 +261,7 @@ class WriteTest {
 
         List<Order> inserted = rep.insertAll(ORDERS, List.of(newOrder("a"), newOrder("b")));
         List<Order> updated = rep.updateAll(ORDERS, List.of(inserted.get(0).withNote("a2"),
-                inserted.get(1).withNote("b2")), "note");
+                inserted.get(1).withNote("b2")), OrderMember.NOTE);
         rep.deleteAll(ORDERS, List.of(inserted.get(0).id(), inserted.get(1).id()));
 
         assertEquals(List.of("a2", "b2"), List.of(updated.get(0).note(), updated.get(1).note()));
@@ -274,7 +276,7 @@ class WriteTest {
 
         assertThrows(IllegalStateException.class, () -> rep.inTransaction(() -> {
             rep.insert(ORDERS, newOrder("one"));
-            rep.update(ORDERS, ORDER_1.withNote("two"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("two"), OrderMember.NOTE);
             assertEquals("two", rep.find(ORDERS, 1L).orElseThrow().note(), "the transaction sees its own writes");
             throw new IllegalStateException("changed my mind");
         }));
@@ -290,9 +292,10 @@ class WriteTest {
         WardenData rep = data.as(Sales.rep(1));
 
         Order stored = rep.inTransaction(() -> {
-            rep.update(ORDERS, ORDER_1.withNote("kept"), "note");
+            rep.update(ORDERS, ORDER_1.withNote("kept"), OrderMember.NOTE);
             assertThrows(AccessDeniedException.class,
-                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED).withNote("lost"), "status", "note"));
+                    () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED).withNote("lost"),
+                            OrderMember.STATUS, OrderMember.NOTE));
             return rep.insert(ORDERS, newOrder("also kept"));
         });
 
@@ -325,7 +328,7 @@ class WriteTest {
         AccessDeniedException inserted = assertThrows(AccessDeniedException.class,
                 () -> rep.insert(ORDERS, newOrder("shipped at once").withStatus(Status.SHIPPED)));
         AccessDeniedException updated = assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), "status"));
+                () -> rep.update(ORDERS, ORDER_1.withStatus(Status.SHIPPED), OrderMember.STATUS));
         AccessDeniedException created = assertThrows(AccessDeniedException.class,
                 () -> data.as(Sales.accountManager(50)).insert(CUSTOMERS, new Customer(11L, "Umbrella", 51L)));
 
@@ -349,9 +352,11 @@ class WriteTest {
         WardenData rep = db.fresh().as(Sales.rep(1, "North"));
 
         AccessDeniedException update = assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_3.withNote("x").withRegion("West"), "note", "region"));
+                () -> rep.update(ORDERS, ORDER_3.withNote("x").withRegion("West"),
+                        OrderMember.NOTE, OrderMember.REGION));
         AccessDeniedException absent = assertThrows(AccessDeniedException.class,
-                () -> rep.update(ORDERS, ORDER_3.withId(999L).withNote("x").withRegion("West"), "note", "region"));
+                () -> rep.update(ORDERS, ORDER_3.withId(999L).withNote("x").withRegion("West"),
+                        OrderMember.NOTE, OrderMember.REGION));
         AccessDeniedException delete = assertThrows(AccessDeniedException.class, () -> rep.delete(ORDERS, 3L));
         AccessDeniedException deleteAbsent = assertThrows(AccessDeniedException.class,
                 () -> rep.delete(ORDERS, 999L));
@@ -432,11 +437,11 @@ class WriteTest {
         WardenData system = db.fresh().as(Sales.system());
 
         Order stored = system.insert(ORDERS, newOrder("imported").withOwner(42L));
-        system.update(ORDERS, ORDER_3.withNote("fixed"), "note");
+        system.update(ORDERS, ORDER_3.withNote("fixed"), OrderMember.NOTE);
 
         assertEquals(42L, stored.owner(), "the system has no user id, so the owner stays as given");
         assertEquals("fixed", note(db, 3));
-        assertThrows(NoSuchElementException.class, () -> system.update(ORDERS, ORDER_3.withId(999L), "note"));
+        assertThrows(NoSuchElementException.class, () -> system.update(ORDERS, ORDER_3.withId(999L), OrderMember.NOTE));
         assertThrows(NoSuchElementException.class, () -> system.delete(ORDERS, 999L));
     }
 
@@ -445,7 +450,7 @@ class WriteTest {
         WardenData stranger = db.fresh().as(Sales.stranger());
 
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> stranger.update(ORDERS, ORDER_1.withNote("x"), "note"));
+                () -> stranger.update(ORDERS, ORDER_1.withNote("x"), OrderMember.NOTE));
         AccessDeniedException delete = assertThrows(AccessDeniedException.class, () -> stranger.delete(ORDERS, 1L));
 
         assertTrue(e.reason().contains("'Hacker'"), e.getMessage());

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.warden.runtime.AccessDeniedException;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.data.DataAccessException;
@@ -361,7 +362,7 @@ public final class ApiServer implements AutoCloseable {
     private static <T> List<Map<String, Object>> list(WardenData data, SecurityContext ctx, ShopEntity<T> entity,
             URI uri) throws ApiException {
         Query query = Query.all();
-        List<String[]> sorts = new ArrayList<>();
+        List<Query.Sort> sorts = new ArrayList<>();
         Integer limit = null;
         long offset = 0;
         for (Map.Entry<String, String> parameter : parameters(uri.getRawQuery()).entrySet()) {
@@ -371,21 +372,20 @@ public final class ApiServer implements AutoCloseable {
                 case "sort" -> {
                     for (String term : value.split(",")) {
                         boolean descending = term.startsWith("-");
-                        String member = descending ? term.substring(1) : term;
-                        EntityJson.member(entity, member);
-                        sorts.add(new String[] {member, descending ? "DESC" : "ASC"});
+                        EntityMember member = EntityJson.member(entity, descending ? term.substring(1) : term);
+                        sorts.add(new Query.Sort(member, descending ? Query.Direction.DESC : Query.Direction.ASC));
                     }
                 }
                 case "limit" -> limit = (int) number(name, value, 1, MAX_LIMIT);
                 case "offset" -> offset = number(name, value, 0, Long.MAX_VALUE);
                 default -> {
-                    int member = EntityJson.member(entity, name);
-                    query = query.and(name, Query.Op.EQ, EntityJson.fromText(entity, member, value));
+                    EntityMember member = EntityJson.member(entity, name);
+                    query = query.and(member, Query.Op.EQ, EntityJson.fromText(entity, member.ordinal(), value));
                 }
             }
         }
-        for (String[] sort : sorts) {
-            query = query.orderBy(sort[0], Query.Direction.valueOf(sort[1]));
+        for (Query.Sort sort : sorts) {
+            query = query.orderBy(sort.member(), sort.direction());
         }
         if (limit != null || offset > 0) {
             query = query.page(offset, limit == null ? MAX_LIMIT : limit);
@@ -420,7 +420,11 @@ public final class ApiServer implements AutoCloseable {
             throw ApiException.badRequest("the body names no member to change");
         }
         Object[] values = values(data, entity, body, key);
-        T stored = data.update(entity.table(), entity.table().read(values), body.keySet().toArray(new String[0]));
+        List<EntityMember> changed = new ArrayList<>();
+        for (String name : body.keySet()) {
+            changed.add(EntityJson.member(entity, name));
+        }
+        T stored = data.update(entity.table(), entity.table().read(values), changed.toArray(new EntityMember[0]));
         return EntityJson.toJson(entity, EntityJson.filter(entity, ctx), stored);
     }
 
@@ -429,7 +433,7 @@ public final class ApiServer implements AutoCloseable {
             throws ApiException {
         Object[] values = new Object[entity.rules().memberCount()];
         for (Map.Entry<String, Object> entry : body.entrySet()) {
-            int member = EntityJson.member(entity, entry.getKey());
+            int member = EntityJson.member(entity, entry.getKey()).ordinal();
             if (member == entity.table().keyMember()) {
                 throw ApiException.badRequest("the key '" + entry.getKey() + "' is given by the database and cannot be"
                         + " set or changed");

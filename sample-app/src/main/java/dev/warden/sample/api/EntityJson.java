@@ -1,6 +1,6 @@
 package dev.warden.sample.api;
 
-import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.sql.Dialect;
 import dev.warden.runtime.sql.QueryFilter;
@@ -62,22 +62,14 @@ final class EntityJson {
     }
 
     /**
-     * The index of a member a request names, which must be stored in a column.
+     * The member a request names, which must be stored in a column.
      *
      * @throws ApiException 400 for an unknown or calculated member
      */
-    static int member(ShopEntity<?> entity, String name) throws ApiException {
-        EntityRules<?> rules = entity.rules();
-        int member;
-        try {
-            member = rules.memberIndex(name);
-        } catch (IllegalArgumentException e) {
-            member = -1;
-        }
-        if (member < 0) {
-            throw ApiException.badRequest(entity.name() + " has no member '" + name + "'");
-        }
-        if (!entity.table().hasColumn(member)) {
+    static EntityMember member(ShopEntity<?> entity, String name) throws ApiException {
+        EntityMember member = entity.member(name).orElseThrow(
+                () -> ApiException.badRequest(entity.name() + " has no member '" + name + "'"));
+        if (!entity.table().hasColumn(member.ordinal())) {
             throw ApiException.badRequest("'" + name + "' of " + entity.name() + " is calculated, not stored");
         }
         return member;

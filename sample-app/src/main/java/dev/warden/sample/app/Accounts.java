@@ -5,6 +5,7 @@ import dev.warden.runtime.UserIdentity;
 import dev.warden.runtime.data.Query;
 import dev.warden.sample.ShopApplicationSecurityModel;
 import dev.warden.sample.administration.Account;
+import dev.warden.sample.administration.AccountPolicy;
 import dev.warden.sample.administration.AccountTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,7 +45,7 @@ public final class Accounts {
      */
     public Optional<Account> find(String username) {
         List<Account> found = database.system().list(AccountTable.TABLE,
-                Query.where("username", Query.Op.EQ, username));
+                Query.where(AccountPolicy.Member.USERNAME, Query.Op.EQ, username));
         return found.stream().findFirst();
     }
 

@@ -8,9 +8,12 @@ import dev.warden.runtime.UserIdentity;
 import dev.warden.runtime.data.Query;
 import dev.warden.runtime.data.WardenData;
 import dev.warden.sample.administration.Account;
+import dev.warden.sample.administration.AccountPolicy;
 import dev.warden.sample.sales.Customer;
 import dev.warden.sample.sales.Order;
+import dev.warden.sample.sales.OrderPolicy;
 import dev.warden.sample.sales.OrderStatus;
+import dev.warden.sample.sales.ProductPolicy;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -220,7 +223,8 @@ public final class Demo {
         switch (who) {
             case "demo_administrator":
                 return List.of(new Attempt("set the password hash of demo_salesrep's account",
-                        data -> data.update(ShopEntities.ACCOUNTS.table(), account(3L, "sha256:0:0"), "passwordHash"),
+                        data -> data.update(ShopEntities.ACCOUNTS.table(), account(3L, "sha256:0:0"),
+                                AccountPolicy.Member.PASSWORD_HASH),
                         ctx -> ShopEntities.ACCOUNTS.rules().explain(ctx, s.get(ShopEntities.ACCOUNTS, 3L)),
                         why -> granted("write 'passwordHash'", why.member("passwordHash").writeGrantedBy())));
             case "demo_salesmanager":
@@ -238,7 +242,8 @@ public final class Demo {
             case "demo_salesrep":
                 return List.of(
                         new Attempt("change the total of order 1000 to 1.00",
-                                data -> data.update(orders.table(), order(1000L, o -> o.setTotal(BigDecimal.ONE)), "total"),
+                                data -> data.update(orders.table(), order(1000L, o -> o.setTotal(BigDecimal.ONE)),
+                                        OrderPolicy.Member.TOTAL),
                                 ctx -> orders.rules().explain(ctx, s.order(1000L)),
                                 why -> granted("write 'total'", why.member("total").writeGrantedBy())),
                         new Attempt("delete order 1004",
@@ -255,7 +260,8 @@ public final class Demo {
                                 ctx -> orders.rules().explain(ctx, s.order(1001L)),
                                 why -> granted("delete", why.deleteGrantedBy())),
                         new Attempt("set the status of order 1000 to PLACED",
-                                data -> data.update(orders.table(), order(1000L, o -> o.setStatus(OrderStatus.PLACED)), "status"),
+                                data -> data.update(orders.table(), order(1000L, o -> o.setStatus(OrderStatus.PLACED)),
+                                        OrderPolicy.Member.STATUS),
                                 ctx -> orders.rules().explain(ctx, s.order(1000L)),
                                 why -> granted("write 'status'", why.member("status").writeGrantedBy())),
                         new Attempt("create an order for Globex, another customer",
@@ -273,7 +279,7 @@ public final class Demo {
                                 ctx -> orders.rules().explain(ctx, order(null, o -> o.setCustomer(s.customer(100L)))),
                                 why -> granted("create", why.createGrantedBy())),
                         new Attempt("list the products sorted by cost price",
-                                data -> data.list(ShopEntities.PRODUCTS.table(), Query.all().orderBy("costPrice")),
+                                data -> data.list(ShopEntities.PRODUCTS.table(), Query.all().orderBy(ProductPolicy.Member.COST_PRICE)),
                                 ctx -> ShopEntities.PRODUCTS.rules().explain(ctx, s.product(1L)),
                                 why -> granted("read 'costPrice'", why.member("costPrice").readGrantedBy())));
         }

@@ -1,24 +1,42 @@
 package dev.warden.sample.app;
 
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.sql.EntityTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One entity as the demo and the API use it: its generated table, the URL path it is served under, how to compute
- * its calculated members, and which of its members are associations to which other entity.
+ * One entity as the demo and the API use it: its generated table and member constants, the URL path it is served
+ * under, how to compute its calculated members, and which of its members are associations to which other entity.
  *
  * @param resource the path segment in the API, such as {@code orders}
  * @param table the generated table
+ * @param members the constants of the generated {@code Member} enum, such as {@code OrderPolicy.Member.values()}
  * @param calculated the calculated members by name, computed from an object
  * @param references the association members by name, with the resource of the entity they point to
  * @param <T> the entity type
  */
-public record ShopEntity<T>(String resource, EntityTable<T> table, Map<String, Function<T, Object>> calculated,
-        Map<String, String> references) {
+public record ShopEntity<T>(String resource, EntityTable<T> table, List<EntityMember> members,
+        Map<String, Function<T, Object>> calculated, Map<String, String> references) {
+
+    /** Checks the parts and copies the members. */
+    public ShopEntity {
+        members = List.copyOf(members);
+    }
+
+    /**
+     * The member of a name, as a request or a command names it.
+     *
+     * @param name such as {@code totalWithVat}
+     * @return the generated constant, or empty when the entity has no such member
+     */
+    public Optional<EntityMember> member(String name) {
+        return members.stream().filter(member -> member.memberName().equals(name)).findFirst();
+    }
 
     /** The entity's name, such as {@code Order}. */
     public String name() {

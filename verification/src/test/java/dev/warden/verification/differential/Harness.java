@@ -3,6 +3,7 @@ package dev.warden.verification.differential;
 import com.google.testing.compile.Compilation;
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.ApplicationModel;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.Rights;
 import dev.warden.runtime.SecurityContext;
@@ -367,6 +368,16 @@ final class Harness {
         }
     }
 
+    /** A member as the generated {@code XxxPolicy.Member} constant, for the data layer's queries and updates. */
+    private EntityMember member(Entity e, Member m) throws ClassNotFoundException {
+        for (Object constant : loader.loadClass(e.qualifiedName() + "Policy$Member").getEnumConstants()) {
+            if (((EntityMember) constant).memberName().equals(m.name)) {
+                return (EntityMember) constant;
+            }
+        }
+        throw new IllegalStateException(e + " has no generated member constant for " + m);
+    }
+
     private Class<?> proxyClass(Entity e) throws ClassNotFoundException {
         return loader.loadClass(e.module.pkg + ".Secured" + e.name);
     }
@@ -573,7 +584,8 @@ final class Harness {
             Object changed = entityClass(e).getConstructor().newInstance();
             setter(changed.getClass(), e.member("id")).invoke(changed, o.id);
             setter(changed.getClass(), m).invoke(changed, javaValue(m, newValue));
-            boolean updated = inRollback(data, () -> data.update(table, changed, m.name));
+            EntityMember member = member(e, m);
+            boolean updated = inRollback(data, () -> data.update(table, changed, member));
             expect(user, e, dbName + " update " + o + "." + m + " := " + newValue, 
                     reference.updateAllowed(e, o, m, newValue, subject), updated);
         }
@@ -613,8 +625,8 @@ final class Harness {
             for (int tries = 0; value == null && tries < 20; tries++) {
                 value = m.kind == Kind.ID ? (Object) generator.pick(e.objects).id : generator.value(m);
             }
-            Query query = op == Query.Op.IS_NULL || op == Query.Op.IS_NOT_NULL ? Query.where(m.name, op)
-                    : Query.where(m.name, op, javaValue(m, value));
+            Query query = op == Query.Op.IS_NULL || op == Query.Op.IS_NOT_NULL ? Query.where(member(e, m), op)
+                    : Query.where(member(e, m), op, javaValue(m, value));
             String what = dbName + " query " + m + " " + op + " " + value;
             boolean rejected;
             List<Object> rows = null;

@@ -151,7 +151,8 @@ class FailClosedTest {
         assertEquals(Optional.empty(), data.find(vault.table, 1L));
         assertNoSecret(assertThrows(AccessDeniedException.class, () -> data.delete(vault.table, 1L)));
         Object change = vault.secret(1, 10L, 1L, "NEW-" + SECRET_TEXT);
-        assertNoSecret(assertThrows(AccessDeniedException.class, () -> data.update(vault.table, change, "text")));
+        assertNoSecret(assertThrows(AccessDeniedException.class,
+                () -> data.update(vault.table, change, vault.member("text"))));
         Object fresh = vault.secret(50, 10L, 1L, SECRET_TEXT);
         assertNoSecret(assertThrows(AccessDeniedException.class, () -> data.insert(vault.table, fresh)));
         assertEquals(2L, countRows());
@@ -474,7 +475,8 @@ class FailClosedTest {
         WardenData data = WardenData.of(h2).as(keeper);
         // an update of someone else's secret
         Object change = vault.secret(2, 11L, 2L, "NEW-" + SECRET_TEXT);
-        assertNoSecret(assertThrows(AccessDeniedException.class, () -> data.update(vault.table, change, "text")));
+        assertNoSecret(assertThrows(AccessDeniedException.class,
+                () -> data.update(vault.table, change, vault.member("text"))));
         // a proxy write that the rules refuse: owner is read-only for the keeper
         Object proxy = proxy(keeper, mine);
         AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> {

@@ -146,14 +146,14 @@ class ConcurrentUsersTest {
                         String text = "t" + me + "-" + counter;
                         Object change = vault.secret(id, me, me % 2, text);
                         set(change, "setCounter", long.class, counter);
-                        data.update(vault.table, change, "counter", "text");
+                        data.update(vault.table, change, vault.member("counter"), vault.member("text"));
                         mine.put(id, counter + "/" + text);
                     }
                 }
                 case 4 -> {
                     Object change = vault.secret(theirRow, me, me % 2, "stolen by " + me);
                     try {
-                        data.update(vault.table, change, "text");
+                        data.update(vault.table, change, vault.member("text"));
                         throw new AssertionError("user " + me + " changed row " + theirRow);
                     } catch (AccessDeniedException expected) {
                         refusals.incrementAndGet();

@@ -2,6 +2,7 @@ package dev.warden.verification.support;
 
 import com.google.testing.compile.Compilation;
 import dev.warden.runtime.ApplicationModel;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.sql.EntityTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,6 +100,25 @@ public final class Vault {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A member of {@code Secret}: the constant of the generated {@code SecretPolicy.Member} with that name.
+     *
+     * @param name such as {@code text}
+     * @return the constant
+     */
+    public EntityMember member(String name) {
+        try {
+            for (Object constant : loader.loadClass("vault.data.SecretPolicy$Member").getEnumConstants()) {
+                if (((EntityMember) constant).memberName().equals(name)) {
+                    return (EntityMember) constant;
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalArgumentException("Secret has no member '" + name + "'");
     }
 
     public Object get(Object object, String getter) {

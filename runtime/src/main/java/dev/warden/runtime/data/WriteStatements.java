@@ -1,0 +1,216 @@
+package dev.warden.runtime.data;
+
+import static dev.warden.runtime.data.Statements.ALIAS;
+import static dev.warden.runtime.data.Statements.keyEquals;
+
+import dev.warden.runtime.AccessDeniedException;
+import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.Operation;
+import dev.warden.runtime.SecurityContext;
+import dev.warden.runtime.sql.EntityTable;
+import dev.warden.runtime.sql.QueryFilter;
+import dev.warden.runtime.sql.SqlFragment;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * The insert, update and delete statements of {@link WardenData}, each followed by its write check: the rules in
+ * the {@code WHERE} of every update and delete, the write check on the stored row, and the exceptions that say
+ * what the rules deny. They run inside the transaction {@link Transactions#write} gives them and throw to have it
+ * rolled back. Stateless.
+ */
+final class WriteStatements {
+    private WriteStatements() {}
+
+    /**
+     * {@code INSERT INTO table (...) VALUES (...)} of the members given a value, then the create check and the write
+     * check of those members on the new row.
+     */
+    static <T> T insert(Connection connection, QueryFilter<T> filter, T object) throws SQLException {
+        Objects.requireNonNull(object, "object");
+        EntityTable<T> table = filter.table();
+        SecurityContext ctx = filter.context();
+        EntityRules<T> rules = table.rules();
+        if (!filter.canCreate()) {
+            throw rules.denial(ctx, null, Operation.CREATE, -1);
+        }
+        Object[] values = new Object[rules.memberCount()];
+        for (int member : table.columnMembers()) {
+            values[member] = table.value(object, member);
+        }
+        int owner = table.ownerMember().orElse(-1);
+        if (owner >= 0 && (ctx.userId() != null || ctx.enforcesDataAccess())) {
+            values[owner] = ownerValue(table, ctx, owner);
+        }
+        List<Integer> written = new ArrayList<>();
+        StringJoiner columns = new StringJoiner(", ");
+        SqlFragment.Builder valueList = SqlFragment.builder();
+        for (int member : table.columnMembers()) {
+            if (values[member] == null) {
+                continue;
+            }
+            if (member != table.keyMember() && member != owner) {
+                if (filter.writeAccess(member) == QueryFilter.Access.NEVER) {
+                    throw rules.denial(ctx, object, Operation.WRITE, member);
+                }
+                written.add(member);
+            }
+            columns.add(table.column(member));
+            valueList.sql(valueList.isEmpty() ? "" : ", ").value(values[member], table.columnType(member));
+        }
+        String insert = "INSERT INTO " + table.tableName()
+                + (columns.length() == 0 ? " DEFAULT VALUES" : " (" + columns + ") VALUES (");
+        SqlFragment sql = columns.length() == 0 ? SqlFragment.of(insert)
+                : SqlFragment.builder().sql(insert).append(valueList.build()).sql(")").build();
+        Object key = values[table.keyMember()];
+        boolean generated = key == null;
+        try (PreparedStatement statement = generated
+                ? connection.prepareStatement(sql.sql(), filter.dialect().generatedKeyColumns(table.keyColumn()))
+                : connection.prepareStatement(sql.sql())) {
+            sql.bind(statement, 1, filter.dialect());
+            statement.executeUpdate();
+            if (generated) {
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new IllegalStateException("The database generated no key for the new "
+                                + table.entityName() + "; give the object a key or make the key column generated");
+                    }
+                    key = filter.dialect().read(keys, 1, table.columnType(table.keyMember()));
+                }
+            }
+        }
+        int[] checked = written.stream().mapToInt(Integer::intValue).toArray();
+        SqlFragment check = checked.length == 0 ? filter.createCheck()
+                : SqlFragment.builder().append(filter.createCheck()).sql(" AND ")
+                        .append(filter.writeCheck(checked)).build();
+        Optional<T> stored = Statements.selectByKey(connection, filter, key, check);
+        if (stored.isEmpty()) {
+            throw writeCheckFailure(connection, filter, key, Operation.CREATE, checked);
+        }
+        return stored.get();
+    }
+
+    private static Object ownerValue(EntityTable<?> table, SecurityContext ctx, int owner) {
+        Object userId = ctx.userId();
+        if (userId != null && !table.columnType(owner).isInstance(userId)) {
+            throw new IllegalStateException("The owner '" + table.rules().memberName(owner) + "' of "
+                    + table.entityName() + " is a " + table.columnType(owner).getName() + ", but user ids are "
+                    + userId.getClass().getName());
+        }
+        return userId;
+    }
+
+    /**
+     * {@code UPDATE table AS t SET ... WHERE t.key = ? AND <write filter>}, then the write check of the members on
+     * the updated row.
+     */
+    static <T> T update(Connection connection, QueryFilter<T> filter, T object, int[] members) throws SQLException {
+        Objects.requireNonNull(object, "object");
+        EntityTable<T> table = filter.table();
+        SecurityContext ctx = filter.context();
+        EntityRules<T> rules = table.rules();
+        for (int member : members) {
+            if (filter.writeAccess(member) == QueryFilter.Access.NEVER) {
+                throw rules.denial(ctx, object, Operation.WRITE, member);
+            }
+        }
+        Object key = Statements.keyValue(table, table.value(object, table.keyMember()));
+        SqlFragment.Builder sql = SqlFragment.builder().sql("UPDATE " + table.tableName() + " AS " + ALIAS + " SET ");
+        for (int i = 0; i < members.length; i++) {
+            sql.sql((i == 0 ? "" : ", ") + table.column(members[i]) + " = ")
+                    .value(table.value(object, members[i]), table.columnType(members[i]));
+        }
+        sql.sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ").append(filter.writeFilter(members));
+        if (Statements.execute(connection, sql.build(), filter.dialect()) == 0) {
+            throw notFound(ctx, table, Operation.WRITE, members);
+        }
+        Optional<T> stored = Statements.selectByKey(connection, filter, key, filter.writeCheck(members));
+        if (stored.isEmpty()) {
+            throw writeCheckFailure(connection, filter, key, Operation.WRITE, members);
+        }
+        return stored.get();
+    }
+
+    /** {@code DELETE FROM table AS t WHERE t.key = ? AND <delete filter>}. */
+    static <T> void delete(Connection connection, QueryFilter<T> filter, Object key) throws SQLException {
+        SqlFragment sql = SqlFragment.builder()
+                .sql("DELETE FROM " + filter.table().tableName() + " AS " + ALIAS + " WHERE ")
+                .append(keyEquals(filter.table(), key)).sql(" AND ").append(filter.deleteFilter()).build();
+        if (Statements.execute(connection, sql, filter.dialect()) == 0) {
+            throw notFound(filter.context(), filter.table(), Operation.DELETE, new int[0]);
+        }
+    }
+
+    /**
+     * The exception for a write that changed no row. It must not tell an absent row from one the user cannot
+     * reach, so it depends only on the context and the statement, never on the data.
+     */
+    private static RuntimeException notFound(SecurityContext ctx, EntityTable<?> table, Operation operation,
+            int[] members) {
+        String entity = table.entityName();
+        if (!ctx.enforcesDataAccess()) {
+            return new NoSuchElementException("There is no " + entity + " with this key");
+        }
+        EntityRules<?> rules = table.rules();
+        String member = members.length == 0 ? null : rules.memberName(members[0]);
+        if (ctx.deniedReason().isPresent()) {
+            return rules.denial(ctx, null, operation, members.length == 0 ? -1 : members[0]);
+        }
+        String what = operation == Operation.DELETE ? "may delete"
+                : "may write " + Statements.memberNames(rules, members);
+        return new AccessDeniedException(entity, member, operation, "there is no " + entity + " with this key that "
+                + "user roles " + ctx.userRoles() + " " + what);
+    }
+
+    /**
+     * The exception for a stored row that fails the write check, naming the first part of the check that fails:
+     * the create check, or the write check of a member.
+     */
+    private static <T> AccessDeniedException writeCheckFailure(Connection connection, QueryFilter<T> filter,
+            Object key, Operation operation, int[] members) throws SQLException {
+        EntityTable<T> table = filter.table();
+        List<SqlFragment> parts = new ArrayList<>();
+        if (operation == Operation.CREATE) {
+            parts.add(filter.createCheck());
+        }
+        for (int member : members) {
+            parts.add(filter.writeCheck(member));
+        }
+        SqlFragment.Builder sql = SqlFragment.builder().sql("SELECT ");
+        for (int i = 0; i < parts.size(); i++) {
+            sql.sql(i == 0 ? "CASE WHEN " : ", CASE WHEN ").append(parts.get(i)).sql(" THEN 1 ELSE 0 END");
+        }
+        sql.sql(" FROM " + table.tableName() + " " + ALIAS + " WHERE ").append(keyEquals(table, key));
+        int failed = 0;
+        SqlFragment query = sql.build();
+        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+            query.bind(statement, 1, filter.dialect());
+            try (ResultSet row = statement.executeQuery()) {
+                if (row.next()) {
+                    while (failed < parts.size() - 1 && row.getInt(failed + 1) == 1) {
+                        failed++;
+                    }
+                }
+            }
+        }
+        String entity = table.entityName();
+        SecurityContext ctx = filter.context();
+        if (operation == Operation.CREATE && failed == 0) {
+            return new AccessDeniedException(entity, null, Operation.CREATE, "the write check failed: no rule that "
+                    + "gives user roles " + ctx.userRoles() + " create holds for the new object");
+        }
+        int member = members[operation == Operation.CREATE ? failed - 1 : failed];
+        return new AccessDeniedException(entity, table.rules().memberName(member), Operation.WRITE,
+                "the write check failed: no rule that gives user roles " + ctx.userRoles()
+                        + " write access to it holds for the " + (operation == Operation.CREATE ? "new" : "updated")
+                        + " object");
+    }
+}
