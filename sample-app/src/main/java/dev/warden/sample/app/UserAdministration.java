@@ -1,11 +1,13 @@
 package dev.warden.sample.app;
 
 import dev.warden.annotations.AllowedRoles;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.ManagementDecision;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.sample.administration.Account;
+import dev.warden.sample.administration.AccountPolicy;
 import dev.warden.sample.administration.AccountTable;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class UserAdministration {
         List<String> changed = Arrays.asList(members);
         requireManagement(ctx, Operation.WRITE, currentRoles(changes.getId()),
                 changed.contains("userRole") ? roles(changes.getUserRole()) : List.of());
-        return database.data(ctx).update(AccountTable.TABLE, changes, members);
+        return database.data(ctx).update(AccountTable.TABLE, changes, accountMembers(members));
     }
 
     /**
@@ -106,5 +108,14 @@ public final class UserAdministration {
 
     private static List<String> roles(String userRole) {
         return userRole == null ? List.of() : List.of(userRole);
+    }
+
+    /** The members of {@link Account} with these names. */
+    private static EntityMember[] accountMembers(String... names) {
+        return Arrays.stream(names)
+                .map(name -> Arrays.stream(AccountPolicy.Member.values()).filter(m -> m.memberName().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("Account has no member '" + name + "'")))
+                .toArray(EntityMember[]::new);
     }
 }
