@@ -42,7 +42,7 @@ public class FilterBenchmark {
     UserIdentity regionalUser;
     SecurityContext reader;
     SecurityContext regional;
-    EntityRules<Document> rules;
+    EntityRules<Document, ?> rules;
     Document document;
 
     /** Makes the users, their contexts and a document the reader owns in the regional user's region. */
@@ -53,7 +53,7 @@ public class FilterBenchmark {
         regionalUser = UserIdentity.of(9L, "RegionalUser").withAttribute("Region", "North");
         reader = SecurityContext.of(app, readerUser);
         regional = SecurityContext.of(app, regionalUser);
-        rules = DocumentPolicy.rules();
+        rules = DocumentPolicy.RULES;
         document = new Document(1L, "Own title", "Own body", ReadBenchmark.READER_ID, "North");
     }
 

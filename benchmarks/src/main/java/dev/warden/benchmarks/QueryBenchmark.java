@@ -48,7 +48,7 @@ public class QueryBenchmark {
     BenchDatabase db;
     SecurityContext reader;
     WardenData data;
-    EntityRules<Invoice> rules;
+    EntityRules<Invoice, ?> rules;
 
     /** Starts the database, loads the rows and makes the reader's context. */
     @Setup
@@ -58,7 +58,7 @@ public class QueryBenchmark {
                 UserIdentity.of(BenchDatabase.READER_ID, "User"));
         Dialect dialect = database == BenchDatabase.Kind.H2 ? Dialect.h2() : Dialect.postgreSql();
         data = WardenData.of(db.dataSource(), dialect).as(reader);
-        rules = InvoicePolicy.rules();
+        rules = InvoicePolicy.RULES;
     }
 
     /** Stops the database. */

@@ -3,8 +3,6 @@ package dev.warden.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.warden.processor.codegen.ApplicationWriter;
-import dev.warden.processor.codegen.CompiledRule;
-import dev.warden.processor.codegen.ConstraintCompilation;
 import dev.warden.processor.codegen.ModuleWriter;
 import dev.warden.processor.codegen.Naming;
 import dev.warden.processor.codegen.OperationWriter;
@@ -13,8 +11,8 @@ import dev.warden.processor.codegen.ProxyWriter;
 import dev.warden.processor.codegen.SecurityOverview;
 import dev.warden.processor.codegen.TableWriter;
 import dev.warden.processor.model.TableCatalog;
-import dev.warden.processor.model.TableMapping;
-import dev.warden.processor.validation.MappingValidation;
+import dev.warden.processor.plan.EntityPlan;
+import dev.warden.processor.plan.TablePlan;
 import dev.warden.processor.diagnostics.DiagnosticPrinter;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Report;
@@ -30,7 +28,6 @@ import dev.warden.processor.model.SourceLocation;
 import dev.warden.processor.model.StrayAnnotation;
 import dev.warden.processor.model.WardenAnnotations;
 import dev.warden.processor.validation.ApplicationSettingsValidation;
-import dev.warden.processor.validation.ConstraintValidation;
 import dev.warden.processor.validation.OperationValidation;
 import dev.warden.processor.validation.Validator;
 import java.io.IOException;
@@ -85,10 +82,8 @@ public final class WardenProcessor extends AbstractProcessor {
     private ApplicationWriter applicationWriter;
     private PolicyWriter policyWriter;
     private ProxyWriter proxyWriter;
-    private ConstraintCompilation constraintCompilation;
     private TableCatalog tables;
     private TableWriter tableWriter;
-    private final MappingValidation mappingValidation = new MappingValidation();
     private final ApplicationSettingsValidation applicationSettings = new ApplicationSettingsValidation();
     private OperationReader operationReader;
     private OperationValidation operationValidation;
@@ -105,10 +100,12 @@ public final class WardenProcessor extends AbstractProcessor {
      */
     private final Set<String> failed = new LinkedHashSet<>();
     /**
-     * Entities that validated, by name, with whether their table mapping can be generated, until their code is
-     * generated: at once, or when every entity their code refers to is decided (one may be deferred to a later round).
+     * Entities that validated, by name, with their plan, until their code is generated: at once, or when every entity
+     * their code refers to is decided (one may be deferred to a later round).
      */
-    private final Map<String, Boolean> validated = new LinkedHashMap<>();
+    private final Map<String, EntityPlan> validated = new LinkedHashMap<>();
+    /** The generated entities stored in each table (lower case), to find tables shared without a discriminator. */
+    private final Map<String, List<EntityPlan>> tablesInUse = new LinkedHashMap<>();
     /** The entities each entity read refers to in its generated code, by name. */
     private final Map<String, Set<String>> refersTo = new HashMap<>();
     /** The entities that validated and were generated, for the security overview. */
@@ -126,16 +123,15 @@ public final class WardenProcessor extends AbstractProcessor {
         modules = new ModuleCatalog(env.getElementUtils(), env.getFiler());
         builder = new ModelBuilder(env.getElementUtils(), env.getTypeUtils(), modules);
         shapes = new ShapeCatalog(env.getElementUtils(), env.getTypeUtils(), builder);
-        validator = new Validator(modules, env.getTypeUtils(), new ConstraintValidation(shapes));
+        tables = new TableCatalog(env.getElementUtils(), builder);
+        validator = new Validator(modules, env.getElementUtils(), env.getTypeUtils(), shapes, tables);
         printer = new DiagnosticPrinter(env);
         naming = new Naming(env.getElementUtils());
         moduleWriter = new ModuleWriter();
         applicationWriter = new ApplicationWriter(env.getTypeUtils());
-        policyWriter = new PolicyWriter(naming);
-        proxyWriter = new ProxyWriter(naming, env.getTypeUtils());
-        tables = new TableCatalog(env.getElementUtils(), builder);
-        constraintCompilation = new ConstraintCompilation(shapes, tables);
-        tableWriter = new TableWriter(naming, env.getTypeUtils(), tables::entity, tables::mappingOf);
+        policyWriter = new PolicyWriter(naming, env.getTypeUtils());
+        proxyWriter = new ProxyWriter(naming);
+        tableWriter = new TableWriter(naming, env.getTypeUtils());
         operationReader = new OperationReader(env.getElementUtils(), modules);
         operationValidation = new OperationValidation(modules);
     }
@@ -283,18 +279,24 @@ public final class WardenProcessor extends AbstractProcessor {
         }
         // All entities of the round are registered first, so that associations between them resolve; all are
         // validated before any is generated, so that no generated proxy refers to one that will not exist.
+        List<EntityPlan> planned = new ArrayList<>();
         read.forEach((name, entity) -> {
             refersTo.put(name, referencedEntities(entity));
-            guarded(entity.element(), () -> validate(entity).ifPresent(usable -> validated.put(name, usable)));
+            guarded(entity.element(), () -> plan(entity).ifPresent(plan -> {
+                validated.put(name, plan);
+                planned.add(plan);
+            }));
             if (!validated.containsKey(name)) {
                 failed.add(name);
             }
         });
+        failSharedTables(planned);
+        validated.keySet().removeAll(failed);
         for (String name : readyToGenerate(round.processingOver())) {
-            boolean tableUsable = validated.remove(name);
+            EntityPlan plan = validated.remove(name);
             EntityModel entity = read.get(name);
             TypeElement type = entity != null ? entity.element() : processingEnv.getElementUtils().getTypeElement(name);
-            guarded(type, () -> generate(entity != null ? entity : readAgain(type), tableUsable));
+            guarded(type, () -> generate(entity != null ? plan : planAgain(readAgain(type))));
         }
     }
 
@@ -358,48 +360,62 @@ public final class WardenProcessor extends AbstractProcessor {
         return result.entity();
     }
 
+    /** Validates an entity, prints what is wrong, and returns its plan when code can be generated for it. */
+    private Optional<EntityPlan> plan(EntityModel entity) {
+        Report report = new Report();
+        Optional<EntityPlan> plan = validator.plan(entity, application(), report);
+        printer.print(report);
+        return plan;
+    }
+
+    /** The plan of an entity validated in an earlier round, made again from this round's model; reported already. */
+    private EntityPlan planAgain(EntityModel entity) {
+        return validator.plan(entity, application(), new Report()).orElseThrow(() -> new IllegalStateException(
+                entity.qualifiedName() + " validated in an earlier round, but not now"));
+    }
+
     /**
-     * Validates an entity and prints what is wrong.
-     *
-     * @return empty when code must not be generated for it, else whether its table mapping can be generated
+     * Two secured entities stored in the same table must tell their rows apart with a discriminator (JPA
+     * single-table inheritance), or the rules of one would judge the rows of the other: an error on both.
      */
-    private Optional<Boolean> validate(EntityModel entity) {
+    private void failSharedTables(List<EntityPlan> plans) {
         Report report = new Report();
-        validator.validateEntity(entity, application(), report);
-        boolean tableUsable = mappingValidation.validate(entity, tables.mappingOf(entity), report);
-        printer.print(report);
-        if (report.hasErrors() || !validator.isGeneratable(entity)) {
-            return Optional.empty();
-        }
-        return Optional.of(tableUsable);
-    }
-
-    private void generate(EntityModel entity, boolean tableUsable) {
-        Optional<AppModel> app = application();
-        Map<Integer, CompiledRule> constraints = constraintCompilation.compile(entity, shapes.environment(app));
-        write(policyWriter.write(entity, constraints));
-        write(proxyWriter.write(entity));
-        generated.add(entity);
-        if (tableUsable) {
-            writeTable(entity, tables.mappingOf(entity), app);
-        }
-    }
-
-    /** Writes {@code OrderTable} for the data access layer, or warns why it cannot. */
-    private void writeTable(EntityModel entity, TableMapping mapping, Optional<AppModel> app) {
-        Report report = new Report();
-        try {
-            if (mapping.key() < 0) {
-                throw new TableCatalog.MissingKeyException(entity.qualifiedName());
+        for (EntityPlan plan : plans) {
+            if (plan.table().isEmpty()) {
+                continue;
             }
-            write(tableWriter.write(entity, constraintCompilation.compileSql(entity, shapes.environment(app))));
-        } catch (TableCatalog.MissingKeyException missing) {
-            report.add(Message.NO_TABLE, entity.location(),
-                    "add a key member (a member named id, or one marked with JPA @Id), or @SecuredEntity(persistent = false)",
-                    entity.simpleName(), missing.entity().substring(missing.entity().lastIndexOf('.') + 1)
-                            + " has no key member");
+            String table = plan.table().get().mapping().table().toLowerCase(java.util.Locale.ROOT);
+            List<EntityPlan> sharing = tablesInUse.computeIfAbsent(table, t -> new ArrayList<>());
+            for (EntityPlan other : sharing) {
+                if (plan.table().get().discriminator().isEmpty() || other.table().get().discriminator().isEmpty()) {
+                    String hint = "store them in tables of their own, or tell their rows apart with JPA "
+                            + "@DiscriminatorColumn and @DiscriminatorValue (single-table inheritance)";
+                    report.add(Message.SHARED_TABLE, tableLocation(plan), hint, plan.entity().simpleName(),
+                            other.entity().simpleName(), plan.table().get().mapping().table());
+                    report.add(Message.SHARED_TABLE, tableLocation(other), hint, other.entity().simpleName(),
+                            plan.entity().simpleName(), plan.table().get().mapping().table());
+                    failed.add(plan.entity().qualifiedName());
+                    failed.add(other.entity().qualifiedName());
+                }
+            }
+            sharing.add(plan);
         }
         printer.print(report);
+    }
+
+    private static SourceLocation tableLocation(EntityPlan plan) {
+        SourceLocation named = plan.table().get().mapping().locations().get(-1);
+        return named != null ? named : plan.entity().location();
+    }
+
+    private void generate(EntityPlan plan) {
+        write(policyWriter.write(plan));
+        write(proxyWriter.write(plan));
+        generated.add(plan.entity());
+        Optional<TablePlan> table = plan.table();
+        if (table.isPresent()) {
+            write(tableWriter.write(plan, table.get()));
+        }
     }
 
     // ---------------------------------------------------------------- operations

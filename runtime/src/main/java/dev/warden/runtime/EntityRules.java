@@ -2,16 +2,25 @@ package dev.warden.runtime;
 
 import static dev.warden.runtime.internal.Checks.requireName;
 
+import dev.warden.runtime.internal.Associations;
+import dev.warden.runtime.internal.GeneratedCode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The access rules of one entity and the engine that applies them (security model, section 2). Each generated
- * {@code XxxPolicy} holds one instance; it supplies the tables and the constraints, this class the semantics.
+ * The access rules of one entity and the engine that applies them (security model, section 2). The processor
+ * generates one subclass per secured entity, {@code OrderPolicy}, whose constructor declares the rules and the
+ * members and whose methods hold what is specific to the entity: each constraint as plain Java
+ * ({@link #holds}) and how to read and write each member ({@link #get}, {@link #set}). Everything that is the
+ * same for every entity lives here.
  *
  * <p>For a context that {@linkplain SecurityContext#enforcesDataAccess() enforces data access}, with module
  * roles {@code roles} in the entity's module:
@@ -19,101 +28,467 @@ import java.util.Objects;
  *   <li>a grant <em>applies</em> when it is for one of {@code roles}; a rule applies when one of its grants
  *       does;</li>
  *   <li>a rule is <em>active</em> for an object when it applies and it has no constraint, or all tokens the
- *       constraint uses have a value and the constraint holds. A constraint that throws does not hold;</li>
+ *       constraint uses have a value and the constraint holds. A constraint that throws is an error
+ *       ({@link ConstraintFailedException}), never a silent "no";</li>
  *   <li>the object is visible when some rule is active for it; a member is readable (writable) when an applying
  *       grant of an active rule makes it readable (writable); the object may be deleted when an applying grant
  *       of an active rule allows delete;</li>
  *   <li>objects may be created when some applying grant allows create, whatever the constraints; the new object
- *       must then pass {@link #isCreateAllowed}: a rule whose applying grant allows create is active for it.</li>
+ *       must then pass the create check ({@link #checkCreate}).</li>
  * </ul>
  * A context that does not enforce data access (the system, levels {@code OFF} and {@code PROTOTYPE}) may do
  * everything; a context that denies holds no role and may do nothing.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p><b>Generalization.</b> An object is judged by the rules of the most specific secured entity in its runtime
+ * class's hierarchy: a {@code Secret extends Doc} handed to {@code DocPolicy} is judged by {@code SecretPolicy},
+ * and a proxy subclass an ORM makes of {@code Order} by {@code OrderPolicy}. Members are matched by name, so the
+ * answers are in this entity's members. The lookup is by the object's class, cached.
+ *
+ * <p>Instances are immutable once constructed and thread-safe.
  *
  * @param <T> the entity type
+ * @param <M> the entity's member enum, {@code OrderPolicy.Member}
  */
-public final class EntityRules<T> {
-    private final String entityName;
+public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
+    private final Class<T> entityType;
+    private final Class<M> memberType;
     private final ModuleDescriptor module;
-    private final List<String> memberNames;
-    private final Map<String, Integer> memberIndices = new HashMap<>();
-    private final List<Rule<T>> rules;
+    private final String entityName;
+    private final M[] members;
+    private final Map<String, M> membersByName = new HashMap<>();
+    private final List<Rule> rules = new ArrayList<>();
+    /** For each association member, the entity it leads to; null for attributes. */
+    private final Class<?>[] associations;
+    private final boolean[] filled;
+    private final boolean[] readOnly;
+    private final boolean[] calculated;
+    private M owner;
+    private SecuredObject.Factory<T, M, ? extends SecuredObject<T, M>> proxies;
+    private java.util.function.Supplier<T> defaults;
     /** The roles that may create, under any rule. */
-    private final long createRoles;
-    private final Rights allRights;
-    private final Rights noRights = new Rights(false, false, MemberSet.none(), MemberSet.none());
+    private long createRoles;
+    private Rights allRights;
+    private Rights noRights;
+    private volatile boolean complete;
+    /** Member index maps to the rules of specializations, by specialization. */
+    private final Map<EntityRules<?, ?>, int[]> specializationMembers = new ConcurrentHashMap<>();
 
-    private EntityRules(Builder<T> builder) {
-        this.entityName = builder.entityName;
-        this.module = builder.module;
-        this.memberNames = builder.memberNames;
-        for (int i = 0; i < memberNames.size(); i++) {
-            memberIndices.put(memberNames.get(i), i);
+    /**
+     * Starts the rules of an entity; the generated subclass's constructor then declares the members' roles, the
+     * rules and their grants, and ends with {@link #register()}.
+     *
+     * @param entityType the entity's class
+     * @param memberType its member enum
+     * @param module the module the entity belongs to; the rules' roles are roles of this module
+     */
+    protected EntityRules(Class<T> entityType, Class<M> memberType, ModuleDescriptor module) {
+        this.entityType = Objects.requireNonNull(entityType, "entityType");
+        this.memberType = Objects.requireNonNull(memberType, "memberType");
+        this.module = Objects.requireNonNull(module, "module");
+        this.entityName = GeneratedCode.entityName(entityType);
+        this.members = memberType.getEnumConstants();
+        for (M member : members) {
+            if (membersByName.put(requireName(member.memberName(), "member name"), member) != null) {
+                throw new IllegalArgumentException(
+                        "The members of " + entityName + " are not unique: " + Arrays.toString(members));
+            }
         }
-        this.rules = List.copyOf(builder.rules);
+        this.associations = new Class<?>[members.length];
+        this.filled = new boolean[members.length];
+        this.readOnly = new boolean[members.length];
+        this.calculated = new boolean[members.length];
+    }
+
+    // ------------------------------------------------------------------------------------------- declaration
+
+    /**
+     * Declares that a member is an association to another secured entity: values written to it must be visible
+     * to the user, and readers see it through secured proxies.
+     *
+     * @param member the member
+     * @param target the associated entity (the element entity for a to-many association)
+     */
+    protected final void association(M member, Class<?> target) {
+        requireIncomplete();
+        associations[member.ordinal()] = Objects.requireNonNull(target, "target");
+    }
+
+    /**
+     * Declares members that cannot be written: calculated members, members without a setter, record components.
+     *
+     * @param readOnlyMembers the members
+     */
+    @SafeVarargs
+    protected final void readOnly(M... readOnlyMembers) {
+        requireIncomplete();
+        for (M member : readOnlyMembers) {
+            readOnly[member.ordinal()] = true;
+        }
+    }
+
+    /**
+     * Declares calculated members: read-only, and their values are never the caller's choice.
+     *
+     * @param calculatedMembers the members
+     */
+    @SafeVarargs
+    protected final void calculated(M... calculatedMembers) {
+        requireIncomplete();
+        for (M member : calculatedMembers) {
+            calculated[member.ordinal()] = true;
+            readOnly[member.ordinal()] = true;
+        }
+    }
+
+    /**
+     * Declares the member that holds the creating user's id ({@code @Owner}): the create check fills it in.
+     *
+     * @param member the member
+     */
+    protected final void owner(M member) {
+        requireIncomplete();
+        owner = Objects.requireNonNull(member, "member");
+        filled[member.ordinal()] = true;
+    }
+
+    /**
+     * Declares how to make an object with the entity's own default values (its no-argument constructor): on a
+     * new object, the members that still have their default value were not set by the caller, so the create check
+     * does not ask for the right to write them.
+     *
+     * @param constructor the no-argument constructor
+     */
+    protected final void defaults(java.util.function.Supplier<T> constructor) {
+        requireIncomplete();
+        defaults = Objects.requireNonNull(constructor, "constructor");
+    }
+
+    /**
+     * Declares the generated proxy, so that associations to this entity can be shown through it.
+     *
+     * @param factory the proxy's constructor
+     */
+    protected final void proxies(SecuredObject.Factory<T, M, ? extends SecuredObject<T, M>> factory) {
+        requireIncomplete();
+        proxies = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * Declares the next rule; rules are numbered from 1 in this order.
+     *
+     * @param description the rule as people should read it in explanations, for example its annotation
+     * @param constrained whether the rule has a constraint, which {@link #holds} evaluates
+     * @param tokensUsed the tokens the constraint needs a value for; without one the rule is not active
+     * @return the rule, to add its grants to
+     */
+    protected final RuleDeclaration rule(String description, boolean constrained, String... tokensUsed) {
+        requireIncomplete();
+        Objects.requireNonNull(description, "description");
+        if (!constrained && tokensUsed.length > 0) {
+            throw new IllegalArgumentException("Rule " + (rules.size() + 1) + " of " + entityName
+                    + " names tokens " + Arrays.toString(tokensUsed) + " but has no constraint");
+        }
+        Rule rule = new Rule(rules.size() + 1, description, constrained, tokensUsed.clone());
+        rules.add(rule);
+        return new RuleDeclaration(rule);
+    }
+
+    /** A rule being declared. */
+    public final class RuleDeclaration {
+        private final Rule rule;
+
+        private RuleDeclaration(Rule rule) {
+            this.rule = rule;
+        }
+
+        /**
+         * Adds a grant: what the rule gives some of its roles.
+         *
+         * @param roleMask the roles, as bits of the entity's module
+         * @param create whether they may create objects
+         * @param delete whether they may delete the objects the rule is active for
+         * @param readable the members they may read
+         * @param writable the members they may write; these are readable too
+         * @return this rule, for its next grant
+         * @throws IllegalArgumentException when the mask has no role or a bit the module has no role for
+         */
+        public RuleDeclaration grant(long roleMask, boolean create, boolean delete, MemberSet readable,
+                MemberSet writable) {
+            requireIncomplete();
+            long moduleRoles = module.roles().size() == Long.SIZE ? -1L : (1L << module.roles().size()) - 1;
+            if (roleMask == 0 || (roleMask & ~moduleRoles) != 0) {
+                throw new IllegalArgumentException("Rule " + rule.number + " of " + entityName
+                        + " grants to role mask " + Long.toBinaryString(roleMask) + ", which is not a non-empty set "
+                        + "of roles of module " + module.name() + " " + module.roles());
+            }
+            if (readable.bound() > members.length || writable.bound() > members.length) {
+                throw new IllegalArgumentException("Rule " + rule.number + " of " + entityName
+                        + " grants access to member indices beyond its " + members.length + " members");
+            }
+            rule.add(new Grant(roleMask, create, delete, readable, writable));
+            return this;
+        }
+    }
+
+    /**
+     * The set of these members.
+     *
+     * @param included the members
+     * @return their set
+     */
+    @SafeVarargs
+    protected final MemberSet members(M... included) {
+        int[] indices = new int[included.length];
+        for (int i = 0; i < included.length; i++) {
+            indices[i] = included[i].ordinal();
+        }
+        return MemberSet.of(indices);
+    }
+
+    /** The set of all members. */
+    protected final MemberSet allMembers() {
+        return MemberSet.all(members.length);
+    }
+
+    /** The empty set of members. */
+    protected static MemberSet noMembers() {
+        return MemberSet.none();
+    }
+
+    /**
+     * Ends the declaration and makes these rules the ones that judge objects of the entity type (and of its
+     * subclasses that are not secured entities themselves).
+     *
+     * @throws IllegalStateException when a rule has no grant
+     */
+    protected final void register() {
+        requireIncomplete();
         long create = 0L;
-        for (Rule<T> rule : rules) {
+        for (Rule rule : rules) {
+            if (rule.grants.isEmpty()) {
+                throw new IllegalStateException(
+                        "Rule " + rule.number + " (" + rule.description + ") of " + entityName + " has no grant");
+            }
             for (Grant grant : rule.grants) {
                 if (grant.create) {
                     create |= grant.roleMask;
                 }
             }
         }
-        this.createRoles = create;
-        MemberSet all = MemberSet.all(memberNames.size());
-        this.allRights = new Rights(true, true, all, all);
+        createRoles = create;
+        MemberSet all = MemberSet.all(members.length);
+        allRights = new Rights(true, true, all, all);
+        noRights = new Rights(false, false, MemberSet.none(), MemberSet.none());
+        complete = true;
+        GeneratedCode.register(entityType, this);
+    }
+
+    private void requireIncomplete() {
+        if (complete) {
+            throw new IllegalStateException("The rules of " + entityName + " are complete");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------- generated parts
+
+    /**
+     * Whether a rule's constraint holds for an object. Generated, for entities with constraints: each constraint
+     * compiled to Java.
+     *
+     * @param rule the rule's number, from 1; only rules declared as constrained are asked
+     * @param context the security context, for the tokens
+     * @param object the object
+     * @return whether it holds
+     */
+    protected boolean holds(int rule, SecurityContext context, T object) {
+        throw new IllegalStateException("Rule " + rule + " of " + entityName + " has no constraint");
     }
 
     /**
-     * Starts the rules of an entity.
+     * A member's value. Generated: a call of the member's getter.
      *
-     * @param entityName the entity's name, used in messages: {@code "Order"}
-     * @param module the module the entity belongs to; the rules' roles are roles of this module
-     * @param memberNames the entity's members, in the order of their indices
-     * @param <T> the entity type
-     * @return a builder
+     * @param object the object
+     * @param member the member
+     * @return its value, boxed; for an association the associated object or collection as the getter returns it
      */
-    public static <T> Builder<T> builder(String entityName, ModuleDescriptor module, String... memberNames) {
-        return new Builder<>(entityName, module, memberNames);
+    public abstract Object get(T object, M member);
+
+    /**
+     * Sets a member's value. Generated, for entities with setters: a call of the member's setter. This is how the
+     * runtime writes members after its checks; it does not check anything itself.
+     *
+     * @param object the object
+     * @param member the member
+     * @param value the value, of the member's type
+     * @throws UnsupportedOperationException for a member that cannot be written
+     */
+    public void set(T object, M member, Object value) {
+        throw cannotWrite(member);
+    }
+
+    /**
+     * A member's value, by the member's index.
+     *
+     * @param object the object
+     * @param member the member's index
+     * @return its value
+     * @see #get(Object, Enum)
+     */
+    public final Object getValue(T object, int member) {
+        return get(object, member(member));
+    }
+
+    /**
+     * Sets a member's value, by the member's index, without any check.
+     *
+     * @param object the object
+     * @param member the member's index
+     * @param value the value
+     * @see #set(Object, Enum, Object)
+     */
+    public final void setValue(T object, int member, Object value) {
+        set(object, member(member), value);
+    }
+
+    /**
+     * The exception for a member that has no setter, for the generated {@link #set}.
+     *
+     * @param member the member
+     * @return the exception, to throw
+     */
+    protected final UnsupportedOperationException cannotWrite(M member) {
+        return new UnsupportedOperationException(
+                "Member '" + member.memberName() + "' of " + entityName + " cannot be written");
     }
 
     // --------------------------------------------------------------------------------------------- metadata
 
-    /** The entity's name. */
-    public String entityName() {
+    /** The entity's class. */
+    public final Class<T> entityType() {
+        return entityType;
+    }
+
+    /** The entity's member enum. */
+    public final Class<M> memberType() {
+        return memberType;
+    }
+
+    /** The entity's name, used in messages: {@code "Order"}. */
+    public final String entityName() {
         return entityName;
     }
 
     /** The entity's module. */
-    public ModuleDescriptor module() {
+    public final ModuleDescriptor module() {
         return module;
     }
 
+    /** The entity's members, in index order. */
+    public final List<M> members() {
+        return List.of(members);
+    }
+
     /** The number of members. */
-    public int memberCount() {
-        return memberNames.size();
+    public final int memberCount() {
+        return members.length;
+    }
+
+    /**
+     * A member by its index.
+     *
+     * @param index the member's index
+     * @return the member
+     * @throws IndexOutOfBoundsException when there is no such member
+     */
+    public final M member(int index) {
+        return members[Objects.checkIndex(index, members.length)];
+    }
+
+    /**
+     * A member by its name.
+     *
+     * @param name the member's name, as written in rules
+     * @return the member, or empty when the entity has none of that name
+     */
+    public final Optional<M> member(String name) {
+        return Optional.ofNullable(membersByName.get(name));
+    }
+
+    /**
+     * A member's index, by its name.
+     *
+     * @param name the member's name
+     * @return its index, or -1 when the entity has no such member
+     */
+    public final int memberIndex(String name) {
+        M member = membersByName.get(name);
+        return member == null ? -1 : member.ordinal();
     }
 
     /**
      * A member's name.
      *
-     * @param member the member's index
+     * @param index the member's index
      * @return its name
      * @throws IndexOutOfBoundsException when there is no such member
      */
-    public String memberName(int member) {
-        return memberNames.get(member);
+    public final String memberName(int index) {
+        return member(index).memberName();
     }
 
     /**
-     * A member's index.
+     * The entity an association member leads to.
      *
-     * @param name the member's name
-     * @return its index, or -1 when there is no such member
+     * @param member the member
+     * @return the associated entity, or empty for an attribute
      */
-    public int memberIndex(String name) {
-        return memberIndices.getOrDefault(name, -1);
+    public final Optional<Class<?>> associatedEntity(M member) {
+        return associatedEntity(member.ordinal());
+    }
+
+    /**
+     * The entity an association member leads to, by the member's index.
+     *
+     * @param member the member's index
+     * @return the associated entity, or empty for an attribute
+     */
+    public final Optional<Class<?>> associatedEntity(int member) {
+        return Optional.ofNullable(associations[Objects.checkIndex(member, members.length)]);
+    }
+
+    /**
+     * Whether a member cannot be written at all (calculated, without a setter, a record component).
+     *
+     * @param member the member
+     * @return true when it cannot
+     */
+    public final boolean isReadOnly(M member) {
+        return readOnly[member.ordinal()];
+    }
+
+    /**
+     * Whether a member cannot be written at all, by the member's index.
+     *
+     * @param member the member's index
+     * @return true when it cannot
+     */
+    public final boolean isReadOnly(int member) {
+        return readOnly[Objects.checkIndex(member, members.length)];
+    }
+
+    /** The member filled with the creating user's id ({@code @Owner}), if any. */
+    public final Optional<M> ownerMember() {
+        return Optional.ofNullable(owner);
+    }
+
+    /**
+     * Whether Warden fills a member in on create (the owner), so that what the caller put there does not count.
+     *
+     * @param member the member
+     * @return true for the owner
+     */
+    public final boolean isFilledByWarden(M member) {
+        return filled[member.ordinal()];
     }
 
     // ------------------------------------------------------------------------------------------ rule metadata
@@ -124,7 +499,7 @@ public final class EntityRules<T> {
      *
      * @return the number of rules, 0 or more
      */
-    public int ruleCount() {
+    public final int ruleCount() {
         return rules.size();
     }
 
@@ -135,7 +510,7 @@ public final class EntityRules<T> {
      * @return its description
      * @throws IndexOutOfBoundsException when there is no such rule
      */
-    public String ruleDescription(int ruleNumber) {
+    public final String ruleDescription(int ruleNumber) {
         return rule(ruleNumber).description;
     }
 
@@ -146,18 +521,18 @@ public final class EntityRules<T> {
      * @return true when it has a constraint
      * @throws IndexOutOfBoundsException when there is no such rule
      */
-    public boolean ruleHasConstraint(int ruleNumber) {
-        return rule(ruleNumber).constraint != null;
+    public final boolean ruleHasConstraint(int ruleNumber) {
+        return rule(ruleNumber).constrained;
     }
 
     /**
-     * The custom tokens a rule's constraint uses; without a value for each of them the rule is not active.
+     * The tokens a rule's constraint needs a value for; without a value for each of them the rule is not active.
      *
      * @param ruleNumber the rule's number, from 1
      * @return the token names, empty for a rule without constraint
      * @throws IndexOutOfBoundsException when there is no such rule
      */
-    public List<String> ruleTokens(int ruleNumber) {
+    public final List<String> ruleTokens(int ruleNumber) {
         return List.of(rule(ruleNumber).tokens);
     }
 
@@ -168,7 +543,7 @@ public final class EntityRules<T> {
      * @return the roles, as bits of the entity's module
      * @throws IndexOutOfBoundsException when there is no such rule
      */
-    public long ruleRoles(int ruleNumber) {
+    public final long ruleRoles(int ruleNumber) {
         return rule(ruleNumber).roleMask;
     }
 
@@ -185,29 +560,92 @@ public final class EntityRules<T> {
      * @throws IndexOutOfBoundsException when there is no such rule, or {@code READ} or {@code WRITE} names no
      *     member
      */
-    public boolean ruleGives(int ruleNumber, long roles, Operation operation, int member) {
-        Rule<T> rule = rule(ruleNumber);
+    public final boolean ruleGives(int ruleNumber, long roles, Operation operation, int member) {
+        Rule rule = rule(ruleNumber);
         if (operation == Operation.READ || operation == Operation.WRITE) {
-            Objects.checkIndex(member, memberCount());
+            Objects.checkIndex(member, members.length);
         }
         return rule.gives(roles, Objects.requireNonNull(operation, "operation"), member);
     }
 
-    private Rule<T> rule(int ruleNumber) {
+    private Rule rule(int ruleNumber) {
         return rules.get(Objects.checkIndex(ruleNumber - 1, rules.size()));
+    }
+
+    // ----------------------------------------------------------------------------------------- generalization
+
+    /**
+     * The rules that judge an object: those of the most specific secured entity in its class's hierarchy.
+     *
+     * @param object an object of the entity or of a subclass
+     * @return these rules, or a specialization's
+     */
+    @SuppressWarnings("unchecked")
+    public final EntityRules<? extends T, ?> rulesFor(T object) {
+        Class<?> type = object.getClass();
+        if (type == entityType) {
+            return this;
+        }
+        EntityRules<?, ?> found = GeneratedCode.rulesOf(type);
+        return found == null || found == this ? this : (EntityRules<? extends T, ?>) found;
+    }
+
+    /**
+     * The rules of a secured entity, found by class: those of the most specific secured entity in the class's
+     * hierarchy, as {@link #rulesFor} judges objects.
+     *
+     * @param type a class
+     * @return the rules, or empty when neither the class nor a superclass is a secured entity
+     */
+    public static Optional<EntityRules<?, ?>> forClass(Class<?> type) {
+        return Optional.ofNullable(GeneratedCode.rulesOf(Objects.requireNonNull(type, "type")));
+    }
+
+    /** For each of this entity's members, the index of the member of the same name in a specialization. */
+    private int[] membersIn(EntityRules<?, ?> specialization) {
+        return specializationMembers.computeIfAbsent(specialization, s -> {
+            int[] map = new int[members.length];
+            for (int i = 0; i < members.length; i++) {
+                int index = s.memberIndex(members[i].memberName());
+                if (index < 0) {
+                    throw new IllegalStateException(s.entityName() + " extends " + entityName
+                            + " but has no member '" + members[i].memberName() + "'");
+                }
+                map[i] = index;
+            }
+            return map;
+        });
+    }
+
+    /**
+     * {@link #rulesFor}, typed to take the object: the rules of a specialization are only ever asked about the
+     * object whose class chose them.
+     */
+    @SuppressWarnings("unchecked")
+    private EntityRules<T, ?> actual(T object) {
+        return (EntityRules<T, ?>) rulesFor(object);
     }
 
     // ------------------------------------------------------------------------------------------------- checks
 
     /**
-     * Whether the user may create objects of the entity. Constraints play no part; see {@link #isCreateAllowed}
-     * for the check on the new object.
+     * Whether the user may create objects of the entity. Constraints play no part; see {@link #checkCreate} for
+     * the check on the new object.
      *
      * @param ctx the security context
      * @return true when allowed
      */
-    public boolean canCreate(SecurityContext ctx) {
+    public final boolean canCreate(SecurityContext ctx) {
         return !ctx.enforcesDataAccess() || (ctx.rolesIn(module) & createRoles) != 0;
+    }
+
+    /**
+     * Whether the current user may create objects of the entity; false without a context.
+     *
+     * @return true when allowed
+     */
+    public final boolean canCreate() {
+        return SecurityContext.currentIfPresent().map(this::canCreate).orElse(false);
     }
 
     /**
@@ -216,9 +654,20 @@ public final class EntityRules<T> {
      * @param ctx the security context
      * @param object the object
      * @return true when some rule is active for it
+     * @throws ConstraintFailedException when a constraint that decides it throws
      */
-    public boolean isVisible(SecurityContext ctx, T object) {
+    public final boolean isVisible(SecurityContext ctx, T object) {
         return isGranted(ctx, object, Operation.VIEW, -1);
+    }
+
+    /**
+     * Whether the current user may see an object; false without a context.
+     *
+     * @param object the object
+     * @return true when some rule is active for it
+     */
+    public final boolean isVisible(T object) {
+        return current().map(ctx -> isVisible(ctx, object)).orElse(false);
     }
 
     /**
@@ -226,16 +675,26 @@ public final class EntityRules<T> {
      *
      * @param ctx the security context
      * @param object the object
-     * @param member the member's index
+     * @param member the member
      * @return true when allowed
-     * @throws IndexOutOfBoundsException when there is no such member
      */
-    public boolean canRead(SecurityContext ctx, T object, int member) {
-        return isGranted(ctx, object, Operation.READ, Objects.checkIndex(member, memberCount()));
+    public final boolean canRead(SecurityContext ctx, T object, M member) {
+        return canRead(ctx, object, member.ordinal());
     }
 
     /**
-     * Whether the user may write a member of an object.
+     * Whether the current user may read a member of an object; false without a context.
+     *
+     * @param object the object
+     * @param member the member
+     * @return true when allowed
+     */
+    public final boolean canRead(T object, M member) {
+        return current().map(ctx -> canRead(ctx, object, member)).orElse(false);
+    }
+
+    /**
+     * Whether the user may read a member of an object, by the member's index.
      *
      * @param ctx the security context
      * @param object the object
@@ -243,8 +702,44 @@ public final class EntityRules<T> {
      * @return true when allowed
      * @throws IndexOutOfBoundsException when there is no such member
      */
-    public boolean canWrite(SecurityContext ctx, T object, int member) {
-        return isGranted(ctx, object, Operation.WRITE, Objects.checkIndex(member, memberCount()));
+    public final boolean canRead(SecurityContext ctx, T object, int member) {
+        return isGranted(ctx, object, Operation.READ, Objects.checkIndex(member, members.length));
+    }
+
+    /**
+     * Whether the user may write a member of an object.
+     *
+     * @param ctx the security context
+     * @param object the object
+     * @param member the member
+     * @return true when allowed
+     */
+    public final boolean canWrite(SecurityContext ctx, T object, M member) {
+        return canWrite(ctx, object, member.ordinal());
+    }
+
+    /**
+     * Whether the current user may write a member of an object; false without a context.
+     *
+     * @param object the object
+     * @param member the member
+     * @return true when allowed
+     */
+    public final boolean canWrite(T object, M member) {
+        return current().map(ctx -> canWrite(ctx, object, member)).orElse(false);
+    }
+
+    /**
+     * Whether the user may write a member of an object, by the member's index.
+     *
+     * @param ctx the security context
+     * @param object the object
+     * @param member the member's index
+     * @return true when allowed
+     * @throws IndexOutOfBoundsException when there is no such member
+     */
+    public final boolean canWrite(SecurityContext ctx, T object, int member) {
+        return isGranted(ctx, object, Operation.WRITE, Objects.checkIndex(member, members.length));
     }
 
     /**
@@ -254,34 +749,31 @@ public final class EntityRules<T> {
      * @param object the object
      * @return true when allowed
      */
-    public boolean canDelete(SecurityContext ctx, T object) {
+    public final boolean canDelete(SecurityContext ctx, T object) {
         return isGranted(ctx, object, Operation.DELETE, -1);
     }
 
     /**
+     * Whether the current user may delete an object; false without a context.
+     *
+     * @param object the object
+     * @return true when allowed
+     */
+    public final boolean canDelete(T object) {
+        return current().map(ctx -> canDelete(ctx, object)).orElse(false);
+    }
+
+    /**
      * The write check on a new object (security model, section 4): whether a rule whose applying grant allows
-     * create is active for it, so that users cannot create objects outside what they may see.
+     * create is active for it, so that users cannot create objects outside what they may see. Part of
+     * {@link #checkCreate}.
      *
      * @param ctx the security context
      * @param newObject the object about to be stored, with its values set
      * @return true when allowed
      */
-    public boolean isCreateAllowed(SecurityContext ctx, T newObject) {
+    public final boolean isCreateAllowed(SecurityContext ctx, T newObject) {
         return isGranted(ctx, newObject, Operation.CREATE, -1);
-    }
-
-    /**
-     * The write check after an update (security model, section 4): whether an active rule still grants write
-     * access to the member, so that users cannot move an object out of their reach. The same as
-     * {@link #canWrite}, evaluated on the object with its new values.
-     *
-     * @param ctx the security context
-     * @param object the updated object
-     * @param member the index of the member written
-     * @return true when allowed
-     */
-    public boolean isWriteAllowed(SecurityContext ctx, T object, int member) {
-        return canWrite(ctx, object, member);
     }
 
     /**
@@ -289,9 +781,15 @@ public final class EntityRules<T> {
      *
      * @param ctx the security context
      * @param object the object
-     * @return the rights; a shared instance when everything or nothing is allowed
+     * @return the rights, in this entity's members; a shared instance when everything or nothing is allowed
+     * @throws ConstraintFailedException when a constraint throws
      */
-    public Rights rights(SecurityContext ctx, T object) {
+    public final Rights rights(SecurityContext ctx, T object) {
+        Objects.requireNonNull(object, "object");
+        EntityRules<T, ?> actual = actual(object);
+        if (actual != this) {
+            return actual.rights(ctx, object).inMembersOf(membersIn(actual), members.length);
+        }
         if (!ctx.enforcesDataAccess()) {
             return allRights;
         }
@@ -300,8 +798,8 @@ public final class EntityRules<T> {
         boolean delete = false;
         MemberSet readable = MemberSet.none();
         MemberSet writable = MemberSet.none();
-        for (Rule<T> rule : rules) {
-            if ((rule.roleMask & roles) == 0 || rule.inactiveReason(ctx, object) != null) {
+        for (Rule rule : rules) {
+            if ((rule.roleMask & roles) == 0 || !isActive(rule, ctx, object)) {
                 continue;
             }
             visible = true;
@@ -324,19 +822,183 @@ public final class EntityRules<T> {
      * @param member the member for {@code READ} and {@code WRITE}
      */
     private boolean isGranted(SecurityContext ctx, T object, Operation operation, int member) {
+        Objects.requireNonNull(object, "object");
+        EntityRules<T, ?> actual = actual(object);
+        if (actual != this) {
+            int inActual = member < 0 ? member : membersIn(actual)[member];
+            return actual.isGranted(ctx, object, operation, inActual);
+        }
         if (!ctx.enforcesDataAccess()) {
             return true;
         }
         long roles = ctx.rolesIn(module);
-        for (Rule<T> rule : rules) {
-            if (rule.gives(roles, operation, member) && rule.inactiveReason(ctx, object) == null) {
+        for (Rule rule : rules) {
+            if (rule.gives(roles, operation, member) && isActive(rule, ctx, object)) {
                 return true;
             }
         }
         return false;
     }
 
+    private boolean isActive(Rule rule, SecurityContext ctx, T object) {
+        if (!rule.constrained) {
+            return true;
+        }
+        if (!ctx.hasTokens(rule.tokens)) {
+            return false;
+        }
+        try {
+            return holds(rule.number, ctx, object);
+        } catch (RuntimeException e) {
+            throw new ConstraintFailedException(entityName, rule.number, rule.description, e);
+        }
+    }
+
+    private static Optional<SecurityContext> current() {
+        return SecurityContext.currentIfPresent();
+    }
+
+    // ------------------------------------------------------------------------------------------- create check
+
+    /**
+     * The create check, the same on every path that creates objects (the secured proxy's {@code create}, the data
+     * access layer's {@code insert}, the JPA listeners): the user must be allowed to create objects of the
+     * entity; the owner is filled in with the user's id (empty for an anonymous user, whatever the caller put
+     * there; the system keeps what the caller set); every other member the caller set (a non-null value, a
+     * non-empty collection) must be writable by the user in the new object; every associated object must be
+     * visible to the user; and a rule that allows create must be active for the new object (the write check).
+     * Subclass objects are checked by their own rules.
+     *
+     * @param ctx the security context
+     * @param newObject the object about to be stored; its owner is set
+     * @return the user's rights on the new object
+     * @throws AccessDeniedException naming the operation and member the rules deny
+     */
+    public final Rights checkCreate(SecurityContext ctx, T newObject) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(newObject, "newObject");
+        EntityRules<T, ?> actual = actual(newObject);
+        if (actual != this) {
+            return actual.checkCreate(ctx, newObject).inMembersOf(membersIn(actual), members.length);
+        }
+        if (!canCreate(ctx)) {
+            throw denial(ctx, null, Operation.CREATE, -1);
+        }
+        fillOwner(ctx, newObject);
+        if (!ctx.enforcesDataAccess()) {
+            return allRights;
+        }
+        MemberSet set = membersSetOn(newObject);
+        for (M member : members) {
+            if (!set.contains(member.ordinal())) {
+                continue;
+            }
+            Object value = get(newObject, member);
+            if (!canWrite(ctx, newObject, member.ordinal())) {
+                throw new AccessDeniedException(entityName, member.memberName(), Operation.WRITE,
+                        "the new object sets it, but no rule that is active for the new object gives user roles "
+                                + ctx.userRoles() + " write access to it");
+            }
+            checkAssociatedVisible(ctx, member, value);
+        }
+        if (!isCreateAllowed(ctx, newObject)) {
+            throw denial(ctx, newObject, Operation.CREATE, -1);
+        }
+        return rights(ctx, newObject);
+    }
+
+    /**
+     * The members the caller set on a new object, for the create check: those with a value (not null, not an empty
+     * collection, map, array or optional) that differs from the entity's own default (see {@link #defaults}), but
+     * not the members Warden fills in ({@code @Owner}) nor calculated ones. Every path that
+     * creates objects asks this, so that they agree on what needs the right to write.
+     *
+     * @param newObject the new object
+     * @return the members
+     */
+    public final MemberSet membersSetOn(T newObject) {
+        Objects.requireNonNull(newObject, "newObject");
+        T template = defaults == null ? null : defaults.get();
+        int[] set = new int[members.length];
+        int count = 0;
+        for (M member : members) {
+            int index = member.ordinal();
+            if (filled[index] || calculated[index]) {
+                continue;
+            }
+            Object value = get(newObject, member);
+            if (Associations.isSet(value) && (template == null || !Objects.deepEquals(value, get(template, member)))) {
+                set[count++] = index;
+            }
+        }
+        return MemberSet.of(Arrays.copyOf(set, count));
+    }
+
+    /**
+     * Fills the owner with the user's id: for a signed-in or anonymous user always (anonymous users own nothing),
+     * for the system only when it has an id, never.
+     */
+    private void fillOwner(SecurityContext ctx, T newObject) {
+        if (owner == null || (ctx.userId() == null && !ctx.enforcesDataAccess())) {
+            return;
+        }
+        if (!readOnly[owner.ordinal()]) {
+            set(newObject, owner, ctx.userId());
+        } else if (!Objects.equals(get(newObject, owner), ctx.userId())) {
+            // An owner that cannot be set (a record component) must already be the user's id.
+            throw new AccessDeniedException(entityName, owner.memberName(), Operation.CREATE,
+                    "the owner of a new object must be the id of the user who creates it");
+        }
+    }
+
+    /**
+     * Throws unless every object a value of an association member refers to is visible to the user (the same
+     * answer, and the same message, whether it does not exist or is invisible).
+     *
+     * @param ctx the security context
+     * @param member the member
+     * @param value the value about to be written: an object, a collection, an array, a map or an optional
+     * @throws AccessDeniedException when one is not visible
+     */
+    public final void checkAssociatedVisible(SecurityContext ctx, M member, Object value) {
+        if (associations[member.ordinal()] == null || !ctx.enforcesDataAccess()) {
+            return;
+        }
+        for (Object element : Associations.elements(value)) {
+            if (element == null) {
+                continue;
+            }
+            EntityRules<?, ?> target = GeneratedCode.rulesOf(element.getClass());
+            if (target == null || !target.isVisibleObject(ctx, element)) {
+                throw new AccessDeniedException(entityName, member.memberName(), Operation.WRITE,
+                        "an object it would refer to is not visible to user roles " + ctx.userRoles());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean isVisibleObject(SecurityContext ctx, Object object) {
+        return isVisible(ctx, (T) object);
+    }
+
     // ------------------------------------------------------------------------------------- throwing checks
+
+    /**
+     * The user's rights on an object they must be allowed to see.
+     *
+     * @param ctx the security context
+     * @param object the object
+     * @return the rights
+     * @throws AccessDeniedException when the user may not see it
+     */
+    public final Rights rightsToSee(SecurityContext ctx, T object) {
+        Objects.requireNonNull(ctx, "ctx");
+        Rights rights = rights(ctx, object);
+        if (!rights.visible()) {
+            throw denial(ctx, object, Operation.VIEW, -1);
+        }
+        return rights;
+    }
 
     /**
      * Throws unless the user may see the object.
@@ -345,7 +1007,7 @@ public final class EntityRules<T> {
      * @param object the object
      * @throws AccessDeniedException when the user may not
      */
-    public void checkVisible(SecurityContext ctx, T object) {
+    public final void checkVisible(SecurityContext ctx, T object) {
         if (!isVisible(ctx, object)) {
             throw denial(ctx, object, Operation.VIEW, -1);
         }
@@ -357,23 +1019,9 @@ public final class EntityRules<T> {
      * @param ctx the security context
      * @throws AccessDeniedException when the user may not
      */
-    public void checkCreate(SecurityContext ctx) {
+    public final void checkCreate(SecurityContext ctx) {
         if (!canCreate(ctx)) {
             throw denial(ctx, null, Operation.CREATE, -1);
-        }
-    }
-
-    /**
-     * Throws unless the new object passes the write check.
-     *
-     * @param ctx the security context
-     * @param newObject the object about to be stored
-     * @throws AccessDeniedException when it does not
-     * @see #isCreateAllowed
-     */
-    public void checkCreateAllowed(SecurityContext ctx, T newObject) {
-        if (!isCreateAllowed(ctx, newObject)) {
-            throw denial(ctx, newObject, Operation.CREATE, -1);
         }
     }
 
@@ -382,12 +1030,12 @@ public final class EntityRules<T> {
      *
      * @param ctx the security context
      * @param object the object
-     * @param member the member's index
+     * @param member the member
      * @throws AccessDeniedException when the user may not
      */
-    public void checkRead(SecurityContext ctx, T object, int member) {
+    public final void checkRead(SecurityContext ctx, T object, M member) {
         if (!canRead(ctx, object, member)) {
-            throw denial(ctx, object, Operation.READ, member);
+            throw denial(ctx, object, Operation.READ, member.ordinal());
         }
     }
 
@@ -396,12 +1044,12 @@ public final class EntityRules<T> {
      *
      * @param ctx the security context
      * @param object the object
-     * @param member the member's index
+     * @param member the member
      * @throws AccessDeniedException when the user may not
      */
-    public void checkWrite(SecurityContext ctx, T object, int member) {
+    public final void checkWrite(SecurityContext ctx, T object, M member) {
         if (!canWrite(ctx, object, member)) {
-            throw denial(ctx, object, Operation.WRITE, member);
+            throw denial(ctx, object, Operation.WRITE, member.ordinal());
         }
     }
 
@@ -412,7 +1060,7 @@ public final class EntityRules<T> {
      * @param object the object
      * @throws AccessDeniedException when the user may not
      */
-    public void checkDelete(SecurityContext ctx, T object) {
+    public final void checkDelete(SecurityContext ctx, T object) {
         if (!canDelete(ctx, object)) {
             throw denial(ctx, object, Operation.DELETE, -1);
         }
@@ -421,7 +1069,8 @@ public final class EntityRules<T> {
     /**
      * The exception for an operation the rules deny, for callers that found out themselves, for example from
      * {@link Rights}. The reason is the context's {@linkplain SecurityContext#deniedReason() denied reason} when it
-     * has one, else what the rules lack; it never contains a member's value.
+     * has one, else what the rules lack; it never contains a member's value. An object of a specialization is
+     * explained by the specialization's rules.
      *
      * @param ctx the security context
      * @param object the object, or null for {@code CREATE} before there is one; for {@code CREATE} with an
@@ -431,9 +1080,15 @@ public final class EntityRules<T> {
      * @return the exception, to throw
      * @throws IndexOutOfBoundsException when {@code READ} or {@code WRITE} names no member
      */
-    public AccessDeniedException denial(SecurityContext ctx, T object, Operation operation, int member) {
-        String memberName = operation == Operation.READ || operation == Operation.WRITE
-                ? memberName(member) : null;
+    public final AccessDeniedException denial(SecurityContext ctx, T object, Operation operation, int member) {
+        boolean ofMember = operation == Operation.READ || operation == Operation.WRITE;
+        String memberName = ofMember ? memberName(member) : null;
+        if (object != null) {
+            EntityRules<T, ?> actual = actual(object);
+            if (actual != this) {
+                return actual.denial(ctx, object, operation, ofMember ? membersIn(actual)[member] : -1);
+            }
+        }
         String reason = ctx.deniedReason()
                 .map(why -> "the security context denies all access: " + why)
                 .orElseGet(() -> rulesLack(ctx, object, operation) + " for user roles " + ctx.userRoles()
@@ -452,7 +1107,9 @@ public final class EntityRules<T> {
             case DELETE:
                 return "no active rule grants delete";
             case CREATE:
-                return object != null && canCreate(ctx) ? "no rule that grants create is active for the new object"
+                return object != null && canCreate(ctx)
+                        ? "the new object would be outside the objects your create rules apply to (write check): "
+                                + "no rule that grants create is active for it"
                         : "no rule grants create";
             default:
                 throw new AssertionError(operation);
@@ -462,64 +1119,163 @@ public final class EntityRules<T> {
     // ------------------------------------------------------------------------------------------------ explain
 
     /**
-     * Explains what the user may do with an object and which rules decide it.
+     * Explains what the user may do with an object and which rules decide it. An object of a specialization is
+     * explained by the specialization's rules.
      *
      * @param ctx the security context
      * @param object the object
      * @return the explanation
      */
-    public Explanation explain(SecurityContext ctx, T object) {
-        List<Explanation.MemberOutcome> members = new ArrayList<>();
+    public final Explanation explain(SecurityContext ctx, T object) {
+        Objects.requireNonNull(object, "object");
+        EntityRules<T, ?> actual = actual(object);
+        if (actual != this) {
+            return actual.explain(ctx, object);
+        }
+        List<Explanation.MemberOutcome> outcomes = new ArrayList<>();
         if (!ctx.enforcesDataAccess()) {
-            for (int m = 0; m < memberCount(); m++) {
-                members.add(new Explanation.MemberOutcome(m, memberName(m), true, true, List.of(), List.of()));
+            for (M m : members) {
+                outcomes.add(new Explanation.MemberOutcome(m.ordinal(), m.memberName(), true, true, List.of(),
+                        List.of()));
             }
             String because = ctx.isSystem() ? "the system context applies no access rules"
                     : "security level " + ctx.level() + " does not check data access";
             return new Explanation(entityName, ctx.toString(), because, null, "", List.of(), List.of(),
-                    List.of(), members);
+                    List.of(), outcomes);
         }
         long roles = ctx.rolesIn(module);
-        List<Explanation.RuleOutcome> outcomes = new ArrayList<>();
+        List<Explanation.RuleOutcome> ruleOutcomes = new ArrayList<>();
         List<Integer> createBy = new ArrayList<>();
         List<Integer> deleteBy = new ArrayList<>();
         List<List<Integer>> readBy = new ArrayList<>();
         List<List<Integer>> writeBy = new ArrayList<>();
-        for (int m = 0; m < memberCount(); m++) {
+        for (int m = 0; m < members.length; m++) {
             readBy.add(new ArrayList<>());
             writeBy.add(new ArrayList<>());
         }
-        for (Rule<T> rule : rules) {
+        for (Rule rule : rules) {
             long matched = rule.roleMask & roles;
             if (matched == 0) {
-                outcomes.add(new Explanation.RuleOutcome(rule.number, rule.description, false, "", false,
+                ruleOutcomes.add(new Explanation.RuleOutcome(rule.number, rule.description, false, "", false,
                         "none of its roles [" + module.describe(rule.roleMask) + "] is held"));
                 continue;
             }
-            String inactiveReason = rule.inactiveReason(ctx, object);
-            outcomes.add(new Explanation.RuleOutcome(rule.number, rule.description, true, module.describe(matched),
-                    inactiveReason == null, inactiveReason));
+            String inactiveReason = inactiveReason(rule, ctx, object);
+            ruleOutcomes.add(new Explanation.RuleOutcome(rule.number, rule.description, true,
+                    module.describe(matched), inactiveReason == null, inactiveReason));
             addIf(createBy, rule.number, rule.gives(roles, Operation.CREATE, -1));
             if (inactiveReason == null) {
                 addIf(deleteBy, rule.number, rule.gives(roles, Operation.DELETE, -1));
-                for (int m = 0; m < memberCount(); m++) {
+                for (int m = 0; m < members.length; m++) {
                     addIf(readBy.get(m), rule.number, rule.gives(roles, Operation.READ, m));
                     addIf(writeBy.get(m), rule.number, rule.gives(roles, Operation.WRITE, m));
                 }
             }
         }
-        for (int m = 0; m < memberCount(); m++) {
-            members.add(new Explanation.MemberOutcome(m, memberName(m), !readBy.get(m).isEmpty(),
-                    !writeBy.get(m).isEmpty(), readBy.get(m), writeBy.get(m)));
+        for (M m : members) {
+            int i = m.ordinal();
+            outcomes.add(new Explanation.MemberOutcome(i, m.memberName(), !readBy.get(i).isEmpty(),
+                    !writeBy.get(i).isEmpty(), readBy.get(i), writeBy.get(i)));
         }
         return new Explanation(entityName, ctx.toString(), null, ctx.deniedReason().orElse(null),
-                module.describe(roles), outcomes, createBy, deleteBy, members);
+                module.describe(roles), ruleOutcomes, createBy, deleteBy, outcomes);
+    }
+
+    /**
+     * {@link #explain(SecurityContext, Object)} for the current user.
+     *
+     * @param object the object
+     * @return the explanation
+     * @throws AccessDeniedException when there is no security context
+     */
+    public final Explanation explain(T object) {
+        return explain(SecurityContext.current(), object);
+    }
+
+    /** Why a rule that applies is not active for the object, or null when it is; for explanations, never throws. */
+    private String inactiveReason(Rule rule, SecurityContext ctx, T object) {
+        if (!rule.constrained) {
+            return null;
+        }
+        for (String token : rule.tokens) {
+            if (!ctx.hasToken(token)) {
+                return "token '" + token + "' has no value";
+            }
+        }
+        try {
+            return holds(rule.number, ctx, object) ? null : "constraint is false";
+        } catch (RuntimeException e) {
+            return "constraint failed with " + e.getClass().getName() + " (an error, not a denial)";
+        }
     }
 
     private static void addIf(List<Integer> ruleNumbers, int ruleNumber, boolean granted) {
         if (granted) {
             ruleNumbers.add(ruleNumber);
         }
+    }
+
+    // --------------------------------------------------------------------------------------------- proxies
+
+    /**
+     * Wraps an object in the generated proxy for the user, if they may see it.
+     *
+     * @param ctx the security context
+     * @param object the object, or null
+     * @param factory the proxy's constructor
+     * @param <S> the proxy type
+     * @return the proxy, or empty when the object is null or invisible
+     */
+    public final <S> Optional<S> ifVisible(SecurityContext ctx, T object, SecuredObject.Factory<T, M, S> factory) {
+        Objects.requireNonNull(ctx, "ctx");
+        if (object == null) {
+            return Optional.empty();
+        }
+        Rights rights = rights(ctx, object);
+        return rights.visible() ? Optional.of(factory.make(ctx, object, rights)) : Optional.empty();
+    }
+
+    /**
+     * The objects the user may see, wrapped in the generated proxy, in iteration order.
+     *
+     * @param ctx the security context
+     * @param objects the objects, or null
+     * @param factory the proxy's constructor
+     * @param <S> the proxy type
+     * @return an unmodifiable list, empty for null; null elements and invisible objects are left out
+     */
+    public final <S> List<S> visibleOf(SecurityContext ctx, Iterable<? extends T> objects,
+            SecuredObject.Factory<T, M, S> factory) {
+        Objects.requireNonNull(ctx, "ctx");
+        if (objects == null) {
+            return List.of();
+        }
+        List<S> visible = objects instanceof Collection<?> c ? new ArrayList<>(c.size()) : new ArrayList<>();
+        for (T object : objects) {
+            ifVisible(ctx, object, factory).ifPresent(visible::add);
+        }
+        return Collections.unmodifiableList(visible);
+    }
+
+    /**
+     * An object of this entity wrapped in its generated proxy as the user may see it, for code that handles any
+     * entity (a JSON writer, an ORM integration).
+     *
+     * @param ctx the security context
+     * @param object the object
+     * @return the proxy, or empty when it is invisible
+     * @throws IllegalStateException when no proxy was generated for the entity
+     */
+    public final Optional<SecuredObject<T, M>> secure(SecurityContext ctx, T object) {
+        if (proxies == null) {
+            throw new IllegalStateException("No secured proxy is declared for " + entityName);
+        }
+        return ifVisible(ctx, object, proxies).map(proxy -> (SecuredObject<T, M>) proxy);
+    }
+
+    @SuppressWarnings("unchecked")
+    final Optional<SecuredObject<?, ?>> secureObject(SecurityContext ctx, Object object) {
+        return secure(ctx, (T) object).map(proxy -> proxy);
     }
 
     @Override
@@ -564,27 +1320,26 @@ public final class EntityRules<T> {
         }
     }
 
-    /** One access rule: its grants and the constraint that limits it to some objects. */
-    private static final class Rule<T> {
+    /** One access rule: its grants and whether a constraint limits it to some objects. */
+    private static final class Rule {
         final int number;
         final String description;
-        final Constraint<T> constraint;
+        final boolean constrained;
         final String[] tokens;
-        final List<Grant> grants;
+        final List<Grant> grants = new ArrayList<>();
         /** The roles of all grants: the rule applies to a user holding one of them. */
-        final long roleMask;
+        long roleMask;
 
-        Rule(int number, String description, Constraint<T> constraint, String[] tokens, List<Grant> grants) {
+        Rule(int number, String description, boolean constrained, String[] tokens) {
             this.number = number;
             this.description = description;
-            this.constraint = constraint;
+            this.constrained = constrained;
             this.tokens = tokens;
-            this.grants = List.copyOf(grants);
-            long mask = 0L;
-            for (Grant grant : grants) {
-                mask |= grant.roleMask;
-            }
-            this.roleMask = mask;
+        }
+
+        void add(Grant grant) {
+            grants.add(grant);
+            roleMask |= grant.roleMask;
         }
 
         /** Whether a grant of this rule for one of {@code roles} gives a right. */
@@ -595,140 +1350,6 @@ public final class EntityRules<T> {
                 }
             }
             return false;
-        }
-
-        /**
-         * Why this rule, assumed to apply, is not active for the object; null when it is. Evaluates the
-         * constraint.
-         */
-        String inactiveReason(SecurityContext ctx, T object) {
-            if (constraint == null) {
-                return null;
-            }
-            for (String token : tokens) {
-                if (!ctx.hasToken(token)) {
-                    return "token '" + token + "' has no value";
-                }
-            }
-            try {
-                return constraint.test(ctx, object) ? null : "constraint is false";
-            } catch (RuntimeException e) {
-                return "constraint failed: " + e.getClass().getSimpleName();
-            }
-        }
-    }
-
-    /**
-     * Collects the rules of an entity. A rule starts with {@link #rule} and gets one or more {@link #grant}s: a
-     * rule whose roles have different member rights has one grant per group of roles. Not thread-safe.
-     *
-     * @param <T> the entity type
-     */
-    public static final class Builder<T> {
-        private final String entityName;
-        private final ModuleDescriptor module;
-        private final List<String> memberNames;
-        private final List<Rule<T>> rules = new ArrayList<>();
-        private String description;
-        private Constraint<T> constraint;
-        private String[] tokens;
-        private final List<Grant> grants = new ArrayList<>();
-
-        private Builder(String entityName, ModuleDescriptor module, String[] memberNames) {
-            this.entityName = requireName(entityName, "entity name");
-            this.module = Objects.requireNonNull(module, "module");
-            for (String member : memberNames) {
-                requireName(member, "member name");
-            }
-            this.memberNames = List.of(memberNames);
-            if (this.memberNames.stream().distinct().count() != memberNames.length) {
-                throw new IllegalArgumentException(
-                        "The members of " + entityName + " are not unique: " + this.memberNames);
-            }
-        }
-
-        /**
-         * Starts the next rule; rules are numbered from 1 in this order.
-         *
-         * @param description the rule as people should read it in explanations, for example its annotation
-         * @param constraintOrNull the constraint, or null when the rule holds for every object
-         * @param customTokensUsed the tokens the constraint uses; without a value for each of them the rule is
-         *     not active. Only with a constraint
-         * @return this builder
-         * @throws IllegalStateException when the previous rule has no grant
-         */
-        public Builder<T> rule(String description, Constraint<T> constraintOrNull, String... customTokensUsed) {
-            Objects.requireNonNull(description, "description");
-            if (constraintOrNull == null && customTokensUsed.length > 0) {
-                throw new IllegalArgumentException("Rule " + (rules.size() + 1) + " of " + entityName
-                        + " names tokens " + Arrays.toString(customTokensUsed) + " but has no constraint");
-            }
-            finishRule();
-            this.description = description;
-            this.constraint = constraintOrNull;
-            this.tokens = customTokensUsed.clone();
-            for (String token : tokens) {
-                Objects.requireNonNull(token, "token");
-            }
-            return this;
-        }
-
-        /**
-         * Adds a grant to the current rule: what the rule gives some of its roles.
-         *
-         * @param roleMask the roles, as bits of the entity's module
-         * @param create whether they may create objects
-         * @param delete whether they may delete the objects the rule is active for
-         * @param readable the members they may read
-         * @param writable the members they may write; these are readable too
-         * @return this builder
-         * @throws IllegalStateException when no rule was started
-         * @throws IllegalArgumentException when the mask has no role or a bit the module has no role for, or a
-         *     member index is beyond the entity's members
-         */
-        public Builder<T> grant(long roleMask, boolean create, boolean delete, MemberSet readable,
-                MemberSet writable) {
-            if (description == null) {
-                throw new IllegalStateException("Call rule(...) before grant(...)");
-            }
-            long moduleRoles = module.roles().size() == Long.SIZE ? -1L : (1L << module.roles().size()) - 1;
-            if (roleMask == 0 || (roleMask & ~moduleRoles) != 0) {
-                throw new IllegalArgumentException("Rule " + (rules.size() + 1) + " of " + entityName
-                        + " grants to role mask " + Long.toBinaryString(roleMask) + ", which is not a non-empty set "
-                        + "of roles of module " + module.name() + " " + module.roles());
-            }
-            if (readable.bound() > memberNames.size() || writable.bound() > memberNames.size()) {
-                throw new IllegalArgumentException("Rule " + (rules.size() + 1) + " of " + entityName
-                        + " grants access to member indices beyond its " + memberNames.size() + " members");
-            }
-            grants.add(new Grant(roleMask, create, delete, readable, writable));
-            return this;
-        }
-
-        /**
-         * Builds the rules.
-         *
-         * @return the rules
-         * @throws IllegalStateException when the last rule has no grant
-         */
-        public EntityRules<T> build() {
-            finishRule();
-            return new EntityRules<>(this);
-        }
-
-        private void finishRule() {
-            if (description == null) {
-                return;
-            }
-            if (grants.isEmpty()) {
-                throw new IllegalStateException(
-                        "Rule " + (rules.size() + 1) + " (" + description + ") of " + entityName + " has no grant");
-            }
-            rules.add(new Rule<>(rules.size() + 1, description, constraint, tokens, grants));
-            description = null;
-            constraint = null;
-            tokens = null;
-            grants.clear();
         }
     }
 }

@@ -107,6 +107,35 @@ public final class MemberSet {
         return new MemberSet(union);
     }
 
+    /**
+     * The set of the indices {@code i} below {@code count} for which {@code indices[i]} is in this set: this set
+     * renumbered, for example into the members of a generalization.
+     */
+    MemberSet select(int[] indices, int count) {
+        long[] selected = new long[count == 0 ? 0 : wordIndex(count - 1) + 1];
+        boolean any = false;
+        for (int i = 0; i < count; i++) {
+            if (contains(indices[i])) {
+                selected[wordIndex(i)] |= 1L << i;
+                any = true;
+            }
+        }
+        return any ? new MemberSet(trim(selected)) : NONE;
+    }
+
+    private static long[] trim(long[] words) {
+        int length = words.length;
+        while (length > 0 && words[length - 1] == 0) {
+            length--;
+        }
+        return length == words.length ? words : Arrays.copyOf(words, length);
+    }
+
+    /** The members with an index below 64, as the bits of a {@code long}. */
+    long firstWord() {
+        return words.length == 0 ? 0L : words[0];
+    }
+
     private boolean isSubsetOf(MemberSet other) {
         if (words.length > other.words.length) {
             return false;

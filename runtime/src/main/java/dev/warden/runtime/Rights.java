@@ -57,6 +57,18 @@ public final class Rights {
         return writable;
     }
 
+    /**
+     * These rights, seen through a generalization: member {@code i} of the generalization is member
+     * {@code indexHere[i]} of the entity these rights are for.
+     */
+    Rights inMembersOf(int[] indexHere, int memberCount) {
+        if (!visible) {
+            return this;
+        }
+        return new Rights(true, delete, readable.select(indexHere, memberCount),
+                writable.select(indexHere, memberCount));
+    }
+
     @Override
     public String toString() {
         return "Rights[visible=" + visible + ", delete=" + delete + ", readable=" + readable + ", writable="

@@ -98,7 +98,7 @@ class EntityRulesTest {
     @Test
     void theTokenCheckComesBeforeTheConstraint() {
         AtomicInteger calls = new AtomicInteger();
-        EntityRules<Order> rules = EntityRules.<Order>builder("Order", SALES, "owner")
+        EntityRules<Order, ?> rules = TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES)
                 .rule("needs a tenant", (ctx, order) -> calls.incrementAndGet() > 0, "Tenant")
                 .grant(USER, false, false, MemberSet.of(0), MemberSet.none())
                 .build();
@@ -109,7 +109,7 @@ class EntityRulesTest {
 
     @Test
     void differentRolesOfOneRuleMayHaveDifferentMemberRights() {
-        EntityRules<Order> rules = EntityRules.<Order>builder("Order", SALES, "owner", "region", "total", "note")
+        EntityRules<Order, ?> rules = Shop.orderRules()
                 .rule("Guests and reps see the catalogue", null)
                 .grant(GUEST, false, false, MemberSet.of(REGION), MemberSet.none())
                 .grant(USER, false, false, MemberSet.of(REGION, TOTAL), MemberSet.of(NOTE))
@@ -135,13 +135,12 @@ class EntityRulesTest {
         assertTrue(ORDER_RULES.isCreateAllowed(northRep, ownOrder));
         assertFalse(ORDER_RULES.isCreateAllowed(northRep, othersOrderInNorth),
                 "visible under rule 3, but rule 3 does not grant create");
-        ORDER_RULES.checkCreateAllowed(northRep, ownOrder);
 
-        AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> ORDER_RULES.checkCreateAllowed(northRep, othersOrderInNorth));
+        AccessDeniedException e = ORDER_RULES.denial(northRep, othersOrderInNorth, Operation.CREATE, -1);
         assertEquals(Operation.CREATE, e.operation());
-        assertEquals("Access denied: cannot CREATE Order: no rule that grants create is active for the new object "
-                + "for user roles [SalesRep]", e.getMessage());
+        assertEquals("Access denied: cannot CREATE Order: the new object would be outside the objects your create "
+                + "rules apply to (write check): no rule that grants create is active for it for user roles "
+                + "[SalesRep]", e.getMessage());
     }
 
     @Test
@@ -172,13 +171,13 @@ class EntityRulesTest {
         SecurityContext rep = Shop.rep(1);
         Order givenAway = new Order(2L, ownOrder.region(), ownOrder.total(), ownOrder.note());
 
-        assertTrue(ORDER_RULES.isWriteAllowed(rep, ownOrder, NOTE));
-        assertFalse(ORDER_RULES.isWriteAllowed(rep, givenAway, NOTE));
+        assertTrue(ORDER_RULES.canWrite(rep, ownOrder, NOTE));
+        assertFalse(ORDER_RULES.canWrite(rep, givenAway, NOTE));
     }
 
     @Test
-    void aConstraintThatThrowsDenies() {
-        EntityRules<Order> rules = EntityRules.<Order>builder("Order", SALES, "owner", "region", "total", "note")
+    void aConstraintThatThrowsIsAnErrorNamingTheRuleNeverASilentDenial() {
+        EntityRules<Order, ?> rules = Shop.orderRules()
                 .rule("Reps: large orders", (ctx, order) -> order.total().compareTo(BigDecimal.ONE) > 0)
                 .grant(USER, true, true, MemberSet.all(4), MemberSet.all(4))
                 .rule("Managers", null)
@@ -186,18 +185,24 @@ class EntityRulesTest {
                 .build();
         Order withoutTotal = new Order(1L, "North", null, "n");
 
-        assertFalse(rules.isVisible(Shop.rep(1), withoutTotal));
-        assertFalse(rules.canDelete(Shop.rep(1), withoutTotal));
-        assertFalse(rules.isCreateAllowed(Shop.rep(1), withoutTotal));
-        assertFalse(rules.rights(Shop.rep(1), withoutTotal).visible());
-        assertTrue(rules.isVisible(Shop.manager(2), withoutTotal), "the failure only affects its own rule");
-        assertEquals("constraint failed: NullPointerException",
-                rules.explain(Shop.rep(1), withoutTotal).rule(1).reason());
+        ConstraintFailedException failure = assertThrows(ConstraintFailedException.class,
+                () -> rules.isVisible(Shop.rep(1), withoutTotal));
+        assertEquals(1, failure.rule());
+        assertEquals("Order", failure.entity());
+        assertTrue(failure.getMessage().contains("rule 1 of Order") && failure.getMessage().contains("NullPointerException"),
+                failure.getMessage());
+        assertTrue(failure.getCause() instanceof NullPointerException);
+        assertThrows(ConstraintFailedException.class, () -> rules.canDelete(Shop.rep(1), withoutTotal));
+        assertThrows(ConstraintFailedException.class, () -> rules.isCreateAllowed(Shop.rep(1), withoutTotal));
+        assertThrows(ConstraintFailedException.class, () -> rules.rights(Shop.rep(1), withoutTotal));
+        assertTrue(rules.isVisible(Shop.manager(2), withoutTotal), "a role whose rules do not fail is unaffected");
+        assertTrue(rules.explain(Shop.rep(1), withoutTotal).rule(1).reason().startsWith(
+                "constraint failed with java.lang.NullPointerException"), "explain reports it without throwing");
     }
 
     @Test
     void anEntityWithoutRulesIsInvisible() {
-        EntityRules<Order> none = EntityRules.<Order>builder("Secret", SALES, "owner").build();
+        EntityRules<Order, ?> none = TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES).build();
 
         assertFalse(none.isVisible(Shop.manager(1), ownOrder));
         assertFalse(none.canCreate(Shop.manager(1)));
@@ -220,7 +225,7 @@ class EntityRulesTest {
             Rights rights = ORDER_RULES.rights(ctx, othersOrderInSouth);
             assertSame(rights, ORDER_RULES.rights(ctx, ownOrder), "one shared instance");
             assertEquals(MemberSet.all(4), rights.writable());
-            ORDER_RULES.checkWrite(ctx, othersOrderInSouth, TOTAL);
+            ORDER_RULES.checkWrite(ctx, othersOrderInSouth, Shop.OrderMember.TOTAL);
         }
     }
 
@@ -244,7 +249,7 @@ class EntityRulesTest {
         SecurityContext auditor = SecurityContext.of(app, UserIdentity.of(1L, "Auditor"));
 
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> ORDER_RULES.checkRead(auditor, ownOrder, TOTAL));
+                () -> ORDER_RULES.checkRead(auditor, ownOrder, Shop.OrderMember.TOTAL));
         assertEquals("Access denied: cannot READ member 'total' of Order: no active rule grants read access for "
                 + "user roles [Auditor], which hold no role of module Sales", e.getMessage());
     }
@@ -255,9 +260,9 @@ class EntityRulesTest {
         SecurityContext rep = Shop.rep(1, "Atlantis");
 
         AccessDeniedException write = assertThrows(AccessDeniedException.class,
-                () -> ORDER_RULES.checkWrite(rep, order, TOTAL));
+                () -> ORDER_RULES.checkWrite(rep, order, Shop.OrderMember.TOTAL));
         AccessDeniedException read = assertThrows(AccessDeniedException.class,
-                () -> ORDER_RULES.checkRead(rep, order, NOTE));
+                () -> ORDER_RULES.checkRead(rep, order, Shop.OrderMember.NOTE));
 
         assertEquals("Access denied: cannot WRITE member 'total' of Order: no active rule grants write access for "
                 + "user roles [SalesRep]", write.getMessage());
@@ -295,7 +300,8 @@ class EntityRulesTest {
         SecurityContext rep = Shop.rep(1);
         SecurityContext guest = SecurityContext.anonymousOf(Shop.appWithVisitors());
 
-        assertEquals("no rule that grants create is active for the new object for user roles [SalesRep]",
+        assertEquals("the new object would be outside the objects your create rules apply to (write check): no rule "
+                + "that grants create is active for it for user roles [SalesRep]",
                 ORDER_RULES.denial(rep, othersOrderInNorth, Operation.CREATE, -1).reason());
         assertEquals("no rule grants create for user roles [SalesRep]",
                 ORDER_RULES.denial(rep, null, Operation.CREATE, -1).reason());
@@ -307,7 +313,7 @@ class EntityRulesTest {
     void rightsGatherEverythingAndEvaluateEachConstraintOnce() {
         AtomicInteger ownChecks = new AtomicInteger();
         AtomicInteger regionChecks = new AtomicInteger();
-        EntityRules<Order> rules = EntityRules.<Order>builder("Order", SALES, "owner", "region", "total", "note")
+        EntityRules<Order, ?> rules = Shop.orderRules()
                 .rule("own", (ctx, o) -> ownChecks.incrementAndGet() > 0 && o.owner().equals(ctx.currentUserId()))
                 .grant(USER, true, false, MemberSet.of(OWNER, NOTE), MemberSet.of(NOTE))
                 .rule("region", (ctx, o) -> regionChecks.incrementAndGet() > 0
@@ -338,22 +344,32 @@ class EntityRulesTest {
         assertThrows(IndexOutOfBoundsException.class, () -> ORDER_RULES.canWrite(rep, ownOrder, -1));
     }
 
+    /** Two members that are both named {@code owner}. */
+    private enum TwiceOwner implements EntityMember {
+        FIRST, SECOND;
+
+        @Override
+        public String memberName() {
+            return "owner";
+        }
+    }
+
     @Test
-    void theBuilderRejectsMistakes() {
-        assertThrows(IllegalStateException.class, () -> EntityRules.<Order>builder("Order", SALES, "owner")
-                .grant(USER, false, false, MemberSet.none(), MemberSet.none()));
-        assertThrows(IllegalStateException.class, () -> EntityRules.<Order>builder("Order", SALES, "owner")
+    void theDeclarationRejectsMistakes() {
+        assertThrows(IllegalStateException.class, () -> TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES)
                 .rule("no grant", null).build());
-        assertThrows(IllegalStateException.class, () -> EntityRules.<Order>builder("Order", SALES, "owner")
-                .rule("no grant", null).rule("second", null));
-        assertThrows(IllegalArgumentException.class, () -> EntityRules.<Order>builder("Order", SALES, "owner")
-                .rule("no roles", null).grant(0L, true, false, MemberSet.none(), MemberSet.none()));
-        assertThrows(IllegalArgumentException.class, () -> EntityRules.<Order>builder("Order", SALES, "owner")
-                .rule("role 4 of 3", null).grant(8L, true, false, MemberSet.none(), MemberSet.none()));
-        assertThrows(IllegalArgumentException.class, () -> EntityRules.<Order>builder("Order", SALES, "owner")
-                .rule("member 1 of 1", null).grant(USER, false, false, MemberSet.of(1), MemberSet.none()));
-        assertThrows(IllegalArgumentException.class, () -> EntityRules.<Order>builder("Order", SALES, "owner")
-                .rule("tokens without constraint", null, "Region"));
-        assertThrows(IllegalArgumentException.class, () -> EntityRules.builder("Order", SALES, "owner", "owner"));
+        assertThrows(IllegalStateException.class, () -> TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES)
+                .rule("no grant", null).rule("second", null).grant(USER, false, false, MemberSet.none(),
+                        MemberSet.none()).build());
+        assertThrows(IllegalArgumentException.class, () -> TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES)
+                .rule("no roles", null).grant(0L, true, false, MemberSet.none(), MemberSet.none()).build());
+        assertThrows(IllegalArgumentException.class, () -> TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES)
+                .rule("role 4 of 3", null).grant(8L, true, false, MemberSet.none(), MemberSet.none()).build());
+        assertThrows(IllegalArgumentException.class, () -> TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES)
+                .rule("member 1 of 1", null).grant(USER, false, false, MemberSet.of(1), MemberSet.none()).build());
+        assertThrows(IllegalArgumentException.class, () -> TestRules.builder(Order.class, Shop.OwnerOnly.class, SALES)
+                .rule("tokens without constraint", null, "Region").build());
+        assertThrows(IllegalArgumentException.class, () -> TestRules.builder(Order.class, TwiceOwner.class, SALES)
+                .build());
     }
 }

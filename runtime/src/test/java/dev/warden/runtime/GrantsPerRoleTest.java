@@ -26,8 +26,18 @@ class GrantsPerRoleTest {
      * One rule for User and Manager: managers create, delete, read and write everything; users read the note only.
      * Built in each test, not in a static field, so that mutation testing sees the constructor run.
      */
-    private static EntityRules<String> split() {
-        return EntityRules.<String>builder("Memo", SALES, "title", "note")
+    /** The members of a memo. */
+    private enum MemoMember implements EntityMember {
+        TITLE, NOTE;
+
+        @Override
+        public String memberName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static EntityRules<String, MemoMember> split() {
+        return TestRules.builder(String.class, MemoMember.class, SALES)
                 .rule("one rule, two roles", null)
                 .grant(Shop.USER, false, false, MemberSet.of(1), MemberSet.none())
                 .grant(Shop.MANAGER, true, true, MemberSet.all(2), MemberSet.all(2))
@@ -36,7 +46,7 @@ class GrantsPerRoleTest {
 
     @Test
     void aGrantOfARoleTheUserDoesNotHoldGivesNothing() {
-        EntityRules<String> rules = split();
+        EntityRules<String, MemoMember> rules = split();
         assertEquals(0, rules.memberIndex("title"));
         assertEquals(1, rules.memberIndex("note"));
         assertEquals(-1, rules.memberIndex("other"));
@@ -64,7 +74,7 @@ class GrantsPerRoleTest {
 
     @Test
     void aUserWithoutRolesInTheModuleGetsNoRights() {
-        EntityRules<String> rules = split();
+        EntityRules<String, MemoMember> rules = split();
         SecurityContext admin = SecurityContext.of(Shop.model(SecurityLevel.PRODUCTION)
                 .userRole("Admin", "Administration.Admin").build(), UserIdentity.of(3L, "Admin"));
         assertEquals(0L, admin.rolesIn(SALES));

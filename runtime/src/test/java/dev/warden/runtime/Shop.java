@@ -16,6 +16,47 @@ final class Shop {
     static final int TOTAL = 2;
     static final int NOTE = 3;
 
+    /** The members of {@link Order}, as the processor would generate them. */
+    enum OrderMember implements EntityMember {
+        OWNER("owner"), REGION("region"), TOTAL("total"), NOTE("note");
+
+        private final String memberName;
+
+        OrderMember(String memberName) {
+            this.memberName = memberName;
+        }
+
+        @Override
+        public String memberName() {
+            return memberName;
+        }
+    }
+
+    /** An entity with one member. */
+    enum OwnerOnly implements EntityMember {
+        OWNER;
+
+        @Override
+        public String memberName() {
+            return "owner";
+        }
+    }
+
+    /** Reads an order's members. */
+    static Object get(Order order, OrderMember member) {
+        return switch (member) {
+            case OWNER -> order.owner();
+            case REGION -> order.region();
+            case TOTAL -> order.total();
+            case NOTE -> order.note();
+        };
+    }
+
+    /** Rules of orders with the four members, read by {@link #get}. */
+    static TestRules.Builder<Order, OrderMember> orderRules() {
+        return TestRules.builder(Order.class, OrderMember.class, SALES).getter(Shop::get);
+    }
+
     /** An order; its owner is a user id. */
     record Order(Long owner, String region, BigDecimal total, String note) {
         static Order ownedBy(long owner) {
@@ -31,8 +72,7 @@ final class Shop {
      * Managers may do everything; sales reps may create orders, see, change the note of and delete their own
      * orders, and see the region and total of the orders of their region.
      */
-    static final EntityRules<Order> ORDER_RULES = EntityRules.<Order>builder(
-                    "Order", SALES, "owner", "region", "total", "note")
+    static final EntityRules<Order, OrderMember> ORDER_RULES = orderRules()
             .rule("Managers: everything", null)
             .grant(MANAGER, true, true, MemberSet.all(4), MemberSet.all(4))
             .rule("Sales reps: own orders", (ctx, order) -> order.owner().equals(ctx.currentUserId()))

@@ -8,37 +8,48 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.warden.annotations.Access;
+import dev.warden.processor.constraint.CompiledJavaConstraint;
+import dev.warden.processor.constraint.JavaConstraintCompiler;
+import dev.warden.processor.model.Access;
 import dev.warden.processor.model.EntityModel;
 import dev.warden.processor.model.MemberEntry;
 import dev.warden.processor.model.MemberModel;
 import dev.warden.processor.model.ModuleModel;
 import dev.warden.processor.model.NameRef;
-import dev.warden.processor.model.RuleGrants;
 import dev.warden.processor.model.RuleGrants.Grant;
 import dev.warden.processor.model.RuleModel;
+import dev.warden.processor.plan.EntityPlan;
+import dev.warden.processor.plan.RulePlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /**
- * Writes {@code OrderPolicy}: the entity's rules as a table of role bitmasks and member sets, each constraint
- * as a plain Java method, and static checks ({@code canRead}, {@code canWrite}, ...) for a security context.
- * The combination of rules lives in the runtime's {@code EntityRules}, so that it is written (and tested)
- * once.
+ * Writes {@code OrderPolicy}: the entity's rules as the runtime's {@code EntityRules}, declared in its
+ * constructor (roles as bits, members as sets), each constraint as plain Java in {@code holds}, how to read and
+ * write each member in {@code get} and {@code set}, and the {@code Member} enum. How rules combine lives in the
+ * runtime, once.
  */
 public final class PolicyWriter {
 
     /** The variable name of the security context in generated methods. */
     public static final String CONTEXT = "context";
+    private static final String RULE = "rule";
+    private static final String MEMBER = "member";
+    private static final String VALUE = "value";
 
     private final Naming naming;
+    private final Types types;
 
-    public PolicyWriter(Naming naming) {
+    public PolicyWriter(Naming naming, Types types) {
         this.naming = naming;
+        this.types = types;
     }
 
     /** The name of the enum constant for a member in {@code OrderPolicy.Member}. */
@@ -54,86 +65,194 @@ public final class PolicyWriter {
         return names;
     }
 
-    public JavaFile write(EntityModel entity, Map<Integer, CompiledRule> constraints) {
-        ModuleModel module = entity.module().orElseThrow();
+    public JavaFile write(EntityPlan plan) {
+        EntityModel entity = plan.entity();
         ClassName policy = naming.policyClass(entity);
         ClassName entityType = naming.entityClass(entity.qualifiedName());
         ClassName memberEnum = policy.nestedClass("Member");
-        TypeName rulesType = ParameterizedTypeName.get(Naming.ENTITY_RULES, entityType);
         String object = Naming.variableName(entity.simpleName());
         List<String> constants = memberConstants(entity);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(policy)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(Naming.ENTITY_RULES, entityType, memberEnum))
                 .addAnnotation(ModuleWriter.generated())
                 .addOriginatingElement(entity.element())
-                .addJavadoc("The access rules of {@link $T}, generated from its {@code @AccessRule} annotations.\n", entityType)
-                .addJavadoc("\n<p>Every check takes a {@link $T}; the variants without one use the current context and\n",
-                        Naming.SECURITY_CONTEXT)
-                .addJavadoc("deny when there is none.\n");
-        for (RuleModel rule : entity.rules()) {
-            type.addJavadoc("\n<p>{@code $L}\n", javadocSafe(describe(rule)));
-        }
+                .addJavadoc("The access rules of {@link $T}, from its {@code @AccessRule} annotations. Checks start at\n",
+                        entityType)
+                .addJavadoc("{@link #RULES}: {@code $L.RULES.isVisible(context, $L)}; see {@link $T} for what they mean.\n",
+                        policy.simpleName(), object, Naming.ENTITY_RULES)
+                .addField(FieldSpec.builder(policy, "RULES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The rules of {@code $L}.\n", entity.simpleName())
+                        .initializer("new $T()", policy)
+                        .build());
 
+        List<CompiledJavaConstraint> compiled = new ArrayList<>();
+        for (RulePlan rule : plan.rules()) {
+            compiled.add(rule.constraint().map(checked -> {
+                CompiledJavaConstraint java = JavaConstraintCompiler.compile(checked, plan.shape(), plan.environment(),
+                        object, CONTEXT, "RULE_" + rule.number(), Set.of(RULE));
+                java.constants().forEach(type::addField);
+                return java;
+            }).orElse(null));
+        }
+        type.addMethod(constructor(plan, entityType, memberEnum, constants));
+        if (plan.hasConstraints()) {
+            type.addMethod(holds(plan, entityType, object, compiled));
+        }
+        type.addMethod(getter(entity, entityType, memberEnum, object, constants));
+        setter(entity, entityType, memberEnum, object, constants).ifPresent(type::addMethod);
         type.addType(memberEnum(entity, memberEnum, constants));
-
-        CodeBlock.Builder table = CodeBlock.builder()
-                .add("$T.<$T>builder($S, $T.$L", Naming.ENTITY_RULES, entityType, entity.simpleName(),
-                        Naming.moduleClass(module), ModuleWriter.DESCRIPTOR);
-        for (MemberModel member : entity.members()) {
-            table.add(", $S", member.name());
-        }
-        table.add(")\n").indent().indent();
-        for (RuleModel rule : entity.rules()) {
-            CompiledRule compiled = constraints.get(rule.number());
-            if (compiled == null) {
-                table.add(".rule($S, null)\n", describe(rule));
-            } else {
-                table.add(".rule($S, $T::$L", describe(rule), policy, constraintMethod(rule));
-                for (String token : new TreeSet<>(compiled.customTokens())) {
-                    table.add(", $S", token);
-                }
-                table.add(")\n");
-                compiled.constants().forEach(type::addField);
-                type.addMethod(constraintMethod(rule, compiled, entityType, object));
-            }
-            for (Grant grant : RuleGrants.of(entity, rule)) {
-                table.add(".grant($L, /* create */ $L, /* delete */ $L, $L, $L)\n",
-                        roleMask(module, grant.roles()), grant.create(), grant.delete(),
-                        memberSet(entity, constants, grant, false), memberSet(entity, constants, grant, true));
-            }
-        }
-        table.add(".build()").unindent().unindent();
-        type.addField(FieldSpec.builder(rulesType, "RULES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(table.build())
-                .build());
-
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        type.addMethod(MethodSpec.methodBuilder("rules")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(rulesType)
-                .addJavadoc("The rule table, for the generated proxy and the data access layer.\n")
-                .addStatement("return RULES")
-                .build());
-        addMembersHelper(type, memberEnum);
-        addChecks(type, entityType, memberEnum, object);
         return JavaFile.builder(entity.packageName(), type.build()).skipJavaLangImports(true).build();
     }
 
-    private TypeSpec memberEnum(EntityModel entity, ClassName memberEnum, List<String> constants) {
+    private MethodSpec constructor(EntityPlan plan, ClassName entityType, ClassName memberEnum, List<String> constants) {
+        EntityModel entity = plan.entity();
+        ModuleModel module = plan.module();
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("super($T.class, $T.class, $T.$L)", entityType, memberEnum, Naming.moduleClass(module),
+                        ModuleWriter.DESCRIPTOR);
+        List<String> readOnly = new ArrayList<>();
+        List<String> calculated = new ArrayList<>();
+        for (int i = 0; i < entity.members().size(); i++) {
+            MemberModel member = entity.members().get(i);
+            if (member.kind().isAssociation()) {
+                body.addStatement("association($T.$L, $T.class)", memberEnum, constants.get(i),
+                        naming.entityClass(member.targetEntity()));
+            }
+            if (member.isCalculated()) {
+                calculated.add(constants.get(i));
+            } else if (!isSettable(member)) {
+                readOnly.add(constants.get(i));
+            }
+        }
+        entity.ownerMember().ifPresent(owner ->
+                body.addStatement("owner($T.$L)", memberEnum, constants.get(entity.members().indexOf(owner))));
+        if (!calculated.isEmpty()) {
+            body.addStatement("calculated($L)", calculated.stream().map(c -> "Member." + c).collect(Collectors.joining(", ")));
+        }
+        if (!readOnly.isEmpty()) {
+            body.addStatement("readOnly($L)", readOnly.stream().map(c -> "Member." + c).collect(Collectors.joining(", ")));
+        }
+        if (entity.hasPublicNoArgConstructor()) {
+            body.addStatement("defaults($T::new)", entityType);
+        }
+        body.addStatement("proxies($T::new)", naming.proxyClass(entity));
+        for (RulePlan rule : plan.rules()) {
+            CodeBlock.Builder declaration = CodeBlock.builder().add("rule($S, $L", describe(rule.rule()),
+                    rule.constraint().isPresent());
+            for (String token : new TreeSet<>(rule.tokens())) {
+                declaration.add(", $S", token);
+            }
+            declaration.add(")");
+            for (Grant grant : rule.grants()) {
+                declaration.add("\n$>$>.grant($L, /* create */ $L, /* delete */ $L, $L, $L)$<$<",
+                        roleMask(module, grant.roles()), grant.create(), grant.delete(),
+                        memberSet(entity, constants, grant, false), memberSet(entity, constants, grant, true));
+            }
+            body.addStatement("$L", declaration.build());
+        }
+        body.addStatement("register()");
+        return MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addCode(body.build()).build();
+    }
+
+    private static MethodSpec holds(EntityPlan plan, ClassName entityType, String object,
+            List<CompiledJavaConstraint> compiled) {
+        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch ($L)", RULE);
+        for (int i = 0; i < plan.rules().size(); i++) {
+            if (compiled.get(i) == null) {
+                continue;
+            }
+            RuleModel rule = plan.rules().get(i).rule();
+            body.add("case $L: // $L\n", rule.number(), oneLine(rule.constraint()))
+                    .indent().addStatement("return $L", compiled.get(i).expression()).unindent();
+        }
+        body.add("default:\n").indent()
+                .addStatement("throw new $T($S + $L)", IllegalArgumentException.class,
+                        "no constraint in rule ", RULE)
+                .unindent()
+                .endControlFlow();
+        return MethodSpec.methodBuilder("holds")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(boolean.class)
+                .addParameter(int.class, RULE)
+                .addParameter(Naming.SECURITY_CONTEXT, CONTEXT)
+                .addParameter(entityType, object)
+                .addCode(body.build())
+                .build();
+    }
+
+    private static MethodSpec getter(EntityModel entity, ClassName entityType, ClassName memberEnum, String object,
+            List<String> constants) {
+        CodeBlock.Builder cases = CodeBlock.builder().add("return switch ($L) {\n$>", MEMBER);
+        for (int i = 0; i < entity.members().size(); i++) {
+            cases.add("case $L -> $L.$L();\n", constants.get(i), object, entity.members().get(i).getter());
+        }
+        if (entity.members().isEmpty()) {
+            cases.add("default -> throw new $T();\n", AssertionError.class);
+        }
+        return MethodSpec.methodBuilder("get")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(entityType, object)
+                .addParameter(memberEnum, MEMBER)
+                .addCode(cases.add("$<};\n").build())
+                .build();
+    }
+
+    private java.util.Optional<MethodSpec> setter(EntityModel entity, ClassName entityType, ClassName memberEnum,
+            String object, List<String> constants) {
+        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch ($L)", MEMBER);
+        boolean unchecked = false;
+        boolean any = false;
+        for (int i = 0; i < entity.members().size(); i++) {
+            MemberModel member = entity.members().get(i);
+            if (!isSettable(member)) {
+                continue;
+            }
+            TypeMirror type = member.type();
+            TypeName cast = TypeName.get(type.getKind().isPrimitive()
+                    ? types.boxedClass(types.getPrimitiveType(type.getKind())).asType() : type);
+            unchecked |= type.getKind() == TypeKind.DECLARED
+                    && !((javax.lang.model.type.DeclaredType) type).getTypeArguments().isEmpty();
+            cases.addStatement("case $L -> $L.$L(($T) $L)", constants.get(i), object, member.setter(), cast, VALUE);
+            any = true;
+        }
+        if (!any) {
+            return java.util.Optional.empty();
+        }
+        cases.addStatement("default -> throw cannotWrite($L)", MEMBER).endControlFlow();
+        MethodSpec.Builder set = MethodSpec.methodBuilder("set")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(entityType, object)
+                .addParameter(memberEnum, MEMBER)
+                .addParameter(Object.class, VALUE)
+                .addCode(cases.build());
+        if (unchecked) {
+            set.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked").build());
+        }
+        return java.util.Optional.of(set.build());
+    }
+
+    /** Whether the runtime can write the member: it has a setter and can be written. */
+    static boolean isSettable(MemberModel member) {
+        return member.setter() != null && member.isWritable();
+    }
+
+    private static TypeSpec memberEnum(EntityModel entity, ClassName memberEnum, List<String> constants) {
         TypeSpec.Builder members = TypeSpec.enumBuilder(memberEnum)
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(Naming.ENTITY_MEMBER)
-                .addJavadoc("The members of {@link $L}, in the order the rule tables number them.\n", entity.simpleName());
+                .addJavadoc("The members of {@link $L}, in the order the rules number them.\n", entity.simpleName());
         for (int i = 0; i < constants.size(); i++) {
-            MemberModel member = entity.members().get(i);
-            members.addEnumConstant(constants.get(i), TypeSpec.anonymousClassBuilder("$S", member.name())
-                    .addJavadoc("{@code $L}$L.\n", member.name(), member.kind().isAssociation()
-                            ? ", an association to {@code " + simple(member.targetEntity()) + "}"
-                            : "")
-                    .build());
+            members.addEnumConstant(constants.get(i),
+                    TypeSpec.anonymousClassBuilder("$S", entity.members().get(i).name()).build());
         }
-        members.addField(String.class, "memberName", Modifier.PRIVATE, Modifier.FINAL)
+        return members.addField(String.class, "memberName", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(String.class, "memberName")
                         .addStatement("this.memberName = memberName")
@@ -142,97 +261,9 @@ public final class PolicyWriter {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(String.class)
-                        .addJavadoc("The member's name as written in rules: {@code $L}.\n",
-                                entity.members().isEmpty() ? "name" : entity.members().get(0).name())
                         .addStatement("return memberName")
-                        .build());
-        return members.build();
-    }
-
-    private MethodSpec constraintMethod(RuleModel rule, CompiledRule compiled, ClassName entityType, String object) {
-        return MethodSpec.methodBuilder(constraintMethod(rule))
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(boolean.class)
-                .addParameter(Naming.SECURITY_CONTEXT, CONTEXT)
-                .addParameter(entityType, object)
-                .addJavadoc("Rule $L's constraint: {@code $L}\n", rule.number(), javadocSafe(compiled.source()))
-                .addStatement("return $L", compiled.expression())
+                        .build())
                 .build();
-    }
-
-    private static String constraintMethod(RuleModel rule) {
-        return "rule" + rule.number() + "Constraint";
-    }
-
-    private static void addMembersHelper(TypeSpec.Builder type, ClassName memberEnum) {
-        type.addMethod(MethodSpec.methodBuilder("members")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .varargs(true)
-                .returns(Naming.MEMBER_SET)
-                .addParameter(com.palantir.javapoet.ArrayTypeName.of(memberEnum), "members")
-                .addStatement("int[] indices = new int[members.length]")
-                .beginControlFlow("for (int i = 0; i < members.length; i++)")
-                .addStatement("indices[i] = members[i].ordinal()")
-                .endControlFlow()
-                .addStatement("return $T.of(indices)", Naming.MEMBER_SET)
-                .build());
-    }
-
-    private static void addChecks(TypeSpec.Builder type, ClassName entityType, ClassName memberEnum, String object) {
-        ClassName context = Naming.SECURITY_CONTEXT;
-        type.addMethod(check("canCreate", "Whether the user may create a new {@code $T}.", entityType)
-                .addParameter(context, CONTEXT)
-                .addStatement("return RULES.canCreate($L)", CONTEXT).build());
-        type.addMethod(check("canCreate", "Whether the current user may create a new {@code $T}; false without a context.", entityType)
-                .addStatement("return $T.currentIfPresent().map(RULES::canCreate).orElse(false)", context).build());
-
-        objectCheck(type, "isVisible", "Whether the user may see (retrieve) this object.", entityType, object, null);
-        objectCheck(type, "canDelete", "Whether the user may delete this object.", entityType, object, null);
-        objectCheck(type, "canRead", "Whether the user may read this member of this object.", entityType, object, memberEnum);
-        objectCheck(type, "canWrite", "Whether the user may change this member of this object.", entityType, object, memberEnum);
-
-        type.addMethod(MethodSpec.methodBuilder("explain")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(Naming.EXPLANATION)
-                .addJavadoc("Which rules apply to the user for this object, and which granted or denied each right.\n")
-                .addParameter(context, CONTEXT)
-                .addParameter(entityType, object)
-                .addStatement("return RULES.explain($L, $L)", CONTEXT, object)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("explain")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(Naming.EXPLANATION)
-                .addJavadoc("{@link #explain($T, $T)} for the current user.\n", context, entityType)
-                .addJavadoc("\n@throws $T when there is no security context\n", Naming.ACCESS_DENIED)
-                .addParameter(entityType, object)
-                .addStatement("return RULES.explain($T.current(), $L)", context, object)
-                .build());
-    }
-
-    private static void objectCheck(TypeSpec.Builder type, String name, String doc, ClassName entityType, String object,
-            ClassName memberEnum) {
-        String rulesCall = memberEnum == null ? "RULES.$L($L, $L)" : "RULES.$L($L, $L, member.ordinal())";
-        MethodSpec.Builder withContext = check(name, doc, entityType)
-                .addParameter(Naming.SECURITY_CONTEXT, CONTEXT)
-                .addParameter(entityType, object);
-        MethodSpec.Builder current = check(name, doc.replace("the user", "the current user") + " False without a context.", entityType)
-                .addParameter(entityType, object);
-        if (memberEnum != null) {
-            withContext.addParameter(memberEnum, "member");
-            current.addParameter(memberEnum, "member");
-        }
-        withContext.addStatement("return " + rulesCall, name, CONTEXT, object);
-        current.addStatement("return $T.currentIfPresent().map($L -> " + rulesCall + ").orElse(false)",
-                Naming.SECURITY_CONTEXT, CONTEXT, name, CONTEXT, object);
-        type.addMethod(withContext.build());
-        type.addMethod(current.build());
-    }
-
-    private static MethodSpec.Builder check(String name, String doc, ClassName entityType) {
-        return MethodSpec.methodBuilder(name)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(boolean.class)
-                .addJavadoc(doc.contains("$T") ? CodeBlock.of(doc + "\n", entityType) : CodeBlock.of("$L\n", doc));
     }
 
     private static CodeBlock roleMask(ModuleModel module, List<String> roles) {
@@ -251,15 +282,15 @@ public final class PolicyWriter {
             }
         }
         if (included.isEmpty()) {
-            return CodeBlock.of("$T.none()", Naming.MEMBER_SET);
+            return CodeBlock.of("noMembers()");
         }
         if (included.size() == entity.members().size()) {
-            return CodeBlock.of("$T.all(Member.values().length)", Naming.MEMBER_SET);
+            return CodeBlock.of("allMembers()");
         }
         return CodeBlock.of("members($L)", String.join(", ", included));
     }
 
-    /** The rule as the user wrote it, for explanations and Javadoc. */
+    /** The rule as the user wrote it, for explanations. */
     static String describe(RuleModel rule) {
         List<String> parts = new ArrayList<>();
         parts.add("roles = " + rule.roles().stream().map(r -> "\"" + r.text() + "\"")
@@ -286,11 +317,11 @@ public final class PolicyWriter {
         return "rule " + rule.number() + ": @AccessRule(" + String.join(", ", parts) + ")";
     }
 
-    private static String javadocSafe(String text) {
-        return text.replace("*/", "*&#47;");
-    }
-
-    private static String simple(String qualified) {
-        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    /**
+     * A constraint on one line, for a line comment: no line breaks, and backslashes doubled so that javac reads no
+     * Unicode escape ({@code \u000a} would end the comment) in it.
+     */
+    private static String oneLine(String text) {
+        return text.replace("\\", "\\\\").replaceAll("[\\r\\n\\u2028\\u2029\\u0085]+", " ");
     }
 }

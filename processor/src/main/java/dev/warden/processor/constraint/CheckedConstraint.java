@@ -60,6 +60,11 @@ public final class CheckedConstraint {
         return members;
     }
 
+    /** Every path of the constraint, in no particular order: {@link #members} gives the members each goes through. */
+    public Set<Path> paths() {
+        return Collections.unmodifiableSet(paths.keySet());
+    }
+
     /** What {@code token} stands for. {@code token} must be a node of {@link #expression()}. */
     public TokenMeaning token(Operand.TokenRef token) {
         TokenMeaning meaning = tokens.get(token);

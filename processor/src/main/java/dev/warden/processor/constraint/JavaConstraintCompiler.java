@@ -76,6 +76,17 @@ public final class JavaConstraintCompiler {
      */
     public static CompiledJavaConstraint compile(CheckedConstraint checked, EntityShape root, ConstraintEnvironment env,
             String objectVar, String contextVar, String constantPrefix) {
+        return compile(checked, root, env, objectVar, contextVar, constantPrefix, Set.of());
+    }
+
+    /**
+     * Compiles {@code checked}, a constraint on {@code root}, for a place where other variables are in scope too.
+     *
+     * @param otherNamesInScope the names of the other variables in scope, which the lambda parameters avoid
+     * @see #compile(CheckedConstraint, EntityShape, ConstraintEnvironment, String, String, String)
+     */
+    public static CompiledJavaConstraint compile(CheckedConstraint checked, EntityShape root, ConstraintEnvironment env,
+            String objectVar, String contextVar, String constantPrefix, Set<String> otherNamesInScope) {
         Objects.requireNonNull(checked, "checked");
         Objects.requireNonNull(env, "env");
         if (!checked.root().qualifiedName().equals(root.qualifiedName())) {
@@ -94,6 +105,7 @@ public final class JavaConstraintCompiler {
                 constantPrefix == null ? "" : constantPrefix);
         compiler.namesInScope.add(objectVar);
         compiler.namesInScope.add(contextVar);
+        compiler.namesInScope.addAll(otherNamesInScope);
         CodeBlock expression = compiler.expr(checked.expression()).block;
         return new CompiledJavaConstraint(expression, new ArrayList<>(compiler.constants.values()),
                 checked.customTokens());

@@ -31,6 +31,7 @@ public enum Message {
     CONSTRAINT_CALCULATED_MEMBER("E016", "calculated member in the constraint of rule %d of %s: %s"),
     CONSTRAINT_UNKNOWN_TOKEN("E017", "unknown token in the constraint of rule %d of %s: %s"),
     CONSTRAINT_AMBIGUOUS_TO_MANY("E018", "ambiguous to-many comparison in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_UNSTORED_MEMBER("E040", "the constraint of rule %d of %s goes through '%s', whose associated objects are held in %s, which is not stored in a table"),
 
     // ----- declarations
     DUPLICATE_MODULE("E020", "module '%s' is declared twice: on package %s and on package %s"),
@@ -50,6 +51,9 @@ public enum Message {
     INVALID_SQL_NAME("E034", "%s '%s' of %s is not a plain SQL name, or is a reserved word"),
     DUPLICATE_COLUMN("E035", "members '%s' and '%s' of %s are both stored in column '%s'"),
     UNSUPPORTED_ENTITY_TYPE("E036", "@SecuredEntity %s cannot be secured: %s"),
+    SHARED_TABLE("E038", "%s and %s are both stored in table '%s', but no discriminator tells their rows apart, so the rules of one would judge the rows of the other"),
+    UNKNOWN_CONTAINER("E039", "member '%s' of %s has type %s, which may hold secured entities, but its element type cannot be told"),
+    UNCOPYABLE_MUTABLE_TYPE("E041", "member '%s' of %s has the mutable type %s, which secured proxies cannot copy: the object behind a proxy would be shared"),
     USER_ID_TYPE("E037", "userIdType %s cannot identify users: [%%CurrentUser%%] and @Owner members could not be compared with it"),
     USER_ROLE_WITHOUT_MODULE_ROLES("E060", "user role %s has no module roles, so a user with it could do nothing"),
 

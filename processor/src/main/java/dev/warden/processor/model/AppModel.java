@@ -1,6 +1,5 @@
 package dev.warden.processor.model;
 
-import dev.warden.annotations.SecurityLevel;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.type.TypeMirror;

@@ -59,6 +59,20 @@ public record EntityModel(
         return members.stream().filter(MemberModel::key).findFirst();
     }
 
+    /**
+     * Whether objects can be made with {@code new Entity()}: a class that is not abstract, with a public constructor
+     * without parameters (or no constructor at all).
+     */
+    public boolean hasPublicNoArgConstructor() {
+        if (record || element.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+            return false;
+        }
+        List<javax.lang.model.element.ExecutableElement> constructors =
+                javax.lang.model.util.ElementFilter.constructorsIn(element.getEnclosedElements());
+        return constructors.isEmpty() || constructors.stream().anyMatch(c -> c.getParameters().isEmpty()
+                && c.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC));
+    }
+
     /** The member marked {@code @Owner}, if any. */
     public Optional<MemberModel> ownerMember() {
         return members.stream().filter(MemberModel::owner).findFirst();

@@ -1,6 +1,5 @@
 package dev.warden.processor.model;
 
-import dev.warden.annotations.Access;
 import java.util.List;
 
 /** One {@code @MemberAccess(roles, value)} on a member. */

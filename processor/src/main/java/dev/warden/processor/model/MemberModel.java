@@ -11,6 +11,11 @@ import javax.lang.model.type.TypeMirror;
  * @param name the member name ({@code total} for {@code getTotal()})
  * @param type the member's type as the getter returns it
  * @param kind attribute, to-one or to-many association
+ * @param container for an association, the container its objects come in ({@code NONE} for a plain to-one);
+ *     for an attribute {@code NONE}, or {@code UNKNOWN} when its type is a container whose element type cannot be
+ *     told (a raw or wildcard {@code List}, {@code Map}, {@code Optional}, an {@code Object[]}), which might hold
+ *     secured entities
+ * @param copy how the secured proxy keeps the value from being shared: mutable values are copied in and out
  * @param getter the accessor method name ({@code getTotal}, or {@code total} for a record)
  * @param setter the setter method name, or {@code null} when there is none
  * @param readOnly why the member cannot be written, or {@code null} when it can
@@ -26,6 +31,8 @@ public record MemberModel(
         String name,
         TypeMirror type,
         MemberKind kind,
+        Container container,
+        ValueCopy copy,
         String getter,
         String setter,
         ReadOnlyReason readOnly,
@@ -46,6 +53,34 @@ public record MemberModel(
         public boolean isAssociation() {
             return this != ATTRIBUTE;
         }
+    }
+
+    /** The container an association's objects come in. */
+    public enum Container {
+        /** A plain to-one association, or an attribute. */
+        NONE,
+        /** {@code Optional<T>}: a to-one association. */
+        OPTIONAL,
+        /** A {@code java.util.Collection} of {@code T} (list, set, ...): a to-many association. */
+        COLLECTION,
+        /** An {@code Iterable<T>} that is not a collection: a to-many association. */
+        ITERABLE,
+        /** {@code T[]}: a to-many association. */
+        ARRAY,
+        /** {@code Map<K, T>}: a to-many association of its values. */
+        MAP,
+        /** A container whose element type cannot be told; an error in a secured entity. */
+        UNKNOWN
+    }
+
+    /** How a secured proxy keeps a member's value from being shared with the object behind it. */
+    public enum ValueCopy {
+        /** Immutable (or an entity, wrapped in its own proxy): handed out as it is. */
+        NONE,
+        /** Mutable (a date, a calendar, an array, a collection, a map): copied in and out. */
+        COPY,
+        /** Mutable, of a type Warden cannot copy (a {@code Queue}, a custom collection class); an error. */
+        UNSUPPORTED
     }
 
     /** Why a member cannot be written. */
@@ -77,5 +112,13 @@ public record MemberModel(
 
     public boolean isWritable() {
         return readOnly == null;
+    }
+
+    /**
+     * Whether the member is stored in the entity's table: a plain attribute, a plain to-one association or a
+     * to-many collection; not a member in another container, which constraints therefore cannot follow.
+     */
+    public boolean isStorable() {
+        return container == Container.NONE || container == Container.COLLECTION;
     }
 }

@@ -1,7 +1,5 @@
 package dev.warden.processor.model;
 
-import dev.warden.annotations.Access;
-import dev.warden.annotations.SecurityLevel;
 import dev.warden.processor.model.MemberModel.MemberKind;
 import dev.warden.processor.model.MemberModel.ReadOnlyReason;
 import java.util.ArrayList;
@@ -254,19 +252,7 @@ public final class ModelBuilder {
 
     private MemberModel member(String name, TypeMirror type, String getter, String setter, ReadOnlyReason readOnly,
             List<? extends Element> annotated, Element declaring) {
-        MemberKind kind = MemberKind.ATTRIBUTE;
-        String target = null;
-        Optional<TypeElement> toOne = securedEntityType(type);
-        if (toOne.isPresent()) {
-            kind = MemberKind.TO_ONE;
-            target = toOne.get().getQualifiedName().toString();
-        } else {
-            Optional<TypeElement> element = collectionElementEntity(type);
-            if (element.isPresent()) {
-                kind = MemberKind.TO_MANY;
-                target = element.get().getQualifiedName().toString();
-            }
-        }
+        Shape shape = shapeOf(type);
         SourceLocation ownerLocation = null;
         for (Element element : annotated) {
             Optional<AnnotationMirror> mirror = reader.find(element, WardenAnnotations.OWNER);
@@ -280,8 +266,133 @@ public final class ModelBuilder {
         for (Element element : annotated) {
             rights.addAll(memberAccess(element));
         }
-        return new MemberModel(name, type, kind, getter, setter, readOnly, owner, key, target, rights,
-                declaring, SourceLocation.of(declaring), ownerLocation);
+        return new MemberModel(name, type, shape.kind, shape.container, shape.copy, getter, setter, readOnly, owner,
+                key, shape.target, rights, declaring, SourceLocation.of(declaring), ownerLocation);
+    }
+
+    /** What a member's type makes it: an attribute, or an association in some container, and how to copy it. */
+    private record Shape(MemberKind kind, MemberModel.Container container, MemberModel.ValueCopy copy, String target) {
+        static Shape attribute(MemberModel.ValueCopy copy) {
+            return new Shape(MemberKind.ATTRIBUTE, MemberModel.Container.NONE, copy, null);
+        }
+    }
+
+    /** The erasures of the mutable container types secured proxies can copy (see the runtime's Copies). */
+    private static final java.util.Set<String> COPYABLE_CONTAINERS = java.util.Set.of(
+            "java.lang.Iterable", "java.util.Collection", "java.util.List", "java.util.ArrayList",
+            "java.util.LinkedList", "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet",
+            "java.util.SortedSet", "java.util.NavigableSet", "java.util.TreeSet", "java.util.Map", "java.util.HashMap",
+            "java.util.LinkedHashMap", "java.util.SortedMap", "java.util.NavigableMap", "java.util.TreeMap");
+
+    private Shape shapeOf(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            TypeMirror component = ((javax.lang.model.type.ArrayType) type).getComponentType();
+            Optional<TypeElement> target = securedEntityType(component);
+            if (target.isPresent()) {
+                return new Shape(MemberKind.TO_MANY, MemberModel.Container.ARRAY, MemberModel.ValueCopy.COPY,
+                        qualifiedName(target.get()));
+            }
+            return isObject(component) ? unknown() : Shape.attribute(MemberModel.ValueCopy.COPY);
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return Shape.attribute(MemberModel.ValueCopy.NONE);
+        }
+        Optional<TypeElement> toOne = securedEntityType(type);
+        if (toOne.isPresent()) {
+            return new Shape(MemberKind.TO_ONE, MemberModel.Container.NONE, MemberModel.ValueCopy.NONE,
+                    qualifiedName(toOne.get()));
+        }
+        String erasure = qualifiedName((TypeElement) types.asElement(types.erasure(type)));
+        boolean copyable = COPYABLE_CONTAINERS.contains(erasure);
+        if (erasure.equals("java.util.Optional")) {
+            Optional<TypeMirror> element = typeArgument(type, 0);
+            if (element.isEmpty() || isObject(element.get())) {
+                return unknown();
+            }
+            return securedEntityType(element.get())
+                    .map(t -> new Shape(MemberKind.TO_ONE, MemberModel.Container.OPTIONAL, MemberModel.ValueCopy.NONE,
+                            qualifiedName(t)))
+                    .orElse(Shape.attribute(MemberModel.ValueCopy.NONE));
+        }
+        if (isSubtype(type, "java.util.Map")) {
+            Optional<TypeMirror> value = supertypeArgument(type, "java.util.Map", 1);
+            if (value.isEmpty() || isObject(value.get())) {
+                return unknown();
+            }
+            MemberModel.ValueCopy copy = copyable ? MemberModel.ValueCopy.COPY : MemberModel.ValueCopy.UNSUPPORTED;
+            return securedEntityType(value.get())
+                    .map(t -> new Shape(MemberKind.TO_MANY, MemberModel.Container.MAP, copy, qualifiedName(t)))
+                    .orElse(Shape.attribute(copy));
+        }
+        if (isSubtype(type, "java.lang.Iterable")) {
+            Optional<TypeMirror> element = supertypeArgument(type, "java.lang.Iterable", 0);
+            if (element.isEmpty() || isObject(element.get())) {
+                return unknown();
+            }
+            MemberModel.ValueCopy copy = copyable ? MemberModel.ValueCopy.COPY : MemberModel.ValueCopy.UNSUPPORTED;
+            MemberModel.Container container = isSubtype(type, "java.util.Collection")
+                    ? MemberModel.Container.COLLECTION : MemberModel.Container.ITERABLE;
+            return securedEntityType(element.get())
+                    .map(t -> new Shape(MemberKind.TO_MANY, container, copy, qualifiedName(t)))
+                    .orElse(Shape.attribute(copy));
+        }
+        if (isSubtype(type, "java.util.Date") || isSubtype(type, "java.util.Calendar")) {
+            return Shape.attribute(MemberModel.ValueCopy.COPY);
+        }
+        return Shape.attribute(MemberModel.ValueCopy.NONE);
+    }
+
+    private static Shape unknown() {
+        return new Shape(MemberKind.ATTRIBUTE, MemberModel.Container.UNKNOWN, MemberModel.ValueCopy.NONE, null);
+    }
+
+    private boolean isSubtype(TypeMirror type, String qualifiedName) {
+        TypeElement supertype = elements.getTypeElement(qualifiedName);
+        return supertype != null && types.isSubtype(types.erasure(type), types.erasure(supertype.asType()));
+    }
+
+    private static boolean isObject(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Object");
+    }
+
+    /** A type argument of a declared type, with a wildcard's upper bound; empty for a raw type or {@code ?}. */
+    private static Optional<TypeMirror> typeArgument(TypeMirror type, int index) {
+        List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+        if (arguments.size() <= index) {
+            return Optional.empty();
+        }
+        TypeMirror argument = arguments.get(index);
+        if (argument.getKind() == TypeKind.WILDCARD) {
+            TypeMirror bound = ((javax.lang.model.type.WildcardType) argument).getExtendsBound();
+            return Optional.ofNullable(bound);
+        }
+        return argument.getKind() == TypeKind.TYPEVAR ? Optional.empty() : Optional.of(argument);
+    }
+
+    /**
+     * A type argument of the parameterization of a generic supertype ({@code Iterable}, {@code Map}) that a type
+     * has, following its supertypes: the {@code OrderLine} of {@code List<OrderLine>} or of
+     * {@code class Lines extends ArrayList<OrderLine>}.
+     */
+    private Optional<TypeMirror> supertypeArgument(TypeMirror type, String supertype, int index) {
+        java.util.Deque<TypeMirror> pending = new java.util.ArrayDeque<>(List.of(type));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            TypeMirror next = pending.removeFirst();
+            if (next.getKind() != TypeKind.DECLARED || !seen.add(next.toString())) {
+                continue;
+            }
+            if (((TypeElement) ((DeclaredType) next).asElement()).getQualifiedName().contentEquals(supertype)) {
+                return typeArgument(next, index);
+            }
+            pending.addAll(types.directSupertypes(next));
+        }
+        return Optional.empty();
+    }
+
+    private static String qualifiedName(TypeElement type) {
+        return type.getQualifiedName().toString();
     }
 
     /** The {@code @MemberAccess} annotations on one element. */
@@ -372,35 +483,24 @@ public final class ModelBuilder {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
+    /**
+     * The secured entity a type is: the type itself, or, for a subclass that is not a secured entity itself, its
+     * nearest secured superclass (a member of such a type is an association to that entity).
+     */
     private Optional<TypeElement> securedEntityType(TypeMirror type) {
+        if (type.getKind() == TypeKind.WILDCARD) {
+            TypeMirror bound = ((javax.lang.model.type.WildcardType) type).getExtendsBound();
+            return bound == null ? Optional.empty() : securedEntityType(bound);
+        }
         if (type.getKind() != TypeKind.DECLARED) {
             return Optional.empty();
         }
-        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        return isSecuredEntity(element) ? Optional.of(element) : Optional.empty();
-    }
-
-    private Optional<TypeElement> collectionElementEntity(TypeMirror type) {
-        if (type.getKind() != TypeKind.DECLARED) {
-            return Optional.empty();
-        }
-        TypeElement collection = elements.getTypeElement("java.util.Collection");
-        if (collection == null || !types.isAssignable(types.erasure(type), types.erasure(collection.asType()))) {
-            return Optional.empty();
-        }
-        List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-        if (arguments.size() != 1) {
-            return Optional.empty();
-        }
-        TypeMirror argument = arguments.get(0);
-        if (argument.getKind() == TypeKind.WILDCARD) {
-            TypeMirror bound = ((javax.lang.model.type.WildcardType) argument).getExtendsBound();
-            if (bound == null) {
-                return Optional.empty();
+        for (TypeElement t = (TypeElement) ((DeclaredType) type).asElement(); t != null; t = superclass(t)) {
+            if (isSecuredEntity(t)) {
+                return Optional.of(t);
             }
-            argument = bound;
         }
-        return securedEntityType(argument);
+        return Optional.empty();
     }
 
     private Optional<String> securedSuperclass(TypeElement type) {

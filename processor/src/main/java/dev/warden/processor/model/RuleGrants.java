@@ -1,6 +1,5 @@
 package dev.warden.processor.model;
 
-import dev.warden.annotations.Access;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

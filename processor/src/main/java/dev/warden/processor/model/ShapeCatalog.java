@@ -36,6 +36,8 @@ public final class ShapeCatalog implements EntityLookup {
     private final ModelBuilder builder;
     private final Map<String, EntityModel> models = new HashMap<>();
     private final Map<String, Optional<EntityShape>> shapes = new HashMap<>();
+    /** The member model behind each member shape made here, for questions constraints do not ask. */
+    private final Map<MemberShape, MemberModel> memberModels = new java.util.IdentityHashMap<>();
 
     public ShapeCatalog(Elements elements, Types types, ModelBuilder builder) {
         this.elements = elements;
@@ -81,10 +83,22 @@ public final class ShapeCatalog implements EntityLookup {
                         member.targetEntity());
                 case ATTRIBUTE -> attribute(member);
             };
-            members.add(member.isCalculated() ? shape.asCalculated() : shape);
+            MemberShape made = member.isCalculated() ? shape.asCalculated() : shape;
+            memberModels.put(made, member);
+            members.add(made);
         }
         return new EntityShape(entity.qualifiedName(), entity.simpleName(), members,
                 entity.keyMember().map(MemberModel::name).orElse(null));
+    }
+
+    /**
+     * The member model a member shape was made from.
+     *
+     * @param shape a member shape of an entity shape from this catalogue
+     * @return its model, or empty for a shape made elsewhere
+     */
+    public Optional<MemberModel> modelOf(MemberShape shape) {
+        return Optional.ofNullable(memberModels.get(shape));
     }
 
     private MemberShape attribute(MemberModel member) {

@@ -1,6 +1,11 @@
 package dev.warden.processor.validation;
 
 import dev.warden.processor.constraint.CheckResult;
+import dev.warden.processor.constraint.CheckedConstraint;
+import dev.warden.processor.constraint.MemberShape;
+import dev.warden.processor.constraint.Path;
+import dev.warden.processor.constraint.Span;
+import dev.warden.processor.model.MemberModel;
 import dev.warden.processor.constraint.ConstraintChecker;
 import dev.warden.processor.constraint.ConstraintProblem;
 import dev.warden.processor.constraint.Expr;
@@ -30,33 +35,72 @@ public final class ConstraintValidation {
     }
 
     /**
-     * Checks a rule's constraint; returns the members of the entity it depends on (empty when it has
-     * errors).
+     * Checks a rule's constraint.
+     *
+     * @return the checked constraint; empty when it has errors, which are reported
      */
-    Set<String> check(EntityModel entity, RuleModel rule, Optional<AppModel> app, Report report) {
+    Optional<CheckedConstraint> check(EntityModel entity, RuleModel rule, Optional<AppModel> app, Report report) {
         String text = rule.constraint();
         ParseResult parsed = ConstraintParser.parse(text);
         if (parsed.hasProblems()) {
             report(parsed.problems(), entity, rule, report);
-            return Set.of();
+            return Optional.empty();
         }
         if (parsed.expression().isEmpty()) {
-            return Set.of();
+            return Optional.empty();
         }
         if (conditions(parsed.expression().get()) > MAX_CONDITIONS) {
             report(List.of(new ConstraintProblem(ConstraintProblem.Kind.SYNTAX, 0, text.length(),
                     "the constraint has more than " + MAX_CONDITIONS + " conditions, more than the generated Java "
                             + "can hold (javac would overflow its stack)",
                     "split it over several rules")), entity, rule, report);
-            return Set.of();
+            return Optional.empty();
         }
         CheckResult checked = ConstraintChecker.check(parsed.expression().get(), shapes.shapeOf(entity),
                 shapes.environment(app));
         if (!checked.isWellTyped()) {
             report(checked.problems(), entity, rule, report);
-            return Set.of();
+            return Optional.empty();
         }
-        return checked.rootMembers();
+        return notStored(checked.constraint(), entity, rule, report) ? Optional.empty() : checked.checked();
+    }
+
+    /**
+     * Reports each path through a member that is not stored in a table (an association in an {@code Optional}, an
+     * array, a map or an iterable that is not a collection), which the SQL filters could not follow.
+     *
+     * @return whether there was one
+     */
+    private boolean notStored(CheckedConstraint checked, EntityModel entity, RuleModel rule, Report report) {
+        boolean found = false;
+        for (Path path : checked.paths()) {
+            List<MemberShape> members = checked.members(path);
+            for (int i = 0; i < members.size(); i++) {
+                Optional<MemberModel> member = shapes.modelOf(members.get(i));
+                if (member.isPresent() && !member.get().isStorable()) {
+                    Span span = path.segments().get(i).span();
+                    String detail = "    " + ConstraintProblem.caret(rule.constraint(), span.offset(), span.length())
+                            .replace("\n", "\n    ");
+                    report.addWithDetail(Message.CONSTRAINT_UNSTORED_MEMBER, rule.constraintLocation(),
+                            "constraints can follow plain to-one associations and collections (List, Set, "
+                                    + "Collection) that are stored in tables; declare the association as one of them",
+                            detail, rule.number(), entity.simpleName(), member.get().name(),
+                            containerName(member.get().container()));
+                    found = true;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String containerName(MemberModel.Container container) {
+        return switch (container) {
+            case OPTIONAL -> "an Optional";
+            case ARRAY -> "an array";
+            case MAP -> "a Map";
+            case ITERABLE -> "an Iterable that is not a Collection";
+            default -> "a container";
+        };
     }
 
     /** Constraints with more conditions than this are refused: javac cannot compile the Java they become. */

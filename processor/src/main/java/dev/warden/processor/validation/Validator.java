@@ -1,6 +1,6 @@
 package dev.warden.processor.validation;
 
-import dev.warden.annotations.Access;
+import dev.warden.processor.model.Access;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Names;
 import dev.warden.processor.diagnostics.Report;
@@ -19,6 +19,14 @@ import dev.warden.processor.model.SourceLocation;
 import dev.warden.processor.model.StrayAnnotation;
 import dev.warden.processor.model.TokenModel;
 import dev.warden.processor.model.UserRoleModel;
+import dev.warden.processor.constraint.CheckedConstraint;
+import dev.warden.processor.constraint.TokenMeaning;
+import dev.warden.processor.model.ShapeCatalog;
+import dev.warden.processor.model.TableCatalog;
+import dev.warden.processor.plan.EntityPlan;
+import dev.warden.processor.plan.RulePlan;
+import dev.warden.processor.plan.TablePlan;
+import javax.lang.model.util.Elements;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,8 +45,9 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * Checks the model against the rules of the security model and returns what is wrong as a {@link Report}.
- * It writes nothing and never throws for bad input.
+ * Checks the model against the rules of the security model and returns what is wrong as a {@link Report}, and
+ * for each entity without errors its {@link EntityPlan}: what the code generator is to write. It writes nothing
+ * and never throws for bad input.
  */
 public final class Validator {
 
@@ -48,14 +57,18 @@ public final class Validator {
     private final Types types;
     private final RoleResolver roles;
     private final ConstraintValidation constraints;
+    private final ShapeCatalog shapes;
+    private final TablePlanning tablePlanning;
     /** The packages of the source modules that had errors: their entities get no code (it would not compile). */
     private final Set<String> modulesWithErrors = new HashSet<>();
 
-    public Validator(ModuleCatalog modules, Types types, ConstraintValidation constraints) {
+    public Validator(ModuleCatalog modules, Elements elements, Types types, ShapeCatalog shapes, TableCatalog tables) {
         this.modules = modules;
         this.types = types;
         this.roles = new RoleResolver(modules);
-        this.constraints = constraints;
+        this.shapes = shapes;
+        this.constraints = new ConstraintValidation(shapes);
+        this.tablePlanning = new TablePlanning(tables, elements, types);
     }
 
     // ---------------------------------------------------------------- modules
@@ -330,20 +343,25 @@ public final class Validator {
 
     // ---------------------------------------------------------------- entities
 
-    /** Checks one entity against its module and, when known, the application. */
-    public void validateEntity(EntityModel entity, Optional<AppModel> app, Report report) {
+    /**
+     * Checks one entity against its module and, when known, the application, and plans its generated code.
+     *
+     * @return the plan; empty when the entity has errors (they are reported) or its module has
+     */
+    public Optional<EntityPlan> plan(EntityModel entity, Optional<AppModel> app, Report report) {
+        int errorsBefore = report.errorCount();
         if (entity.module().isEmpty()) {
             report.add(Message.ENTITY_OUTSIDE_MODULE, entity.location(),
                     "add @Module(name = ..., roles = {...}) to package-info.java of " + entity.packageName()
                             + " or of an enclosing package",
                     entity.simpleName(), entity.packageName());
-            return;
+            return Optional.empty();
         }
         Optional<Unsupported> unsupported = unsupportedShape(entity);
         if (unsupported.isPresent()) {
             report.add(Message.UNSUPPORTED_ENTITY_TYPE, entity.location(), unsupported.get().hint(),
                     entity.simpleName(), unsupported.get().reason());
-            return;
+            return Optional.empty();
         }
         ModuleModel module = entity.module().get();
         if (entity.rules().isEmpty()) {
@@ -359,9 +377,19 @@ public final class Validator {
             }
         }
         validateMembers(entity, module, app, report);
+        List<RulePlan> rules = new ArrayList<>();
         for (RuleModel rule : entity.rules()) {
-            validateRule(entity, module, rule, app, report);
+            rules.add(validateRule(entity, module, rule, app, report));
         }
+        if (report.errorCount() > errorsBefore || !isGeneratable(entity)) {
+            return Optional.empty();
+        }
+        Optional<TablePlan> table = tablePlanning.plan(entity, rules, report);
+        if (report.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new EntityPlan(entity, module, app, shapes.shapeOf(entity), shapes.environment(app), rules,
+                table));
     }
 
     /** Why an entity's type cannot be secured, and what to do about it. */
@@ -398,6 +426,19 @@ public final class Validator {
     private void validateMembers(EntityModel entity, ModuleModel module, Optional<AppModel> app, Report report) {
         MemberModel firstOwner = null;
         for (MemberModel member : entity.members()) {
+            if (member.container() == MemberModel.Container.UNKNOWN) {
+                report.add(Message.UNKNOWN_CONTAINER, member.location(),
+                        "declare the element type (List<OrderLine>, Map<String, OrderLine>, Optional<Customer>), so "
+                                + "that Warden can secure the entities in it, or use a type that holds no objects",
+                        member.name(), entity.simpleName(), member.type());
+            }
+            if (member.copy() == MemberModel.ValueCopy.UNSUPPORTED) {
+                report.add(Message.UNCOPYABLE_MUTABLE_TYPE, member.location(),
+                        "declare it as Iterable, Collection, List, Set, SortedSet, Map or SortedMap (or ArrayList, "
+                                + "LinkedList, HashSet, LinkedHashSet, TreeSet, HashMap, LinkedHashMap, TreeMap), or use "
+                                + "an immutable type",
+                        member.name(), entity.simpleName(), member.type());
+            }
             for (MemberAccessModel right : member.accessRights()) {
                 for (NameRef role : right.roles()) {
                     roles.check(role, module, "@MemberAccess on " + entity.simpleName() + "." + member.name(), report);
@@ -459,7 +500,7 @@ public final class Validator {
         }
     }
 
-    private void validateRule(EntityModel entity, ModuleModel module, RuleModel rule, Optional<AppModel> app,
+    private RulePlan validateRule(EntityModel entity, ModuleModel module, RuleModel rule, Optional<AppModel> app,
             Report report) {
         String where = "rule " + rule.number() + " of " + entity.simpleName();
         if (rule.roles().isEmpty()) {
@@ -498,16 +539,17 @@ public final class Validator {
             report.add(Message.RULE_GRANTS_NOTHING, rule.location(),
                     "set create, delete, defaultAccess or members, or remove the rule", rule.number(), entity.simpleName());
         }
-        Set<String> dependsOn = Set.of();
+        Optional<CheckedConstraint> checked = Optional.empty();
         if (rule.hasConstraint()) {
             if (!entity.persistent()) {
                 report.add(Message.CONSTRAINT_ON_NON_PERSISTENT, rule.constraintLocation(),
                         "remove the constraint, or make the entity persistent", rule.number(), entity.simpleName(),
                         entity.simpleName());
             } else {
-                dependsOn = constraints.check(entity, rule, app, report);
+                checked = constraints.check(entity, rule, app, report);
             }
         }
+        Set<String> dependsOn = checked.map(CheckedConstraint::rootMembers).orElse(Set.of());
         // One warning per member the constraint depends on, naming every role of the rule that may write it.
         for (String member : dependsOn) {
             int index = entity.memberIndex(member);
@@ -527,6 +569,12 @@ public final class Validator {
             }
         }
         app.ifPresent(a -> warnAboutAnonymousWrite(entity, module, rule, grants, a, report));
+        // Tokens without a value deny: the custom ones, and [%CurrentUser%] for a user without an id.
+        Set<String> tokens = new LinkedHashSet<>(checked.map(CheckedConstraint::customTokens).orElse(Set.of()));
+        if (checked.map(CheckedConstraint::usesCurrentUser).orElse(false)) {
+            tokens.add(TokenMeaning.Kind.CURRENT_USER.tokenName());
+        }
+        return new RulePlan(rule, grants, checked, tokens);
     }
 
     private static void warnAboutAnonymousWrite(EntityModel entity, ModuleModel module, RuleModel rule,

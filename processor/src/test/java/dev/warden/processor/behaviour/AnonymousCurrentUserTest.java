@@ -77,7 +77,7 @@ class AnonymousCurrentUserTest {
 
     @Test
     void anAnonymousUserSeesNothingThroughACurrentUserConstraint() throws Exception {
-        EntityRules<Object> rules = table().rules();
+        EntityRules<Object, ?> rules = table().rules();
         SecurityContext anonymous = SecurityContext.anonymousOf(app);
         assertFalse(rules.isVisible(anonymous, post(1, 7L)));
         assertFalse(rules.rights(anonymous, post(2, null)).visible());
@@ -87,7 +87,7 @@ class AnonymousCurrentUserTest {
 
     @Test
     void aSignedInUserStillSeesTheOthersPosts() throws Exception {
-        EntityRules<Object> rules = table().rules();
+        EntityRules<Object, ?> rules = table().rules();
         SecurityContext member = SecurityContext.of(app, UserIdentity.of(7L, "Member"));
         assertFalse(rules.isVisible(member, post(1, 7L)));
         assertTrue(rules.isVisible(member, post(2, 8L)));

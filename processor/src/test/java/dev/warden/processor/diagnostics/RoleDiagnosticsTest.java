@@ -131,7 +131,7 @@ class RoleDiagnosticsTest {
         assertNoWardenWarning(compilation);
         // The same grant as for roles = "User": read on every member for Shop.User.
         assertThat(compilation).generatedSourceFile("fx.shop.NotePolicy").contentsAsUtf8String().contains(
-                ".grant(ShopModule.USER, /* create */ false, /* delete */ false, MemberSet.all(Member.values().length), MemberSet.none())");
+                ".grant(ShopModule.USER, /* create */ false, /* delete */ false, allMembers(), noMembers())");
     }
 
     @Test

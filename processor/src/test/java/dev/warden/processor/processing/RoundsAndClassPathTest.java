@@ -287,7 +287,7 @@ class RoundsAndClassPathTest {
                 .withClasspath(classPathWith(classes)).compile(customer);
         assertThat(second).succeededWithoutWarnings();
         assertThat(second).generatedSourceFile("fixture.sales.CustomerPolicy").contentsAsUtf8String()
-                .contains("CustomerPolicy::rule1Constraint, \"Region\")");
+                .contains("defaultAccess = READ, constraint = \\\"[region = '[%Region%]']\\\")\", true, \"Region\")");
         assertThat(second).generatedSourceFile("fixture.sales.CustomerPolicy").contentsAsUtf8String()
                 .contains(".grant(SalesModule.USER,");
     }
@@ -324,6 +324,6 @@ class RoundsAndClassPathTest {
         Compilation compilation = compile(SALES, quote);
         assertThat(compilation).succeeded();
         assertThat(compilation).generatedSourceFile("fixture.sales.QuotePolicy").contentsAsUtf8String()
-                .contains("QuotePolicy::rule1Constraint)");
+                .contains("case 1: // [amount > 5]");
     }
 }

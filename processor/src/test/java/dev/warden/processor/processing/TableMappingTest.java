@@ -6,6 +6,8 @@ import static dev.warden.processor.testing.WardenCompiler.compile;
 import static dev.warden.processor.testing.WardenCompiler.source;
 
 import com.google.testing.compile.Compilation;
+import dev.warden.processor.testing.WardenCompiler;
+import dev.warden.runtime.sql.EntityTable;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -130,6 +132,27 @@ class TableMappingTest {
         return compile(sources.toArray(JavaFileObject[]::new));
     }
 
+    /** The generated table of an entity, loaded from the compilation. */
+    private static EntityTable<Object> table(Compilation compilation, String entity) {
+        try {
+            @SuppressWarnings("unchecked")
+            EntityTable<Object> table = (EntityTable<Object>) WardenCompiler.classLoader(compilation)
+                    .loadClass(entity + "Table").getField("TABLE").get(null);
+            return table;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The SQL of every rule's constraint, one after the other. */
+    private static String constraints(EntityTable<?> table) {
+        StringBuilder sql = new StringBuilder();
+        for (int rule = 1; rule <= table.rules().ruleCount(); rule++) {
+            table.constraint(rule).ifPresent(template -> sql.append(template.sql()).append('\n'));
+        }
+        return sql.toString();
+    }
+
     /** Whether the compilation generated this source (compile-testing can only assert that it did). */
     private static boolean generated(Compilation compilation, String qualifiedName) {
         String path = "/" + qualifiedName.replace('.', '/') + ".java";
@@ -153,21 +176,19 @@ class TableMappingTest {
     void jpaAnnotationsNameTablesColumnsAndLinks() {
         Compilation compilation = compileWith(invoice("@Table(name = \"invoices\")", ""));
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("fx.InvoiceTable").contentsAsUtf8String()
-                .contains("EntityTable.<Invoice>builder(InvoicePolicy.rules(), \"invoices\", 0)");
-        assertThat(compilation).generatedSourceFile("fx.InvoiceTable").contentsAsUtf8String()
-                .contains(".column(0, \"invoice_no\", Long.class)");
-        assertThat(compilation).generatedSourceFile("fx.InvoiceTable").contentsAsUtf8String()
-                .contains(".column(1, \"customer_name\", String.class)");
-        assertThat(compilation).generatedSourceFile("fx.InvoiceTable").contentsAsUtf8String()
-                .doesNotContain("scratch\"");
+        EntityTable<Object> invoices = table(compilation, "fx.Invoice");
+        assertThat(invoices.tableName()).isEqualTo("invoices");
+        assertThat(invoices.keyMember()).isEqualTo(0);
+        assertThat(invoices.column(0)).isEqualTo("invoice_no");
+        assertThat(invoices.columnType(0)).isEqualTo(Long.class);
+        assertThat(invoices.column(1)).isEqualTo("customer_name");
+        assertThat(invoices.hasColumn(invoices.rules().memberIndex("scratch"))).isFalse();
         // One-to-many through the child's @JoinColumn named by mappedBy; many-to-many through the @JoinTable.
-        assertThat(compilation).generatedSourceFile("fx.InvoiceTable").contentsAsUtf8String()
-                .contains("EXISTS (SELECT 1 FROM line {a}_1 WHERE {a}_1.invoice_ref = {a}.invoice_no AND {a}_1.quantity > ?)"
+        assertThat(constraints(invoices)).contains(
+                "EXISTS (SELECT 1 FROM line {a}_1 WHERE {a}_1.invoice_ref = {a}.invoice_no AND {a}_1.quantity > ?)"
                         + " OR EXISTS (SELECT 1 FROM invoice_tags {a}_2 JOIN tag {a}_3 ON {a}_3.id = {a}_2.tag "
                         + "WHERE {a}_2.inv = {a}.invoice_no AND {a}_3.label = ?)");
-        assertThat(compilation).generatedSourceFile("fx.LineTable").contentsAsUtf8String()
-                .contains(".column(2, \"invoice_ref\", Long.class)");
+        assertThat(table(compilation, "fx.Line").column(2)).isEqualTo("invoice_ref");
     }
 
     @Test
@@ -393,15 +414,20 @@ class TableMappingTest {
                 "}");
         Compilation compilation = compileWith(invoice("@Table(name = \"invoices\")", ""), log, badge);
         assertThat(compilation).succeededWithoutWarnings();
-        String[] expected = {
-            "EntityTable.<HTTPLog>builder(HTTPLogPolicy.rules(), \"http_log\", 1)",
-            ".column(0, \"page_url\", String.class)",
-            ".column(1, \"number\", Long.class)",
-            ".column(2, \"id\", Long.class)",
-            ".column(3, \"order_id\", String.class)",
-            ".column(4, \"badge_id\", Long.class)",
-            // The associated object is rebuilt from its key, the @Id member.
-            "setCode(",
+        EntityTable<Object> logs = table(compilation, "fx.HTTPLog");
+        assertThat(logs.tableName()).isEqualTo("http_log");
+        assertThat(logs.keyMember()).isEqualTo(1);
+        assertThat(List.of(logs.column(0), logs.column(1), logs.column(2), logs.column(3), logs.column(4)))
+                .containsExactly("page_url", "number", "id", "order_id", "badge_id").inOrder();
+        assertThat(logs.columnType(3)).isEqualTo(String.class);
+        assertThat(logs.columnType(4)).isEqualTo(Long.class);
+        // The associated object is rebuilt from its key, the @Id member, and gives that key back.
+        Object[] values = new Object[logs.rules().memberCount()];
+        values[1] = 7L;
+        values[4] = 42L;
+        assertThat(logs.value(logs.read(values), 4)).isEqualTo(42L);
+        String sql = constraints(logs);
+        for (String text : new String[] {
             "EXISTS (SELECT 1 FROM http_log_tags {a}_1 JOIN tag {a}_2 ON {a}_2.id = {a}_1.tag_id "
                     + "WHERE {a}_1.http_log_id = {a}.number AND {a}_2.label = ?)",
             "EXISTS (SELECT 1 FROM log_marks {a}_3 JOIN tag {a}_4 ON {a}_4.id = {a}_3.tag_id "
@@ -410,9 +436,8 @@ class TableMappingTest {
                     + "WHERE {a}_5.log = {a}.number AND {a}_6.label = ?)",
             "EXISTS (SELECT 1 FROM line {a}_7 WHERE {a}_7.http_log_id = {a}.number AND {a}_7.quantity > ?)",
             "EXISTS (SELECT 1 FROM line {a}_8 WHERE {a}_8.http_log_id = {a}.number AND {a}_8.quantity > ?)",
-        };
-        for (String text : expected) {
-            assertThat(compilation).generatedSourceFile("fx.HTTPLogTable").contentsAsUtf8String().contains(text);
+        }) {
+            assertThat(sql).contains(text);
         }
     }
 
@@ -423,8 +448,9 @@ class TableMappingTest {
                 "public record Part(@Id Long code, Long id, String label) {}");
         Compilation compilation = compileAlone(part);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("fx.PartTable").contentsAsUtf8String()
-                .contains("EntityTable.<Part>builder(PartPolicy.rules(), \"part\", 0)");
+        EntityTable<Object> parts = table(compilation, "fx.Part");
+        assertThat(parts.tableName()).isEqualTo("part");
+        assertThat(parts.keyMember()).isEqualTo(0);
     }
 
     @Test
@@ -443,8 +469,14 @@ class TableMappingTest {
         sources.addAll(List.of(MODULE, APP, part, holder));
         Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("fx.HolderTable").contentsAsUtf8String()
-                .contains("new Part((Long) ");
+        EntityTable<Object> holders = table(compilation, "fx.Holder");
+        Object[] values = new Object[2];
+        values[0] = 1L;
+        values[1] = 9L;
+        Object read = holders.read(values);
+        assertThat(holders.value(read, 1)).isEqualTo(9L);
+        // The reference is a Part whose code, its @Id, is the key; its component named id stays empty.
+        assertThat(holders.rules().getValue(read, 1).toString()).isEqualTo("Part[code=9, id=null, label=null]");
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.warden.runtime.sql;
 
 import static dev.warden.runtime.internal.Checks.boxed;
 
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.SecurityContext;
+import dev.warden.runtime.internal.GeneratedCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -13,33 +15,33 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * How a persistent entity is stored in a table, and its rules' constraints as SQL: the other half of
  * {@link EntityRules} for code that reads and writes the entity with SQL. The Warden processor generates one per
- * persistent entity:
+ * persistent entity with a key:
  *
  * <pre>{@code
- * public static final EntityTable<Order> TABLE = EntityTable.<Order>builder(OrderPolicy.rules(), "orders", 0)
- *     .column(0, "id", Long.class)
- *     .column(1, "customer_id", Long.class)   // a to-one association: its foreign key, typed as the target's key
- *     .column(3, "status", Status.class)      // enums are stored as their name()
- *     .owner(2)
- *     .constraint(2, SqlTemplate.of("{a}.owner = ?", SqlParam.currentUser()))
- *     .reader(OrderTable::read)
- *     .writer(OrderTable::value)
+ * public static final EntityTable<Order> TABLE = EntityTable.builder(OrderPolicy.RULES, "orders", Member.ID)
+ *     .column(Member.ID, "id", Long.class)
+ *     .column(Member.CUSTOMER, "customer_id", Long.class)   // a to-one association: its foreign key
+ *     .column(Member.STATUS, "status", OrderStatus.class)   // enums are stored as their name()
+ *     .constraint(2, "{a}.owner = ?", SqlParam.currentUser())
+ *     .constructor(Order::new)
  *     .build();
  * }</pre>
  *
- * <p>{@link #filter} turns it into the SQL filters and the masked projection for one user. Instances are
- * immutable and thread-safe.
+ * <p>Objects are read through the entity's rules ({@link EntityRules#set}); a to-one association comes back as a
+ * reference that holds only the associated object's key. {@link #filter} turns the table into the SQL filters
+ * and the masked projection for one user. Instances are immutable and thread-safe.
  *
  * @param <T> the entity type
  */
 public final class EntityTable<T> {
     /**
-     * Makes an object from column values.
+     * Makes an object from column values: for records, whose components are set by their constructor.
      *
      * @param <T> the entity type
      */
@@ -49,54 +51,37 @@ public final class EntityTable<T> {
          * Makes an object.
          *
          * @param valuesByMember one value per member, by member index: the column's value, or null for a member
-         *     without a column, not selected or masked for the user. A to-one association arrives as the value of
-         *     its foreign key; the reader makes a reference that holds only the key
+         *     without a column, not selected or masked for the user. A to-one association arrives as the
+         *     reference to the associated object
          * @return the object
          */
         T read(Object[] valuesByMember);
     }
 
-    /**
-     * Takes column values from an object.
-     *
-     * @param <T> the entity type
-     */
-    @FunctionalInterface
-    public interface Writer<T> {
-        /**
-         * The value to store in a member's column.
-         *
-         * @param object the object
-         * @param member the member's index; only members with a column are asked for
-         * @return the value, of the column's type; for a to-one association, the target's key; enum constants as
-         *     they are
-         */
-        Object value(T object, int member);
-    }
-
-    private final EntityRules<T> rules;
+    private final EntityRules<T, ?> rules;
     private final String tableName;
     private final int keyMember;
     private final String[] columns;
     private final Class<?>[] types;
     private final int[] columnMembers;
     private final SqlTemplate[] constraints;
-    private final int ownerMember;
+    private final Supplier<T> constructor;
     private final Reader<T> reader;
-    private final Writer<T> writer;
+    private final String discriminatorColumn;
+    private final String discriminatorValue;
 
-    private EntityTable(Builder<T> builder) {
+    private EntityTable(Builder<T, ?> builder) {
         this.rules = builder.rules;
         this.tableName = builder.tableName;
         this.keyMember = builder.keyMember;
         this.columns = builder.columns.clone();
         this.types = builder.types.clone();
-        this.columnMembers = IntStream.range(0, columns.length)
-                .filter(m -> columns[m] != null).toArray();
+        this.columnMembers = IntStream.range(0, columns.length).filter(m -> columns[m] != null).toArray();
         this.constraints = builder.constraints.clone();
-        this.ownerMember = builder.ownerMember;
+        this.constructor = builder.constructor;
         this.reader = builder.reader;
-        this.writer = builder.writer;
+        this.discriminatorColumn = builder.discriminatorColumn;
+        this.discriminatorValue = builder.discriminatorValue;
     }
 
     /**
@@ -104,16 +89,29 @@ public final class EntityTable<T> {
      *
      * @param rules the entity's rules
      * @param tableName the table, a plain SQL identifier, optionally qualified by a schema
-     * @param keyMember the index of the member that is the key; it must get a column
+     * @param key the member that is the key; it must get a column
      * @param <T> the entity type
+     * @param <M> the entity's member enum
      * @return a builder
      */
-    public static <T> Builder<T> builder(EntityRules<T> rules, String tableName, int keyMember) {
-        return new Builder<>(rules, tableName, keyMember);
+    public static <T, M extends Enum<M> & EntityMember> Builder<T, M> builder(EntityRules<T, M> rules,
+            String tableName, M key) {
+        return new Builder<>(rules, tableName, key);
+    }
+
+    /**
+     * The table of an entity, found by class.
+     *
+     * @param entity the entity's class
+     * @return its table, or empty when the processor generated none (a non-persistent entity, or one without a
+     *     key)
+     */
+    public static Optional<EntityTable<?>> forClass(Class<?> entity) {
+        return Optional.ofNullable(GeneratedCode.tableOf(Objects.requireNonNull(entity, "entity")));
     }
 
     /** The entity's rules. */
-    public EntityRules<T> rules() {
+    public EntityRules<T, ?> rules() {
         return rules;
     }
 
@@ -176,9 +174,30 @@ public final class EntityTable<T> {
         return types[member];
     }
 
-    /** The member that is filled with the creating user's id ({@code @Owner}), if any. */
+    /**
+     * The column that tells this entity's rows from those of the other entities stored in the same table (JPA
+     * single-table inheritance), if there is one. Every filter then limits rows to this entity's value, and inserts
+     * set it.
+     *
+     * @return the column's name
+     */
+    public Optional<String> discriminatorColumn() {
+        return Optional.ofNullable(discriminatorColumn);
+    }
+
+    /**
+     * This entity's value in the {@linkplain #discriminatorColumn() discriminator column}.
+     *
+     * @return the value, empty when there is no discriminator
+     */
+    public Optional<String> discriminatorValue() {
+        return Optional.ofNullable(discriminatorValue);
+    }
+
+    /** The member that is filled with the creating user's id ({@code @Owner}), if it has a column. */
     public OptionalInt ownerMember() {
-        return ownerMember < 0 ? OptionalInt.empty() : OptionalInt.of(ownerMember);
+        return rules.ownerMember().filter(owner -> hasColumn(owner.ordinal()))
+                .map(owner -> OptionalInt.of(owner.ordinal())).orElse(OptionalInt.empty());
     }
 
     /**
@@ -193,7 +212,8 @@ public final class EntityTable<T> {
     }
 
     /**
-     * Makes an object from column values, with the generated reader.
+     * Makes an object from column values. A to-one association's value is the associated object's key; the
+     * object gets a reference to it that holds only the key.
      *
      * @param valuesByMember one value per member
      * @return the object
@@ -202,20 +222,71 @@ public final class EntityTable<T> {
         if (valuesByMember.length != columns.length) {
             throw new IllegalArgumentException("Expected " + columns.length + " values, got " + valuesByMember.length);
         }
-        return reader.read(valuesByMember);
+        Object[] values = valuesByMember.clone();
+        for (int member : columnMembers) {
+            if (values[member] != null) {
+                Optional<Class<?>> target = rules.associatedEntity(member);
+                if (target.isPresent()) {
+                    values[member] = tableOf(target.get(), member).reference(values[member]);
+                }
+            }
+        }
+        if (reader != null) {
+            return reader.read(values);
+        }
+        T object = constructor.get();
+        for (int member : columnMembers) {
+            if (values[member] != null && !rules.isReadOnly(member)) {
+                rules.setValue(object, member, values[member]);
+            }
+        }
+        return object;
+    }
+
+    /** A reference to an object of this entity that holds only its key. */
+    T reference(Object key) {
+        Object[] values = new Object[columns.length];
+        values[keyMember] = key;
+        if (reader != null) {
+            return reader.read(values);
+        }
+        T object = constructor.get();
+        rules.setValue(object, keyMember, key);
+        return object;
+    }
+
+    private EntityTable<?> tableOf(Class<?> target, int member) {
+        EntityTable<?> table = GeneratedCode.tableOf(target);
+        if (table == null) {
+            throw new IllegalStateException("Member '" + rules.memberName(member) + "' of " + entityName()
+                    + " is stored as a key of " + target.getName() + ", which has no generated table");
+        }
+        return table;
+    }
+
+    /** The key of an object of this entity. */
+    Object keyOf(Object object) {
+        @SuppressWarnings("unchecked")
+        T typed = (T) object;
+        return rules.getValue(typed, keyMember);
     }
 
     /**
-     * A member's column value, with the generated writer.
+     * A member's column value: the member's value, or the key of the associated object for a to-one association.
      *
      * @param object the object
      * @param member a member with a column
      * @return the value
-     * @throws IllegalStateException when the writer returns a value that is not of the column's type
+     * @throws IllegalStateException when the value is not of the column's type
      */
     public Object value(T object, int member) {
-        Object value = writer.value(Objects.requireNonNull(object, "object"), member);
+        Objects.requireNonNull(object, "object");
         Class<?> type = columnType(member);
+        Object value = rules.getValue(object, member);
+        Optional<Class<?>> target = rules.associatedEntity(member);
+        if (value != null && target.isPresent()) {
+            value = tableOf(target.get(), member).keyOf(value);
+        }
         if (value != null && !type.isInstance(value)) {
             throw new IllegalStateException("The value of " + entityName() + "." + rules.memberName(member) + " is a "
                     + value.getClass().getName() + ", not a " + type.getName());
@@ -277,22 +348,24 @@ public final class EntityTable<T> {
      * Collects the mapping of an entity. Not thread-safe.
      *
      * @param <T> the entity type
+     * @param <M> the entity's member enum
      */
-    public static final class Builder<T> {
-        private final EntityRules<T> rules;
+    public static final class Builder<T, M extends Enum<M> & EntityMember> {
+        private final EntityRules<T, M> rules;
         private final String tableName;
         private final int keyMember;
         private final String[] columns;
         private final Class<?>[] types;
         private final SqlTemplate[] constraints;
-        private int ownerMember = -1;
+        private Supplier<T> constructor;
         private Reader<T> reader;
-        private Writer<T> writer;
+        private String discriminatorColumn;
+        private String discriminatorValue;
 
-        private Builder(EntityRules<T> rules, String tableName, int keyMember) {
+        private Builder(EntityRules<T, M> rules, String tableName, M key) {
             this.rules = Objects.requireNonNull(rules, "rules");
             this.tableName = SqlChecks.requireTable(tableName);
-            this.keyMember = Objects.checkIndex(keyMember, rules.memberCount());
+            this.keyMember = key.ordinal();
             this.columns = new String[rules.memberCount()];
             this.types = new Class<?>[rules.memberCount()];
             this.constraints = new SqlTemplate[rules.ruleCount()];
@@ -301,19 +374,33 @@ public final class EntityTable<T> {
         /**
          * Maps a member to a column.
          *
-         * @param member the member's index
+         * @param member the member
          * @param column the column, a plain SQL identifier
          * @param javaType the column's Java type: the member's type, or the target's key type for a to-one
          * @return this builder
          * @throws IllegalArgumentException when the member is mapped already
          */
-        public Builder<T> column(int member, String column, Class<?> javaType) {
-            Objects.checkIndex(member, columns.length);
-            if (columns[member] != null) {
-                throw new IllegalArgumentException("Member '" + rules.memberName(member) + "' is mapped twice");
+        public Builder<T, M> column(M member, String column, Class<?> javaType) {
+            int index = member.ordinal();
+            if (columns[index] != null) {
+                throw new IllegalArgumentException("Member '" + member.memberName() + "' is mapped twice");
             }
-            columns[member] = SqlChecks.requireColumn(column);
-            types[member] = boxed(Objects.requireNonNull(javaType, "javaType"));
+            columns[index] = SqlChecks.requireColumn(column);
+            types[index] = boxed(Objects.requireNonNull(javaType, "javaType"));
+            return this;
+        }
+
+        /**
+         * Declares that the table holds the rows of other entities too, told apart by a column (JPA single-table
+         * inheritance): this entity's rows are those with this value in it.
+         *
+         * @param column the discriminator column, a plain SQL identifier
+         * @param value this entity's value
+         * @return this builder
+         */
+        public Builder<T, M> discriminator(String column, String value) {
+            this.discriminatorColumn = SqlChecks.requireColumn(column);
+            this.discriminatorValue = Objects.requireNonNull(value, "value");
             return this;
         }
 
@@ -321,10 +408,12 @@ public final class EntityTable<T> {
          * Sets a rule's constraint as SQL.
          *
          * @param ruleNumber the rule's number, from 1; the rule must have a constraint
-         * @param template the constraint
+         * @param sql the constraint, with {@code {a}} for the table's alias and a {@code ?} per parameter
+         * @param params the parameters
          * @return this builder
+         * @see SqlTemplate#of
          */
-        public Builder<T> constraint(int ruleNumber, SqlTemplate template) {
+        public Builder<T, M> constraint(int ruleNumber, String sql, SqlParam... params) {
             int index = Objects.checkIndex(ruleNumber - 1, constraints.length);
             if (!rules.ruleHasConstraint(ruleNumber)) {
                 throw new IllegalArgumentException("Rule " + ruleNumber + " of " + rules.entityName()
@@ -333,49 +422,39 @@ public final class EntityTable<T> {
             if (constraints[index] != null) {
                 throw new IllegalArgumentException("Rule " + ruleNumber + " has a SQL constraint already");
             }
-            constraints[index] = Objects.requireNonNull(template, "template");
+            constraints[index] = SqlTemplate.of(sql, params);
             return this;
         }
 
         /**
-         * Names the member that holds the creating user's id ({@code @Owner}); inserts fill it in.
+         * Sets how to make an empty object, whose members are then set one by one: for classes.
          *
-         * @param member the member's index; it must have a column and not be the key
+         * @param constructor the no-argument constructor
          * @return this builder
          */
-        public Builder<T> owner(int member) {
-            ownerMember = Objects.checkIndex(member, columns.length);
+        public Builder<T, M> constructor(Supplier<T> constructor) {
+            this.constructor = Objects.requireNonNull(constructor, "constructor");
             return this;
         }
 
         /**
-         * Sets the function that makes objects from column values.
+         * Sets how to make an object from all its values at once: for records.
          *
          * @param reader the reader
          * @return this builder
          */
-        public Builder<T> reader(Reader<T> reader) {
+        public Builder<T, M> reader(Reader<T> reader) {
             this.reader = Objects.requireNonNull(reader, "reader");
             return this;
         }
 
         /**
-         * Sets the function that takes column values from objects.
-         *
-         * @param writer the writer
-         * @return this builder
-         */
-        public Builder<T> writer(Writer<T> writer) {
-            this.writer = Objects.requireNonNull(writer, "writer");
-            return this;
-        }
-
-        /**
-         * Builds the table.
+         * Builds the table and registers it as the table of its entity.
          *
          * @return the table
          * @throws IllegalStateException when the key or the owner has no column, the owner is the key, two members
-         *     share a column, a rule with a constraint has no SQL for it, or the reader or writer is missing
+         *     share a column, a rule with a constraint has no SQL for it, or there is neither a constructor nor a
+         *     reader
          */
         public EntityTable<T> build() {
             String entity = rules.entityName();
@@ -383,10 +462,12 @@ public final class EntityTable<T> {
                 throw new IllegalStateException("The key '" + rules.memberName(keyMember) + "' of " + entity
                         + " has no column");
             }
-            if (ownerMember >= 0 && (columns[ownerMember] == null || ownerMember == keyMember)) {
-                throw new IllegalStateException("The owner '" + rules.memberName(ownerMember) + "' of " + entity
-                        + " needs a column of its own, other than the key");
-            }
+            rules.ownerMember().ifPresent(owner -> {
+                if (columns[owner.ordinal()] != null && owner.ordinal() == keyMember) {
+                    throw new IllegalStateException("The owner '" + owner.memberName() + "' of " + entity
+                            + " needs a column of its own, other than the key");
+                }
+            });
             Set<String> seen = new HashSet<>();
             for (String column : columns) {
                 if (column != null && !seen.add(column.toLowerCase(Locale.ROOT))) {
@@ -403,10 +484,12 @@ public final class EntityTable<T> {
                 throw new IllegalStateException("Rules " + missing + " of " + entity
                         + " have a constraint but no SQL for it");
             }
-            if (reader == null || writer == null) {
-                throw new IllegalStateException("The table of " + entity + " needs a reader and a writer");
+            if (constructor == null && reader == null) {
+                throw new IllegalStateException("The table of " + entity + " needs a constructor or a reader");
             }
-            return new EntityTable<>(this);
+            EntityTable<T> table = new EntityTable<>(this);
+            GeneratedCode.register(rules.entityType(), table);
+            return table;
         }
 
         @Override

@@ -44,7 +44,7 @@ public final class QueryFilter<T> {
     private static final SqlFragment UNCONDITIONAL = SqlFragment.of("TRUE");
 
     private final EntityTable<T> table;
-    private final EntityRules<T> rules;
+    private final EntityRules<T, ?> rules;
     private final SecurityContext ctx;
     private final String alias;
     private final Dialect dialect;
@@ -52,6 +52,8 @@ public final class QueryFilter<T> {
     private final long roles;
     /** By rule number - 1: null when the rule does not apply or is dropped, else its condition. */
     private final SqlFragment[] conditions;
+    /** The condition that a row is one of this entity's, when the table holds other entities too; else null. */
+    private final SqlFragment ownRows;
 
     QueryFilter(EntityTable<T> table, SecurityContext ctx, String alias, Dialect dialect) {
         this.table = table;
@@ -62,6 +64,10 @@ public final class QueryFilter<T> {
         this.enforces = ctx.enforcesDataAccess();
         this.roles = enforces ? ctx.rolesIn(rules.module()) : 0L;
         this.conditions = new SqlFragment[rules.ruleCount()];
+        this.ownRows = table.discriminatorColumn()
+                .map(column -> SqlFragment.builder().sql(alias + "." + column + " = ")
+                        .value(table.discriminatorValue().orElseThrow(), String.class).build())
+                .orElse(null);
         if (enforces) {
             ZonedDateTime now = ctx.now();
             for (int rule = 1; rule <= conditions.length; rule++) {
@@ -144,6 +150,10 @@ public final class QueryFilter<T> {
         for (int member : members) {
             Objects.checkIndex(member, rules.memberCount());
         }
+        return ofOwnRows(writeFilterOfRules(members));
+    }
+
+    private SqlFragment writeFilterOfRules(int... members) {
         if (!enforces) {
             return literal(true);
         }
@@ -267,7 +277,7 @@ public final class QueryFilter<T> {
                     return SqlFragment.of(column);
                 }
                 return SqlFragment.builder().sql("CASE WHEN ")
-                        .append(anyOf(rule -> rules.ruleGives(rule, roles, Operation.READ, member)))
+                        .append(anyOfRules(rule -> rules.ruleGives(rule, roles, Operation.READ, member)))
                         .sql(" THEN " + column + " END").build();
             default:
                 return SqlFragment.of("NULL");
@@ -290,8 +300,12 @@ public final class QueryFilter<T> {
 
     // -------------------------------------------------------------------------------------------------- parts
 
-    /** The OR of the conditions of the rules that give a right. */
+    /** The OR of the conditions of the rules that give a right, in this entity's rows. */
     private SqlFragment anyOf(IntPredicate gives) {
+        return ofOwnRows(anyOfRules(gives));
+    }
+
+    private SqlFragment anyOfRules(IntPredicate gives) {
         if (!enforces) {
             return literal(true);
         }
@@ -300,6 +314,21 @@ public final class QueryFilter<T> {
             return literal(false);
         }
         return isUnconditional(granting) ? literal(true) : disjunction(granting);
+    }
+
+    /**
+     * A filter limited to this entity's rows, when the table holds other entities too (for every context, the
+     * system's included: rows of another entity are never read as this one).
+     */
+    private SqlFragment ofOwnRows(SqlFragment filter) {
+        if (ownRows == null || filter.sql().equals(dialect.booleanLiteral(false))) {
+            return filter;
+        }
+        if (filter.sql().equals(dialect.booleanLiteral(true))) {
+            return ownRows;
+        }
+        return SqlFragment.builder().sql("(").append(ownRows).sql(" AND ").append(parenthesized(filter)).sql(")")
+                .build();
     }
 
     /** The rules that apply, are not dropped, and give a right. */

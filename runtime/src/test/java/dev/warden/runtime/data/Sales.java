@@ -2,14 +2,15 @@ package dev.warden.runtime.data;
 
 import dev.warden.annotations.SecurityLevel;
 import dev.warden.runtime.ApplicationModel;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.MemberSet;
 import dev.warden.runtime.ModuleDescriptor;
 import dev.warden.runtime.SecurityContext;
+import dev.warden.runtime.TestRules;
 import dev.warden.runtime.UserIdentity;
 import dev.warden.runtime.sql.EntityTable;
 import dev.warden.runtime.sql.SqlParam;
-import dev.warden.runtime.sql.SqlTemplate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +49,30 @@ public final class Sales {
         }
     }
 
-    public static final EntityRules<Customer> CUSTOMER_RULES = EntityRules.<Customer>builder(
-                    "Customer", SALES, "id", "name", "accountManager")
+    /** The members of {@link Customer}. */
+    public enum CustomerMember implements EntityMember {
+        ID("id"), NAME("name"), ACCOUNT_MANAGER("accountManager");
+
+        private final String memberName;
+
+        CustomerMember(String memberName) {
+            this.memberName = memberName;
+        }
+
+        @Override
+        public String memberName() {
+            return memberName;
+        }
+    }
+
+    public static final EntityRules<Customer, CustomerMember> CUSTOMER_RULES = TestRules
+            .builder(Customer.class, CustomerMember.class, SALES)
+            .readOnly(CustomerMember.values())
+            .getter((c, member) -> switch (member) {
+                case ID -> c.id();
+                case NAME -> c.name();
+                case ACCOUNT_MANAGER -> c.accountManager();
+            })
             .rule("Managers: everything", null)
             .grant(MANAGER, true, true, MemberSet.all(3), MemberSet.of(C_NAME, C_ACCOUNT_MANAGER))
             .rule("Account managers: their customers",
@@ -57,15 +80,14 @@ public final class Sales {
             .grant(ACCOUNT_MANAGER, true, false, MemberSet.all(3), MemberSet.of(C_NAME, C_ACCOUNT_MANAGER))
             .build();
 
-    public static final EntityTable<Customer> CUSTOMERS = EntityTable.builder(CUSTOMER_RULES, "customers", C_ID)
-            .column(C_ID, "id", Long.class)
-            .column(C_NAME, "name", String.class)
-            .column(C_ACCOUNT_MANAGER, "account_manager", Long.class)
-            .constraint(2, SqlTemplate.of("({a}.account_manager IS NOT NULL AND {a}.account_manager = ?)",
-                    SqlParam.currentUser()))
+    public static final EntityTable<Customer> CUSTOMERS = EntityTable
+            .builder(CUSTOMER_RULES, "customers", CustomerMember.ID)
+            .column(CustomerMember.ID, "id", Long.class)
+            .column(CustomerMember.NAME, "name", String.class)
+            .column(CustomerMember.ACCOUNT_MANAGER, "account_manager", Long.class)
+            .constraint(2, "({a}.account_manager IS NOT NULL AND {a}.account_manager = ?)", SqlParam.currentUser())
             .reader(values -> new Customer((Long) values[C_ID], (String) values[C_NAME],
                     (Long) values[C_ACCOUNT_MANAGER]))
-            .writer((c, member) -> member == C_ID ? c.id() : member == C_NAME ? c.name() : c.accountManager())
             .build();
 
     // --------------------------------------------------------------------------------------------------- order
@@ -81,6 +103,16 @@ public final class Sales {
     /** Calculated: no column. */
     public static final int LABEL = 8;
     public static final int ORDER_MEMBERS = 9;
+
+    /** The members of {@link Order}. */
+    public enum OrderMember implements EntityMember {
+        ID, CUSTOMER, OWNER, REGION, STATUS, TOTAL, NOTE, CREATED, LABEL;
+
+        @Override
+        public String memberName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** An order; {@code owner} is the {@code @Owner}. */
     public record Order(Long id, Customer customer, Long owner, String region, Status status, BigDecimal total,
@@ -131,8 +163,13 @@ public final class Sales {
      * association) and may change their note. 6: auditors see large orders, supervisors all (a user-role token).
      * 7: auditors see today's orders (a date token).
      */
-    public static final EntityRules<Order> ORDER_RULES = EntityRules.<Order>builder("Order", SALES,
-                    "id", "customer", "owner", "region", "status", "total", "note", "created", "label")
+    public static final EntityRules<Order, OrderMember> ORDER_RULES = TestRules
+            .builder(Order.class, OrderMember.class, SALES)
+            .association(OrderMember.CUSTOMER, Customer.class)
+            .owner(OrderMember.OWNER)
+            .readOnly(OrderMember.values())
+            .calculated(OrderMember.LABEL)
+            .getter(Sales::orderMember)
             .rule("Managers: everything", null)
             .grant(MANAGER, true, true, MemberSet.all(ORDER_MEMBERS),
                     MemberSet.of(CUSTOMER, OWNER, REGION, STATUS, TOTAL, NOTE, CREATED))
@@ -157,58 +194,53 @@ public final class Sales {
             .grant(AUDITOR, false, false, MemberSet.of(ID, CREATED, NOTE), MemberSet.none())
             .build();
 
-    public static final EntityTable<Order> ORDERS = EntityTable.builder(ORDER_RULES, "orders", ID)
-            .column(ID, "id", Long.class)
-            .column(CUSTOMER, "customer_id", Long.class)
-            .column(OWNER, "owner", Long.class)
-            .column(REGION, "region", String.class)
-            .column(STATUS, "status", Status.class)
-            .column(TOTAL, "total", BigDecimal.class)
-            .column(NOTE, "note", String.class)
-            .column(CREATED, "created", LocalDateTime.class)
-            .owner(OWNER)
-            .constraint(2, SqlTemplate.of("({a}.owner IS NOT NULL AND {a}.owner = ?)", SqlParam.currentUser()))
-            .constraint(3, SqlTemplate.of("({a}.owner IS NOT NULL AND {a}.owner = ?) AND ({a}.status IS NOT NULL "
-                    + "AND {a}.status = ?)", SqlParam.currentUser(), SqlParam.constant("DRAFT", Status.class)))
-            .constraint(4, SqlTemplate.of("({a}.region IS NOT NULL AND {a}.region = ?)",
-                    SqlParam.token("Region", String.class)))
-            .constraint(5, SqlTemplate.of("EXISTS (SELECT 1 FROM customers {a}_1 WHERE {a}_1.id = {a}.customer_id "
-                    + "AND {a}_1.account_manager = ?)", SqlParam.currentUser()))
-            .constraint(6, SqlTemplate.of("({a}.total IS NOT NULL AND {a}.total >= ?) OR ?",
-                    SqlParam.constant(new BigDecimal("1000"), BigDecimal.class), SqlParam.userRole("Supervisor")))
-            .constraint(7, SqlTemplate.of("({a}.created IS NOT NULL AND {a}.created >= ?)",
-                    SqlParam.beginOfCurrentDay(LocalDateTime.class)))
+    public static final EntityTable<Order> ORDERS = EntityTable.builder(ORDER_RULES, "orders", OrderMember.ID)
+            .column(OrderMember.ID, "id", Long.class)
+            .column(OrderMember.CUSTOMER, "customer_id", Long.class)
+            .column(OrderMember.OWNER, "owner", Long.class)
+            .column(OrderMember.REGION, "region", String.class)
+            .column(OrderMember.STATUS, "status", Status.class)
+            .column(OrderMember.TOTAL, "total", BigDecimal.class)
+            .column(OrderMember.NOTE, "note", String.class)
+            .column(OrderMember.CREATED, "created", LocalDateTime.class)
+            .constraint(2, "({a}.owner IS NOT NULL AND {a}.owner = ?)", SqlParam.currentUser())
+            .constraint(3, "({a}.owner IS NOT NULL AND {a}.owner = ?) AND ({a}.status IS NOT NULL "
+                    + "AND {a}.status = ?)", SqlParam.currentUser(), SqlParam.constant("DRAFT", Status.class))
+            .constraint(4, "({a}.region IS NOT NULL AND {a}.region = ?)", SqlParam.token("Region", String.class))
+            .constraint(5, "EXISTS (SELECT 1 FROM customers {a}_1 WHERE {a}_1.id = {a}.customer_id "
+                    + "AND {a}_1.account_manager = ?)", SqlParam.currentUser())
+            .constraint(6, "({a}.total IS NOT NULL AND {a}.total >= ?) OR ?",
+                    SqlParam.constant(new BigDecimal("1000"), BigDecimal.class), SqlParam.userRole("Supervisor"))
+            .constraint(7, "({a}.created IS NOT NULL AND {a}.created >= ?)",
+                    SqlParam.beginOfCurrentDay(LocalDateTime.class))
             .reader(Sales::readOrder)
-            .writer(Sales::orderValue)
             .build();
 
+    /** An order from column values; the customer arrives as a reference that holds only its key. */
     public static Order readOrder(Object[] values) {
-        return new Order((Long) values[ID], Customer.ref((Long) values[CUSTOMER]), (Long) values[OWNER],
+        return new Order((Long) values[ID], (Customer) values[CUSTOMER], (Long) values[OWNER],
                 (String) values[REGION], (Status) values[STATUS], (BigDecimal) values[TOTAL], (String) values[NOTE],
                 (LocalDateTime) values[CREATED]);
     }
 
+    /** An order's column value, by member index: the customer as its key. */
     public static Object orderValue(Order order, int member) {
-        switch (member) {
-            case ID:
-                return order.id();
-            case CUSTOMER:
-                return order.customer() == null ? null : order.customer().id();
-            case OWNER:
-                return order.owner();
-            case REGION:
-                return order.region();
-            case STATUS:
-                return order.status();
-            case TOTAL:
-                return order.total();
-            case NOTE:
-                return order.note();
-            case CREATED:
-                return order.created();
-            default:
-                throw new IllegalArgumentException("No column for member " + member);
-        }
+        Object value = orderMember(order, OrderMember.values()[member]);
+        return value instanceof Customer customer ? customer.id() : value;
+    }
+
+    public static Object orderMember(Order order, OrderMember member) {
+        return switch (member) {
+            case ID -> order.id();
+            case CUSTOMER -> order.customer();
+            case OWNER -> order.owner();
+            case REGION -> order.region();
+            case STATUS -> order.status();
+            case TOTAL -> order.total();
+            case NOTE -> order.note();
+            case CREATED -> order.created();
+            case LABEL -> order.label();
+        };
     }
 
     // ------------------------------------------------------------------------------------------------ the data

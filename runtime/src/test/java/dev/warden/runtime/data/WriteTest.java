@@ -401,20 +401,35 @@ class WriteTest {
     /** A memo whose first member is its {@code @Owner}; the key comes second. */
     record Memo(Long author, Long id, String text) {}
 
-    private static final EntityRules<Memo> MEMO_RULES = EntityRules.<Memo>builder("Memo", Sales.SALES,
-                    "author", "id", "text")
+    /** The members of a memo. */
+    enum MemoMember implements dev.warden.runtime.EntityMember {
+        AUTHOR, ID, TEXT;
+
+        @Override
+        public String memberName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final EntityRules<Memo, MemoMember> MEMO_RULES = dev.warden.runtime.TestRules
+            .builder(Memo.class, MemoMember.class, Sales.SALES)
+            .owner(MemoMember.AUTHOR)
+            .readOnly(MemoMember.values())
+            .getter((m, member) -> switch (member) {
+                case AUTHOR -> m.author();
+                case ID -> m.id();
+                case TEXT -> m.text();
+            })
             .rule("Reps: their memos", (ctx, m) -> m.author() != null && m.author().equals(ctx.currentUserId()))
             .grant(Sales.USER, true, true, MemberSet.all(3), MemberSet.of(2))
             .build();
 
-    private static final EntityTable<Memo> MEMOS = EntityTable.builder(MEMO_RULES, "memos", 1)
-            .column(0, "author", Long.class)
-            .column(1, "id", Long.class)
-            .column(2, "text", String.class)
-            .owner(0)
-            .constraint(1, SqlTemplate.of("({a}.author IS NOT NULL AND {a}.author = ?)", SqlParam.currentUser()))
+    private static final EntityTable<Memo> MEMOS = EntityTable.builder(MEMO_RULES, "memos", MemoMember.ID)
+            .column(MemoMember.AUTHOR, "author", Long.class)
+            .column(MemoMember.ID, "id", Long.class)
+            .column(MemoMember.TEXT, "text", String.class)
+            .constraint(1, "({a}.author IS NOT NULL AND {a}.author = ?)", SqlParam.currentUser())
             .reader(values -> new Memo((Long) values[0], (Long) values[1], (String) values[2]))
-            .writer((m, member) -> member == 0 ? m.author() : member == 1 ? m.id() : m.text())
             .build();
 
     @OnBothDatabases

@@ -166,7 +166,7 @@ class QueryFilterTest {
 
     @Test
     void rulesExposeWhatTheSqlLayerNeeds() {
-        EntityRules<Order> rules = ORDER_RULES;
+        EntityRules<Order, ?> rules = ORDER_RULES;
 
         assertEquals(7, rules.ruleCount());
         assertEquals("Managers: everything", rules.ruleDescription(1));
@@ -190,24 +190,34 @@ class QueryFilterTest {
 
     private record Thing(Long id, String name) {}
 
-    private static final EntityRules<Thing> THING_RULES = EntityRules.<Thing>builder("Thing", Sales.SALES,
-                    "id", "name", "derived")
+    /** The members of a thing. */
+    private enum ThingMember implements dev.warden.runtime.EntityMember {
+        ID, NAME, DERIVED;
+
+        @Override
+        public String memberName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final EntityRules<Thing, ThingMember> THING_RULES = dev.warden.runtime.TestRules
+            .builder(Thing.class, ThingMember.class, Sales.SALES)
+            .getter((thing, member) -> member == ThingMember.ID ? thing.id() : thing.name())
             .rule("Managers", null).grant(MANAGER, true, true, MemberSet.all(3), MemberSet.of(1))
             .rule("Users: named", (ctx, t) -> t.name() != null).grant(USER, false, false, MemberSet.all(3),
                     MemberSet.none())
             .build();
 
-    private static EntityTable.Builder<Thing> things() {
-        return EntityTable.builder(THING_RULES, "things", 0)
-                .column(0, "id", long.class)
-                .column(1, "name", String.class)
-                .reader(values -> new Thing((Long) values[0], (String) values[1]))
-                .writer((thing, member) -> member == 0 ? thing.id() : thing.name());
+    private static EntityTable.Builder<Thing, ThingMember> things() {
+        return EntityTable.builder(THING_RULES, "things", ThingMember.ID)
+                .column(ThingMember.ID, "id", long.class)
+                .column(ThingMember.NAME, "name", String.class)
+                .reader(values -> new Thing((Long) values[0], (String) values[1]));
     }
 
     @Test
     void theTableBuilderRefusesIncompleteOrAmbiguousMappings() {
-        SqlTemplate named = SqlTemplate.of("{a}.name IS NOT NULL");
+        String named = "{a}.name IS NOT NULL";
 
         EntityTable<Thing> table = things().constraint(2, named).build();
         assertEquals(Long.class, table.columnType(0), "boxed");
@@ -217,33 +227,37 @@ class QueryFilterTest {
         assertThrows(IllegalArgumentException.class, () -> things().constraint(1, named), "rule 1 has no constraint");
         assertThrows(IllegalArgumentException.class, () -> things().constraint(2, named).constraint(2, named));
         assertThrows(IndexOutOfBoundsException.class, () -> things().constraint(3, named));
-        assertThrows(IllegalArgumentException.class, () -> things().column(1, "other", String.class));
-        assertThrows(IllegalStateException.class, () -> things().constraint(2, named).column(2, "NAME",
-                String.class).build(), "two members share a column");
-        assertThrows(IllegalStateException.class, () -> things().constraint(2, named).owner(0).build());
-        assertThrows(IllegalStateException.class, () -> things().constraint(2, named).owner(2).build());
-        assertThrows(IllegalStateException.class, () -> EntityTable.builder(THING_RULES, "things", 2)
-                .column(0, "id", Long.class).constraint(2, named).reader(v -> null).writer((t, m) -> null).build(),
+        assertThrows(IllegalArgumentException.class, () -> things().constraint(2, "{a}.name = ?"),
+                "a ? without its parameter");
+        assertThrows(IllegalArgumentException.class, () -> things().column(ThingMember.NAME, "other", String.class));
+        assertThrows(IllegalStateException.class, () -> things().constraint(2, named).column(ThingMember.DERIVED,
+                "NAME", String.class).build(), "two members share a column");
+        assertThrows(IllegalStateException.class, () -> EntityTable.builder(THING_RULES, "things", ThingMember.DERIVED)
+                .column(ThingMember.ID, "id", Long.class).constraint(2, named).reader(v -> null).build(),
                 "the key has no column");
-        assertThrows(IllegalStateException.class, () -> EntityTable.builder(THING_RULES, "things", 0)
-                .column(0, "id", Long.class).constraint(2, named).build(), "no reader or writer");
-        assertThrows(IllegalArgumentException.class, () -> EntityTable.builder(THING_RULES, "things; --", 0));
-        assertThrows(IllegalArgumentException.class, () -> things().column(2, "x y", String.class));
-        assertEquals("sales.things", EntityTable.builder(THING_RULES, "sales.things", 0).column(0, "id", Long.class)
-                .constraint(2, named).reader(v -> null).writer((t, m) -> null).build().tableName());
+        assertThrows(IllegalStateException.class, () -> EntityTable.builder(THING_RULES, "things", ThingMember.ID)
+                .column(ThingMember.ID, "id", Long.class).constraint(2, named).build(), "no reader or constructor");
+        assertThrows(IllegalArgumentException.class, () -> EntityTable.builder(THING_RULES, "things; --",
+                ThingMember.ID));
+        assertThrows(IllegalArgumentException.class, () -> things().column(ThingMember.DERIVED, "x y", String.class));
+        assertThrows(IllegalArgumentException.class, () -> things().discriminator("x y", "Thing"));
+        assertEquals("sales.things", EntityTable.builder(THING_RULES, "sales.things", ThingMember.ID)
+                .column(ThingMember.ID, "id", Long.class).constraint(2, named).reader(v -> null).build().tableName());
     }
 
     @Test
     void valuesAreCheckedAndConverted() {
-        EntityTable<Thing> table = things().constraint(2, SqlTemplate.of("{a}.name IS NOT NULL")).build();
+        EntityTable<Thing> table = things().constraint(2, "{a}.name IS NOT NULL").build();
 
         assertEquals(7L, table.toColumnType(0, 7));
         assertEquals(7L, table.toColumnType(0, new BigDecimal("7")));
         assertThrows(IllegalArgumentException.class, () -> table.toColumnType(0, "7"));
         assertThrows(IllegalArgumentException.class, () -> table.toColumnType(0, 7.5));
-        EntityTable<Thing> wrongWriter = EntityTable.builder(THING_RULES, "things", 0).column(0, "id", Long.class)
-                .constraint(2, SqlTemplate.of("TRUE")).reader(v -> null).writer((t, m) -> "not a long").build();
-        assertThrows(IllegalStateException.class, () -> wrongWriter.value(new Thing(1L, "x"), 0));
+        EntityTable<Thing> wrongType = EntityTable.builder(THING_RULES, "things", ThingMember.ID)
+                .column(ThingMember.ID, "id", Long.class).column(ThingMember.NAME, "name", Long.class)
+                .constraint(2, "TRUE").reader(v -> null).build();
+        assertThrows(IllegalStateException.class, () -> wrongType.value(new Thing(1L, "x"), 1),
+                "a value that is not of the column's type");
         assertThrows(IllegalArgumentException.class, () -> table.read(new Object[2]));
     }
 }

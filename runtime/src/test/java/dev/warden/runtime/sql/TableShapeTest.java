@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.TestRules;
 import dev.warden.runtime.MemberSet;
 import dev.warden.runtime.ModuleDescriptor;
 import dev.warden.runtime.data.Sales;
@@ -23,27 +25,59 @@ class TableShapeTest {
 
     private static final ModuleDescriptor DOCS = new ModuleDescriptor("Docs", "Reader");
 
-    /** A document as an array of its member values: id, owner, note, and a calculated member without a column. */
-    private static EntityTable<Object[]> table(boolean withOwner) {
-        EntityRules<Object[]> rules = EntityRules.<Object[]>builder("Doc", DOCS, "id", "owner", "note", "length")
-                .rule("readers", null)
-                .grant(DOCS.bit("Reader"), false, false, MemberSet.all(4), MemberSet.none())
-                .build();
-        EntityTable.Builder<Object[]> builder = EntityTable.builder(rules, "doc", 0)
-                .column(0, "id", Long.class)
-                .column(1, "owner", Long.class)
-                .column(2, "note", String.class)
-                .reader(values -> values.clone())
-                .writer((doc, member) -> doc[member]);
-        if (withOwner) {
-            builder.owner(1);
+    /** A document: id, owner, note, and a calculated member without a column. */
+    record Doc(Long id, Object owner, String note) {
+        int length() {
+            return note == null ? 0 : note.length();
         }
-        return builder.build();
+    }
+
+    enum DocMember implements EntityMember {
+        ID, OWNER, NOTE, LENGTH;
+
+        @Override
+        public String memberName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A note whose owner comes before its key. */
+    record Note(Long owner, Long id) {}
+
+    enum NoteMember implements EntityMember {
+        OWNER, ID;
+
+        @Override
+        public String memberName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static EntityTable<Doc> table(boolean withOwner) {
+        TestRules.Builder<Doc, DocMember> rules = TestRules.builder(Doc.class, DocMember.class, DOCS)
+                .readOnly(DocMember.values())
+                .getter((doc, member) -> switch (member) {
+                    case ID -> doc.id();
+                    case OWNER -> doc.owner();
+                    case NOTE -> doc.note();
+                    case LENGTH -> doc.length();
+                })
+                .rule("readers", null)
+                .grant(DOCS.bit("Reader"), false, false, MemberSet.all(4), MemberSet.none());
+        if (withOwner) {
+            rules.owner(DocMember.OWNER);
+        }
+        return EntityTable.builder(rules.build(), "doc", DocMember.ID)
+                .column(DocMember.ID, "id", Long.class)
+                .column(DocMember.OWNER, "owner", Long.class)
+                .column(DocMember.NOTE, "note", String.class)
+                .reader(values -> new Doc((Long) values[0], values[1], (String) values[2]))
+                .build();
     }
 
     @Test
     void columnsKeyAndOwner() {
-        EntityTable<Object[]> table = table(true);
+        EntityTable<Doc> table = table(true);
         assertEquals("Doc", table.entityName());
         assertEquals("doc", table.tableName());
         assertEquals(0, table.keyMember());
@@ -68,16 +102,15 @@ class TableShapeTest {
 
     @Test
     void aKeyAndAnOwnerElsewhere() {
-        EntityRules<Object[]> rules = EntityRules.<Object[]>builder("Note", DOCS, "owner", "id")
+        EntityRules<Note, NoteMember> rules = TestRules.builder(Note.class, NoteMember.class, DOCS)
+                .owner(NoteMember.OWNER)
                 .rule("readers", null)
                 .grant(DOCS.bit("Reader"), false, false, MemberSet.all(2), MemberSet.none())
                 .build();
-        EntityTable<Object[]> table = EntityTable.builder(rules, "note", 1)
-                .column(0, "owner", Long.class)
-                .column(1, "id", Long.class)
-                .owner(0)
-                .reader(values -> values.clone())
-                .writer((note, member) -> note[member])
+        EntityTable<Note> table = EntityTable.builder(rules, "note", NoteMember.ID)
+                .column(NoteMember.OWNER, "owner", Long.class)
+                .column(NoteMember.ID, "id", Long.class)
+                .reader(values -> new Note((Long) values[0], (Long) values[1]))
                 .build();
         assertEquals(1, table.keyMember());
         assertEquals("id", table.keyColumn());
@@ -86,14 +119,14 @@ class TableShapeTest {
 
     @Test
     void readingWritingAndConvertingValues() {
-        EntityTable<Object[]> table = table(true);
-        Object[] doc = table.read(new Object[] {1L, 7L, "hello", null});
-        assertArrayEquals(new Object[] {1L, 7L, "hello", null}, doc);
+        EntityTable<Doc> table = table(true);
+        Doc doc = table.read(new Object[] {1L, 7L, "hello", null});
+        assertEquals(new Doc(1L, 7L, "hello"), doc);
         assertThrows(IllegalArgumentException.class, () -> table.read(new Object[3]));
         assertEquals("hello", table.value(doc, 2));
         assertEquals(7L, table.value(doc, 1));
-        assertNull(table.value(new Object[] {1L, null, null, null}, 2));
-        assertThrows(IllegalStateException.class, () -> table.value(new Object[] {1L, "not a long", null, null}, 1));
+        assertNull(table.value(new Doc(1L, null, null), 2));
+        assertThrows(IllegalStateException.class, () -> table.value(new Doc(1L, "not a long", null), 1));
         assertThrows(IllegalArgumentException.class, () -> table.value(doc, 3));
         assertEquals(5L, table.toColumnType(0, 5));
         assertEquals(5L, table.toColumnType(0, 5L));

@@ -115,7 +115,7 @@ public final class Demo {
     // ---------------------------------------------------------------------------------------------- entities
 
     private <T> void entity(PrintStream out, SecurityContext ctx, ShopEntity<T> entity, ShopSnapshot snapshot) {
-        EntityRules<T> rules = entity.rules();
+        EntityRules<T, ?> rules = entity.rules();
         List<T> rows = database.data(ctx).list(entity.table());
         List<T> all = snapshot.all(entity);
         List<Object> deletable = new ArrayList<>();

@@ -49,7 +49,7 @@ public record ShopEntity<T>(String resource, EntityTable<T> table, List<EntityMe
     }
 
     /** The generated rules. */
-    public EntityRules<T> rules() {
+    public EntityRules<T, ?> rules() {
         return table.rules();
     }
 

@@ -309,7 +309,7 @@ final class Harness {
         for (Entity e : app.entities) {
             EntityTable<Object> table = (EntityTable<Object>) loader.loadClass(e.qualifiedName() + "Table")
                     .getField("TABLE").get(null);
-            EntityRules<Object> rules = table.rules();
+            EntityRules<Object, ?> rules = table.rules();
             checkTableMapping(user, e, table);
             expect(user, e, "canCreate (policy)", reference.canCreate(e, subject), rules.canCreate(ctx));
             for (Obj o : e.objects) {
@@ -342,7 +342,7 @@ final class Harness {
         }
     }
 
-    private void checkPolicy(User user, SecurityContext ctx, Subject subject, Entity e, EntityRules<Object> rules, Obj o) {
+    private void checkPolicy(User user, SecurityContext ctx, Subject subject, Entity e, EntityRules<Object, ?> rules, Obj o) {
         Object object = javaObjects.get(o);
         Rights rights = rules.rights(ctx, object);
         boolean visible = reference.visible(e, o, subject);
@@ -502,18 +502,12 @@ final class Harness {
         setter(object.getClass(), m).invoke(object, before);
     }
 
-    private void checkProxyCreate(User user, SecurityContext ctx, Subject subject, Entity e, EntityRules<Object> rules)
+    private void checkProxyCreate(User user, SecurityContext ctx, Subject subject, Entity e, EntityRules<Object, ?> rules)
             throws Exception {
         Obj fresh = generator.newObject(e, 900000 + generator.random().nextInt(1000));
-        Member owner = e.owner();
-        if (owner != null && subject.id instanceof Long && !subject.system) {
-            fresh.values.put(owner.name, subject.id);
-        }
         Object object = entityClass(e).getConstructor().newInstance();
         fill(object, fresh);
-        boolean expected = reference.canCreate(e, subject) && reference.createAllowed(e, fresh, subject);
-        expect(user, e, "isCreateAllowed(" + fresh.values + ")", reference.createAllowed(e, fresh, subject),
-                rules.isCreateAllowed(ctx, object));
+        boolean expected = reference.createAllowedFully(e, fresh, subject);
         boolean allowed;
         try {
             proxyClass(e).getMethod("create", SecurityContext.class, entityClass(e)).invoke(null, ctx, object);
@@ -525,6 +519,8 @@ final class Harness {
             allowed = false;
         }
         expect(user, e, "proxy create(" + fresh.values + ")", expected, allowed);
+        expect(user, e, "isCreateAllowed(" + fresh.values + ")", subject.unrestricted || subject.denied
+                ? !subject.denied : reference.createAllowed(e, fresh, subject), rules.isCreateAllowed(ctx, object));
     }
 
     // ---------------------------------------------------------------------------------------------------- SQL
@@ -591,14 +587,11 @@ final class Harness {
         }
         // insert of a new object
         Obj fresh = generator.newObject(e, 800000 + generator.random().nextInt(1000));
-        Member owner = e.owner();
-        if (owner != null && !subject.system) {
-            fresh.values.put(owner.name, subject.id instanceof Long ? subject.id : null);
-        }
         Object object = entityClass(e).getConstructor().newInstance();
         fill(object, fresh);
+        String given = fresh.values.toString();
         boolean inserted = inRollback(data, () -> data.insert(table, object));
-        expect(user, e, dbName + " insert " + fresh.values, insertAllowed(e, fresh, subject), inserted);
+        expect(user, e, dbName + " insert " + given, reference.createAllowedFully(e, fresh, subject), inserted);
     }
 
     /**
@@ -695,25 +688,6 @@ final class Harness {
             case LT: return c < 0;
             default: return c >= 0;
         }
-    }
-
-    /**
-     * The data layer's insert (README, "Writes"): the create right, write access to every member given a value
-     * (other than the key and the owner), and the write check on the new row for create and for those members.
-     */
-    private boolean insertAllowed(Entity e, Obj fresh, Subject subject) {
-        if (!reference.canCreate(e, subject) || !reference.createAllowed(e, fresh, subject)) {
-            return false;
-        }
-        for (Member m : e.storedMembers()) {
-            if (m.kind == Kind.ID || m.kind == Kind.OWNER || fresh.get(m.name) == null) {
-                continue;
-            }
-            if (!reference.mayEverWrite(e, m, subject) || !reference.canWrite(e, fresh, m, subject)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean inRollback(WardenData data, Runnable write) {

@@ -260,6 +260,60 @@ final class Reference {
         return false;
     }
 
+    /**
+     * §6 "One create check", the same for every path that creates objects: the create right; the owner filled in with
+     * the user's id (empty for an anonymous user, whatever the caller put there; the system keeps what was given);
+     * every member the caller set (a value other than the class's default: not null, not 0 or false for a primitive,
+     * not an empty collection) writable by the user in the new object, the key included; every object an
+     * association set refers to visible to the user; then the write check. {@code fresh} is the new object as the
+     * caller made it; the owner is filled in here.
+     */
+    boolean createAllowedFully(Entity e, Obj fresh, Subject s) {
+        if (s.denied) {
+            return false;
+        }
+        Member owner = e.owner();
+        if (owner != null && !s.system && !s.unrestricted) {
+            fresh.values.put(owner.name, s.id);
+        }
+        if (s.unrestricted) {
+            return true;
+        }
+        if (!canCreate(e, s)) {
+            return false;
+        }
+        for (Member m : e.members) {
+            if (m.kind == Kind.OWNER || m.kind == Kind.CALCULATED || !isSet(m, fresh.get(m.name))) {
+                continue;
+            }
+            if (!canWrite(e, fresh, m, s)) {
+                return false;
+            }
+            Object value = fresh.get(m.name);
+            List<?> targets = value instanceof List<?> list ? list : List.of(value);
+            for (Object target : targets) {
+                if (target instanceof Obj o && !visible(o.entity, o, s)) {
+                    return false;
+                }
+            }
+        }
+        return createAllowed(e, fresh, s);
+    }
+
+    /** Whether a member's value on a new object differs from what a new object of the class has by default. */
+    static boolean isSet(Member m, Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof List<?> list) {
+            return !list.isEmpty();
+        }
+        if (m.kind.primitive()) {
+            return !value.equals(0) && !value.equals(0L) && !value.equals(false);
+        }
+        return true;
+    }
+
     /** Whether some rule that applies, and can be active, gives write access to the member. */
     boolean mayEverWrite(Entity e, Member m, Subject s) {
         if (s.unrestricted) {

@@ -132,7 +132,7 @@ class FailClosedTest {
 
     /** Nothing is visible, readable, creatable or deletable for the context, through any of the three paths. */
     private static void assertSeesNothing(SecurityContext ctx) throws Exception {
-        EntityRules<Object> rules = vault.table.rules();
+        EntityRules<Object, ?> rules = vault.table.rules();
         for (Object secret : new Object[] {mine, theirs}) {
             assertFalse(rules.isVisible(ctx, secret), ctx::toString);
             assertFalse(rules.rights(ctx, secret).visible());

@@ -1,0 +1,154 @@
+package dev.warden.processor.validation;
+
+import dev.warden.processor.constraint.CheckedConstraint;
+import dev.warden.processor.constraint.CompiledSqlConstraint;
+import dev.warden.processor.constraint.SqlConstraintCompiler;
+import dev.warden.processor.diagnostics.Message;
+import dev.warden.processor.diagnostics.Report;
+import dev.warden.processor.model.AnnotationReader;
+import dev.warden.processor.model.EntityModel;
+import dev.warden.processor.model.MemberModel;
+import dev.warden.processor.model.MemberModel.MemberKind;
+import dev.warden.processor.model.TableCatalog;
+import dev.warden.processor.model.TableMapping;
+import dev.warden.processor.plan.RulePlan;
+import dev.warden.processor.plan.TablePlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Works out how a valid persistent entity is stored, for its generated table: the mapping (checked by
+ * {@link MappingValidation}), the column of each member, and each constraint compiled to SQL. When no table can be
+ * generated (no key, a default name that is a reserved word, a constraint reaching an entity without a key), it
+ * says why with warning W008 instead.
+ */
+final class TablePlanning {
+
+    private static final String[] JPA = {"jakarta.persistence.", "javax.persistence."};
+
+    private final TableCatalog tables;
+    private final Types types;
+    private final AnnotationReader reader;
+    private final MappingValidation mappingValidation = new MappingValidation();
+
+    TablePlanning(TableCatalog tables, Elements elements, Types types) {
+        this.tables = tables;
+        this.types = types;
+        this.reader = new AnnotationReader(elements);
+    }
+
+    /** The table plan of an entity whose rules validated; empty (with the reason reported) when there is none. */
+    Optional<TablePlan> plan(EntityModel entity, List<RulePlan> rules, Report report) {
+        TableMapping mapping = tables.mappingOf(entity);
+        int errorsBefore = report.errorCount();
+        if (!mappingValidation.validate(entity, mapping, report) || report.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        if (mapping.key() < 0) {
+            return noTable(entity, entity.simpleName() + " has no key member", report);
+        }
+        if (!entity.record() && !entity.hasPublicNoArgConstructor()) {
+            return noTable(entity, entity.simpleName() + " has no public constructor without parameters to read rows "
+                    + "into", "add a public no-argument constructor, or @SecuredEntity(persistent = false)", report);
+        }
+        List<TablePlan.Column> columns = new ArrayList<>();
+        for (int i = 0; i < entity.members().size(); i++) {
+            String column = mapping.columns().get(i);
+            MemberModel member = entity.members().get(i);
+            if (column == null) {
+                continue;
+            }
+            if (member.kind() == MemberKind.TO_ONE) {
+                // The foreign key holds the associated object's key; an entity without a key cannot be referenced.
+                Optional<MemberModel> targetKey = tables.entity(member.targetEntity()).flatMap(EntityModel::keyMember);
+                targetKey.ifPresent(key -> columns.add(new TablePlan.Column(member(entity, member), column,
+                        boxed(key.type()))));
+            } else {
+                columns.add(new TablePlan.Column(member(entity, member), column, boxed(member.type())));
+            }
+        }
+        Map<Integer, CompiledSqlConstraint> constraints = new LinkedHashMap<>();
+        for (RulePlan rule : rules) {
+            Optional<CheckedConstraint> checked = rule.constraint();
+            if (checked.isEmpty()) {
+                continue;
+            }
+            try {
+                constraints.put(rule.number(), SqlConstraintCompiler.compile(checked.get(), tables));
+            } catch (TableCatalog.MissingKeyException missing) {
+                return noTable(entity, simpleName(missing.entity()) + " has no key member", report);
+            }
+        }
+        return Optional.of(new TablePlan(mapping, columns, constraints, discriminator(entity)));
+    }
+
+    private static int member(EntityModel entity, MemberModel member) {
+        return entity.members().indexOf(member);
+    }
+
+    private static final String ADD_A_KEY =
+            "add a key member (a member named id, or one marked with JPA @Id), or @SecuredEntity(persistent = false)";
+
+    private static Optional<TablePlan> noTable(EntityModel entity, String reason, Report report) {
+        return noTable(entity, reason, ADD_A_KEY, report);
+    }
+
+    private static Optional<TablePlan> noTable(EntityModel entity, String reason, String hint, Report report) {
+        report.add(Message.NO_TABLE, entity.location(), hint, entity.simpleName(), reason);
+        return Optional.empty();
+    }
+
+    /**
+     * The discriminator of an entity in a JPA single-table hierarchy: declared with {@code @DiscriminatorColumn} on
+     * the entity or a superclass, or {@code @DiscriminatorValue} on the entity; JPA's defaults are the column
+     * {@code DTYPE} and the entity's name.
+     */
+    private Optional<TablePlan.Discriminator> discriminator(EntityModel entity) {
+        Optional<AnnotationMirror> value = jpa(entity.element(), "DiscriminatorValue");
+        Optional<AnnotationMirror> column = Optional.empty();
+        for (TypeElement t = entity.element(); t != null && column.isEmpty(); t = superclass(t)) {
+            column = jpa(t, "DiscriminatorColumn");
+        }
+        if (value.isEmpty() && column.isEmpty()) {
+            return Optional.empty();
+        }
+        String columnName = column.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty()).orElse("DTYPE");
+        String discriminator = value.map(m -> reader.string(m, "value")).filter(v -> !v.isEmpty())
+                .orElse(entity.simpleName());
+        return Optional.of(new TablePlan.Discriminator(columnName, discriminator));
+    }
+
+    private Optional<AnnotationMirror> jpa(TypeElement type, String simpleName) {
+        for (String prefix : JPA) {
+            Optional<AnnotationMirror> found = reader.find(type, prefix + simpleName);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static TypeElement superclass(TypeElement type) {
+        TypeMirror superclass = type.getSuperclass();
+        return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+    }
+
+    private TypeMirror boxed(TypeMirror type) {
+        return type.getKind().isPrimitive() ? types.boxedClass(types.getPrimitiveType(type.getKind())).asType()
+                : types.erasure(type);
+    }
+
+    private static String simpleName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+}
