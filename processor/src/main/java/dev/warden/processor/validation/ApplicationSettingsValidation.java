@@ -1,6 +1,6 @@
 package dev.warden.processor.validation;
 
-import dev.warden.annotations.SecurityLevel;
+import dev.warden.processor.model.SecurityLevel;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Names;
 import dev.warden.processor.diagnostics.Report;

@@ -22,7 +22,7 @@ final class Members {
      */
     static int index(EntityTable<?> table, EntityMember member) {
         Objects.requireNonNull(member, "member");
-        EntityRules<?> rules = table.rules();
+        EntityRules<?, ?> rules = table.rules();
         String name = member.memberName();
         if (member instanceof Query.NamedMember) {
             int index = rules.memberIndex(name);

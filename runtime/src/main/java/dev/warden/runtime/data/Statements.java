@@ -40,7 +40,7 @@ final class Statements {
     }
 
     /** The names of members, for messages: {@code [note, region]}. */
-    static String memberNames(EntityRules<?> rules, int[] members) {
+    static String memberNames(EntityRules<?, ?> rules, int[] members) {
         StringJoiner names = new StringJoiner(", ", "[", "]");
         Arrays.stream(members).forEach(member -> names.add(rules.memberName(member)));
         return names.toString();

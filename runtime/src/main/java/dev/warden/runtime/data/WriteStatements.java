@@ -5,6 +5,7 @@ import static dev.warden.runtime.data.Statements.keyEquals;
 
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.MemberSet;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.sql.EntityTable;
@@ -38,7 +39,7 @@ final class WriteStatements {
         Objects.requireNonNull(object, "object");
         EntityTable<T> table = filter.table();
         SecurityContext ctx = filter.context();
-        EntityRules<T> rules = table.rules();
+        EntityRules<T, ?> rules = table.rules();
         if (!filter.canCreate()) {
             throw rules.denial(ctx, null, Operation.CREATE, -1);
         }
@@ -50,21 +51,30 @@ final class WriteStatements {
         if (owner >= 0 && (ctx.userId() != null || ctx.enforcesDataAccess())) {
             values[owner] = ownerValue(table, ctx, owner);
         }
+        // The one create check (security model §6): what the caller set needs the right to write it, the key
+        // included; the write check on the stored row below covers the constraints.
+        MemberSet set = ctx.enforcesDataAccess() ? rules.membersSetOn(object) : MemberSet.none();
         List<Integer> written = new ArrayList<>();
+        for (int member = 0; member < rules.memberCount(); member++) {
+            if (set.contains(member)) {
+                if (filter.writeAccess(member) == QueryFilter.Access.NEVER) {
+                    throw rules.denial(ctx, object, Operation.WRITE, member);
+                }
+                written.add(member);
+            }
+        }
         StringJoiner columns = new StringJoiner(", ");
         SqlFragment.Builder valueList = SqlFragment.builder();
         for (int member : table.columnMembers()) {
             if (values[member] == null) {
                 continue;
             }
-            if (member != table.keyMember() && member != owner) {
-                if (filter.writeAccess(member) == QueryFilter.Access.NEVER) {
-                    throw rules.denial(ctx, object, Operation.WRITE, member);
-                }
-                written.add(member);
-            }
             columns.add(table.column(member));
             valueList.sql(valueList.isEmpty() ? "" : ", ").value(values[member], table.columnType(member));
+        }
+        if (table.discriminatorColumn().isPresent()) {
+            columns.add(table.discriminatorColumn().get());
+            valueList.sql(valueList.isEmpty() ? "" : ", ").value(table.discriminatorValue().orElseThrow(), String.class);
         }
         String insert = "INSERT INTO " + table.tableName()
                 + (columns.length() == 0 ? " DEFAULT VALUES" : " (" + columns + ") VALUES (");
@@ -116,7 +126,7 @@ final class WriteStatements {
         Objects.requireNonNull(object, "object");
         EntityTable<T> table = filter.table();
         SecurityContext ctx = filter.context();
-        EntityRules<T> rules = table.rules();
+        EntityRules<T, ?> rules = table.rules();
         for (int member : members) {
             if (filter.writeAccess(member) == QueryFilter.Access.NEVER) {
                 throw rules.denial(ctx, object, Operation.WRITE, member);
@@ -159,7 +169,7 @@ final class WriteStatements {
         if (!ctx.enforcesDataAccess()) {
             return new NoSuchElementException("There is no " + entity + " with this key");
         }
-        EntityRules<?> rules = table.rules();
+        EntityRules<?, ?> rules = table.rules();
         String member = members.length == 0 ? null : rules.memberName(members[0]);
         if (ctx.deniedReason().isPresent()) {
             return rules.denial(ctx, null, operation, members.length == 0 ? -1 : members[0]);

@@ -74,10 +74,10 @@ public final class Sales {
                 case ACCOUNT_MANAGER -> c.accountManager();
             })
             .rule("Managers: everything", null)
-            .grant(MANAGER, true, true, MemberSet.all(3), MemberSet.of(C_NAME, C_ACCOUNT_MANAGER))
+            .grant(MANAGER, true, true, MemberSet.all(3), MemberSet.of(C_ID, C_NAME, C_ACCOUNT_MANAGER))
             .rule("Account managers: their customers",
                     (ctx, c) -> c.accountManager() != null && c.accountManager().equals(ctx.currentUserId()))
-            .grant(ACCOUNT_MANAGER, true, false, MemberSet.all(3), MemberSet.of(C_NAME, C_ACCOUNT_MANAGER))
+            .grant(ACCOUNT_MANAGER, true, false, MemberSet.all(3), MemberSet.of(C_ID, C_NAME, C_ACCOUNT_MANAGER))
             .build();
 
     public static final EntityTable<Customer> CUSTOMERS = EntityTable
@@ -172,7 +172,7 @@ public final class Sales {
             .getter(Sales::orderMember)
             .rule("Managers: everything", null)
             .grant(MANAGER, true, true, MemberSet.all(ORDER_MEMBERS),
-                    MemberSet.of(CUSTOMER, OWNER, REGION, STATUS, TOTAL, NOTE, CREATED))
+                    MemberSet.of(ID, CUSTOMER, OWNER, REGION, STATUS, TOTAL, NOTE, CREATED))
             .rule("Reps: own orders", (ctx, o) -> o.owner() != null && o.owner().equals(ctx.currentUserId()))
             .grant(USER, true, false, MemberSet.all(ORDER_MEMBERS), MemberSet.of(CUSTOMER, REGION, NOTE))
             .rule("Reps: own drafts", (ctx, o) -> o.owner() != null && o.owner().equals(ctx.currentUserId())

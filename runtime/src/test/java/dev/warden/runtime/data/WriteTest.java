@@ -421,7 +421,7 @@ class WriteTest {
                 case TEXT -> m.text();
             })
             .rule("Reps: their memos", (ctx, m) -> m.author() != null && m.author().equals(ctx.currentUserId()))
-            .grant(Sales.USER, true, true, MemberSet.all(3), MemberSet.of(2))
+            .grant(Sales.USER, true, true, MemberSet.all(3), MemberSet.of(1, 2))
             .build();
 
     private static final EntityTable<Memo> MEMOS = EntityTable.builder(MEMO_RULES, "memos", MemoMember.ID)

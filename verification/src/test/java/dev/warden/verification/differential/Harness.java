@@ -591,7 +591,7 @@ final class Harness {
         fill(object, fresh);
         String given = fresh.values.toString();
         boolean inserted = inRollback(data, () -> data.insert(table, object));
-        expect(user, e, dbName + " insert " + given, reference.createAllowedFully(e, fresh, subject), inserted);
+        expect(user, e, dbName + " insert " + given, reference.createAllowedFully(e, fresh, subject, false), inserted);
     }
 
     /**

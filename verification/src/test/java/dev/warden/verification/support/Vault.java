@@ -51,7 +51,8 @@ public final class Vault {
                 import dev.warden.annotations.*;
                 @SecuredEntity(table = "secret")
                 @AccessRule(roles = "Owner", create = true, delete = true, defaultAccess = Access.READ,
-                        members = {@Member(name = "text", access = Access.READ_WRITE),
+                        members = {@Member(name = "id", access = Access.READ_WRITE),
+                                   @Member(name = "text", access = Access.READ_WRITE),
                                    @Member(name = "counter", access = Access.READ_WRITE)},
                         constraint = "[owner = '[%CurrentUser%]']")
                 @AccessRule(roles = "Reader", defaultAccess = Access.READ, members = @Member(name = "text", access = Access.NONE),
