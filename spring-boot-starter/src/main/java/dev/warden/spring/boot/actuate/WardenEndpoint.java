@@ -59,12 +59,7 @@ public class WardenEndpoint {
     }
 
     private WebEndpointResponse<String> answer(OverviewFormat format) {
-        List<URL> candidates;
-        try {
-            candidates = Collections.list(classLoader.getResources(RESOURCE + ".json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot look for " + RESOURCE + ".json", e);
-        }
+        List<URL> candidates = resources(RESOURCE + ".json");
         Pattern ownName = Pattern.compile("\"application\"\\s*:\\s*\"" + Pattern.quote(application.name()) + "\"");
         List<URL> own = new ArrayList<>();
         for (URL candidate : candidates) {
@@ -78,15 +73,22 @@ public class WardenEndpoint {
                     + "applications): compile the class annotated @AppSecurity with the Warden processor"),
                     WebEndpointResponse.STATUS_NOT_FOUND, format.getProducedMimeType());
         }
-        String json = own.get(0).toString();
-        URL document;
-        try {
-            document = format == OverviewFormat.JSON ? own.get(0)
-                    : new URL(json.substring(0, json.length() - ".json".length()) + format.extension());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (format == OverviewFormat.JSON) {
+            return new WebEndpointResponse<>(read(own.get(0)), format);
         }
+        String json = own.get(0).toString();
+        String html = json.substring(0, json.length() - ".json".length()) + ".html";
+        URL document = resources(RESOURCE + ".html").stream().filter(url -> url.toString().equals(html)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The processor wrote " + json + " but no " + html));
         return new WebEndpointResponse<>(read(document), format);
+    }
+
+    private List<URL> resources(String name) {
+        try {
+            return Collections.list(classLoader.getResources(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot look for " + name + " on the class path", e);
+        }
     }
 
     private static String missing(OverviewFormat format, String message) {
