@@ -220,7 +220,8 @@ public final class SpringSecurityUserProvider implements UserProvider {
 
     /** "the UsernamePasswordAuthenticationToken (principal com.acme.ShopUser)": types only. */
     private static String describe(Authentication authentication) {
-        return "the " + authentication.getClass().getSimpleName() + " (principal "
+        String type = authentication.getClass().getSimpleName();
+        return "the " + (type.isEmpty() ? authentication.getClass().getName() : type) + " (principal "
                 + principalType(authentication) + ")";
     }
 

@@ -296,6 +296,32 @@ class SpringSecurityUserProviderTest {
     }
 
     @Test
+    void anAuthenticationOfAnAnonymousClassIsNamedByItsFullName() {
+        org.springframework.security.authentication.AbstractAuthenticationToken own =
+                new org.springframework.security.authentication.AbstractAuthenticationToken(
+                        AuthorityUtils.createAuthorityList("ROLE_USER")) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public Object getCredentials() {
+                        return PASSWORD;
+                    }
+
+                    @Override
+                    public Object getPrincipal() {
+                        return "42";
+                    }
+                };
+        own.setAuthenticated(true);
+
+        AuthenticationMappingException e = assertThrows(AuthenticationMappingException.class,
+                () -> SpringSecurityUserProvider.of(ShopModel.withGuests()).userOf(own));
+        assertTrue(e.getMessage().startsWith("the " + own.getClass().getName() + " (principal java.lang.String): none "
+                + "of its granted authorities [ROLE_USER]"), e.getMessage());
+        assertSafe(e.getMessage());
+    }
+
+    @Test
     void rememberMeIsASignedInUser() {
         signIn(new RememberMeAuthenticationToken("key", "9", AuthorityUtils.createAuthorityList("ROLE_Customer")));
 
