@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -154,6 +155,17 @@ class WardenAutoConfigurationTest {
                 .run(context -> assertThat(context).doesNotHaveBean(WardenData.class));
         new ApplicationContextRunner().withConfiguration(WARDEN).withUserConfiguration(TwoDataSourcesOnePrimary.class)
                 .run(context -> assertThat(context).hasSingleBean(WardenData.class));
+    }
+
+    @Test
+    void withoutSpringJdbcWardenDataRunsTransactionsOfItsOwn() {
+        new ApplicationContextRunner().withConfiguration(WARDEN)
+                .withClassLoader(new FilteredClassLoader(DataSourceUtils.class))
+                .withBean(DataSource.class, () -> h2("without-spring-jdbc"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(WardenData.class);
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -300,8 +312,8 @@ class WardenAutoConfigurationTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                     .hasMessageContaining("Property warden.tokens.Regoin with value 'claim:region' is invalid: Cannot "
-                            + "take token 'Regoin' from claim:region: NotesSecurity declares no such @Token; its tokens "
-                            + "are [Region]");
+                            + "take token 'Regoin' from claim:region: NotesSecurity declares no such @Token; its "
+                            + "tokens are [Region]");
         });
         runner.withPropertyValues("warden.tokens.Region=header:X-Region").run(context -> {
             assertThat(context).hasFailed();

@@ -26,12 +26,14 @@ public class NotesController {
     private final WardenData data;
     private final NotesReports reports;
     private final TaskExecutor taskExecutor;
+    private final NotesService service;
 
     public NotesController(WardenData data, NotesReports reports,
-            @Qualifier("applicationTaskExecutor") TaskExecutor taskExecutor) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor taskExecutor, NotesService service) {
         this.data = data;
         this.reports = reports;
         this.taskExecutor = taskExecutor;
+        this.service = service;
     }
 
     /** Who Warden thinks the caller is. */
@@ -69,7 +71,7 @@ public class NotesController {
         Note change = new Note();
         change.setId(id);
         change.setTitle(title);
-        return data.update(NoteTable.TABLE, change, "title");
+        return data.update(NoteTable.TABLE, change, NotePolicy.Member.TITLE);
     }
 
     /** A denied delete is 404, as for a note that does not exist. */
@@ -77,6 +79,13 @@ public class NotesController {
     @DeniedAsNotFound
     public ResponseEntity<Void> delete(@PathVariable long id) {
         data.delete(NoteTable.TABLE, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** All or none, in one transaction: a denial is 403 and nothing is published or recorded. */
+    @PostMapping("/notes/publish")
+    public ResponseEntity<Void> publish(@RequestBody List<Long> ids) {
+        service.publish(ids);
         return ResponseEntity.noContent().build();
     }
 

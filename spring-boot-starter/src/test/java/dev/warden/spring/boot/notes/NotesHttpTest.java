@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +46,8 @@ class NotesHttpTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+            boolean json = body.startsWith("{") || body.startsWith("[");
+            request.header("Content-Type", json ? "application/json" : "text/plain");
         }
         if (accept != null) {
             request.header("Accept", accept);
@@ -162,6 +165,30 @@ class NotesHttpTest {
 
         assertEquals(204, send("nina", "DELETE", "/notes/" + note.get("id").asLong(), null, null).statusCode());
         assertEquals(404, get("ada", "/notes/" + note.get("id").asLong()).statusCode());
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aDenialInsideTransactionalRollsBackEverythingTheTransactionDid() throws Exception {
+        HttpResponse<String> created = send("wes", "POST", "/notes",
+                "{\"title\": \"To publish\", \"published\": false}", null);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        try {
+            HttpResponse<String> denied = send("wes", "POST", "/notes/publish", "[" + id + ", 4]", null);
+            assertEquals(403, denied.statusCode(), "note 4 is not wes's: " + denied.body());
+            assertEquals(404, get(null, "/notes/" + id).statusCode(), "the first note was not published either");
+            assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM publication", Long.class),
+                    "nor was JdbcTemplate's record of it kept");
+
+            assertEquals(204, send("wes", "POST", "/notes/publish", "[" + id + "]", null).statusCode());
+            assertEquals(200, get(null, "/notes/" + id).statusCode());
+            assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM publication", Long.class));
+        } finally {
+            send("wes", "DELETE", "/notes/" + id, null, null);
+            jdbc.update("DELETE FROM publication");
+        }
     }
 
     @Test
