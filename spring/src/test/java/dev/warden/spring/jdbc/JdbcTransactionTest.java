@@ -11,6 +11,10 @@ import dev.warden.runtime.data.WardenData;
 import dev.warden.spring.jdbc.ledger.Entry;
 import dev.warden.spring.jdbc.ledger.EntryPolicy;
 import dev.warden.spring.jdbc.ledger.EntryTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -264,6 +268,42 @@ class JdbcTransactionTest {
         assertEquals(List.of("rent", "coffee", "travel"), Ledger.memos(jdbc));
     }
 
+    /** The memos committed, read on a connection of its own, outside Spring's transaction. */
+    private List<String> memosSeenElsewhere() {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement()
+                        .executeQuery("SELECT memo FROM entry ORDER BY id")) {
+            List<String> memos = new ArrayList<>();
+            while (rows.next()) {
+                memos.add(rows.getString(1));
+            }
+            return memos;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void wardensInTransactionInsideSpringsTakesPartInIt() {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        try (SecurityContext.Scope scope = Ledger.asClerk()) {
+            template.executeWithoutResult(status -> {
+                data.inTransaction(() -> data.insert(EntryTable.TABLE, new Entry(null, "inner", 2L)));
+                assertEquals(List.of("rent", "coffee", "travel"), memosSeenElsewhere(),
+                        "not committed by inTransaction: another connection does not see it");
+                assertEquals(List.of("rent", "coffee", "travel", "inner"), Ledger.memos(jdbc),
+                        "the transaction does");
+                status.setRollbackOnly();
+            });
+            assertThrows(UnexpectedRollbackException.class, () -> template.executeWithoutResult(status ->
+                    assertThrows(IllegalStateException.class, () -> data.inTransaction(() -> {
+                        data.insert(EntryTable.TABLE, new Entry(null, "failed work", 2L));
+                        throw new IllegalStateException("the work fails");
+                    }))), "work that threw inside Spring's transaction marks it rollback-only");
+        }
+        assertEquals(List.of("rent", "coffee", "travel"), Ledger.memos(jdbc));
+    }
+
     @Test
     void outsideATransactionEachWriteCommitsOnItsOwn() {
         try (SecurityContext.Scope scope = Ledger.asClerk()) {
@@ -280,7 +320,7 @@ class JdbcTransactionTest {
                 new TransactionAwareDataSourceProxy(dataSource));
         assertTrue(provider.dataSource() == dataSource, "the proxy is looked through");
 
-        java.sql.Connection own = provider.acquire();
+        Connection own = provider.acquire();
         assertFalse(provider.inCallerTransaction(own));
         provider.release(own);
         assertTrue(own.isClosed(), "a connection of Warden's own is closed");
@@ -289,13 +329,13 @@ class JdbcTransactionTest {
         assertThrows(UnexpectedRollbackException.class, () -> new TransactionTemplate(transactionManager)
                 .executeWithoutResult(status -> {
             try {
-                java.sql.Connection joined = provider.acquire();
+                Connection joined = provider.acquire();
                 assertTrue(provider.inCallerTransaction(joined));
                 provider.release(joined);
                 assertFalse(joined.isClosed(), "the transaction's connection stays open");
                 provider.setRollbackOnly(joined);
                 assertTrue(status.isRollbackOnly());
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }), "the mark made Spring roll back");

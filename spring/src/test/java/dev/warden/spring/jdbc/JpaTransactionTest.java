@@ -12,6 +12,8 @@ import dev.warden.spring.jdbc.ledger.EntryTable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -123,9 +125,9 @@ class JpaTransactionTest {
 
         /** What Warden does when it marks the transaction: through the provider, as the runtime calls it. */
         @Transactional
-        public void persistThenMarkRollbackOnly(SpringConnectionProvider provider) throws java.sql.SQLException {
+        public void persistThenMarkRollbackOnly(SpringConnectionProvider provider) throws SQLException {
             persist("marked");
-            java.sql.Connection connection = provider.acquire();
+            Connection connection = provider.acquire();
             try {
                 provider.setRollbackOnly(connection);
             } finally {
