@@ -357,8 +357,11 @@ public final class SecurityContext {
             try {
                 user = provider.currentUser();
             } catch (RuntimeException e) {
+                // Only an AccessDeniedException's message is repeated: its contract is to name what is missing
+                // without protected values; any other message could hold a credential.
                 return Resolution.missing(NO_CONTEXT + ". The UserProvider " + provider.getClass().getName()
-                        + " failed with " + e.getClass().getName());
+                        + " failed with " + e.getClass().getName()
+                        + (e instanceof AccessDeniedException ? ": " + e.getMessage() : ""));
             }
             if (user == null) {
                 return Resolution.missing(NO_CONTEXT + ". The UserProvider " + provider.getClass().getName()

@@ -16,6 +16,9 @@ public interface UserProvider {
      *
      * @return the user, or empty when nobody is signed in (Warden then falls back to anonymous access, if the
      *     application allows it)
+     * @throws AccessDeniedException when someone is signed in but cannot be made a Warden user (a missing id, say);
+     *     the message, which must name what is missing and never a credential, is part of the denial that
+     *     {@link SecurityContext#current()} throws. The messages of other exceptions are not repeated.
      */
     Optional<UserIdentity> currentUser();
 }

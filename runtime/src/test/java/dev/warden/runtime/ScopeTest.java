@@ -258,6 +258,19 @@ class ScopeTest extends GlobalStateReset {
     }
 
     @Test
+    void aUserProviderThatDeniesGivesItsReason() {
+        ApplicationModel.setDefault(Shop.appWithVisitors());
+        SecurityContext.setUserProvider(() -> {
+            throw new AccessDeniedException("the principal of a TestingAuthenticationToken has no property 'id'");
+        });
+
+        assertEquals(Optional.empty(), current(), "a denial must not fall back to anonymous access");
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, SecurityContext::current);
+        assertTrue(e.getMessage().endsWith("failed with dev.warden.runtime.AccessDeniedException: the principal of a "
+                + "TestingAuthenticationToken has no property 'id'"), e.getMessage());
+    }
+
+    @Test
     void aUserProviderReturningNullMeansNoContext() {
         ApplicationModel.setDefault(app);
         SecurityContext.setUserProvider(() -> null);
