@@ -29,6 +29,21 @@ public class ConstraintFailedException extends RuntimeException {
         this.rule = rule;
     }
 
+    /**
+     * A constraint that could not be evaluated on this object at all.
+     *
+     * @param entity the entity's name
+     * @param rule the rule's number, from 1
+     * @param description the rule, as explanations show it
+     * @param why why it cannot be evaluated; never a member's value
+     */
+    public ConstraintFailedException(String entity, int rule, String description, String why) {
+        super("The constraint of rule " + rule + " of " + entity + " could not be evaluated: " + why + " ("
+                + description + "). This is an error in the application, not a denial; access was not granted");
+        this.entity = entity;
+        this.rule = rule;
+    }
+
     /** The entity's name. */
     public String entity() {
         return entity;

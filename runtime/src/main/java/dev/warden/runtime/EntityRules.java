@@ -4,6 +4,7 @@ import static dev.warden.runtime.internal.Checks.requireName;
 
 import dev.warden.runtime.internal.Associations;
 import dev.warden.runtime.internal.GeneratedCode;
+import dev.warden.runtime.internal.LoadState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -62,6 +63,7 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     private final boolean[] filled;
     private final boolean[] readOnly;
     private final boolean[] calculated;
+    private final boolean[] toMany;
     private M owner;
     private SecuredObject.Factory<T, M, ? extends SecuredObject<T, M>> proxies;
     private java.util.function.Supplier<T> defaults;
@@ -97,6 +99,7 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
         this.filled = new boolean[members.length];
         this.readOnly = new boolean[members.length];
         this.calculated = new boolean[members.length];
+        this.toMany = new boolean[members.length];
     }
 
     // ------------------------------------------------------------------------------------------- declaration
@@ -111,6 +114,18 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     protected final void association(M member, Class<?> target) {
         requireIncomplete();
         associations[member.ordinal()] = Objects.requireNonNull(target, "target");
+    }
+
+    /**
+     * Declares that a member is a to-many association to another secured entity (its objects in a collection, an
+     * array or a map), as {@link #association} does for a to-one.
+     *
+     * @param member the member
+     * @param target the associated entity
+     */
+    protected final void associations(M member, Class<?> target) {
+        association(member, target);
+        toMany[member.ordinal()] = true;
     }
 
     /**
@@ -199,6 +214,22 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
 
         private RuleDeclaration(Rule rule) {
             this.rule = rule;
+        }
+
+        /**
+         * Declares the associations the rule's constraint follows: on an object whose associated objects were not
+         * loaded (one read by the data access layer), the constraint cannot be evaluated in memory.
+         *
+         * @param associations the association members the constraint's paths start with
+         * @return this rule
+         */
+        @SafeVarargs
+        public final RuleDeclaration follows(M... associations) {
+            requireIncomplete();
+            for (M member : associations) {
+                rule.follows.add(member.memberName());
+            }
+            return this;
         }
 
         /**
@@ -815,6 +846,40 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     }
 
     /**
+     * The rights given by the rules that are active for an object, when something else found out which are: the data
+     * access layer, which evaluates the constraints in SQL, on the rows as stored.
+     *
+     * @param ctx the security context
+     * @param activeRules the numbers of the rules active for the object (rules that do not apply to the user are
+     *     ignored)
+     * @return the rights, in this entity's members
+     */
+    public final Rights rightsOfActiveRules(SecurityContext ctx, java.util.BitSet activeRules) {
+        if (!ctx.enforcesDataAccess()) {
+            return allRights;
+        }
+        long roles = ctx.rolesIn(module);
+        boolean visible = false;
+        boolean delete = false;
+        MemberSet readable = MemberSet.none();
+        MemberSet writable = MemberSet.none();
+        for (Rule rule : rules) {
+            if ((rule.roleMask & roles) == 0 || !activeRules.get(rule.number)) {
+                continue;
+            }
+            visible = true;
+            for (Grant grant : rule.grants) {
+                if ((grant.roleMask & roles) != 0) {
+                    delete |= grant.delete;
+                    readable = readable.union(grant.readable);
+                    writable = writable.union(grant.writable);
+                }
+            }
+        }
+        return visible ? new Rights(true, delete, readable, writable) : noRights;
+    }
+
+    /**
      * Whether some applying grant of a rule active for the object gives a right.
      *
      * @param operation {@code VIEW}, {@code READ}, {@code WRITE}, {@code DELETE}, or {@code CREATE} for the
@@ -847,11 +912,42 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
         if (!ctx.hasTokens(rule.tokens)) {
             return false;
         }
+        String notLoaded = notLoaded(rule, object);
+        if (notLoaded != null) {
+            throw new ConstraintFailedException(entityName, rule.number, rule.description, notLoaded);
+        }
         try {
             return holds(rule.number, ctx, object);
         } catch (RuntimeException e) {
             throw new ConstraintFailedException(entityName, rule.number, rule.description, e);
         }
+    }
+
+    /**
+     * Why a constrained rule cannot be evaluated on an object the data access layer made, or null when it can: a
+     * reference holds only its key, and a row's associations hold references or nothing.
+     */
+    private String notLoaded(Rule rule, T object) {
+        LoadState.State state = LoadState.of(object);
+        if (state == LoadState.State.REFERENCE) {
+            return "the " + entityName + " is a reference that holds only its key (the data access layer read it as the "
+                    + "value of an association); read the object itself to check it";
+        }
+        if (state == LoadState.State.ROW) {
+            for (String name : rule.follows) {
+                M member = membersByName.get(name);
+                Object value = get(object, member);
+                boolean missing = toMany[member.ordinal()] ? !Associations.isSet(value)
+                        : LoadState.of(value) == LoadState.State.REFERENCE;
+                if (missing) {
+                    return "the constraint follows '" + name + "', but the objects it refers to were not loaded with "
+                            + "this " + entityName + " (the data access layer reads rows, not the objects they refer "
+                            + "to); load them, or use the rights the data access layer works out in SQL: "
+                            + "WardenData.findSecured or listSecured";
+                }
+            }
+        }
+        return null;
     }
 
     private static Optional<SecurityContext> current() {
@@ -1202,6 +1298,10 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
                 return "token '" + token + "' has no value";
             }
         }
+        String notLoaded = notLoaded(rule, object);
+        if (notLoaded != null) {
+            return "constraint cannot be evaluated: " + notLoaded + " (an error, not a denial)";
+        }
         try {
             return holds(rule.number, ctx, object) ? null : "constraint is false";
         } catch (RuntimeException e) {
@@ -1273,6 +1373,22 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
         return ifVisible(ctx, object, proxies).map(proxy -> (SecuredObject<T, M>) proxy);
     }
 
+    /**
+     * An object wrapped in its generated proxy with rights worked out elsewhere (by the data access layer, in SQL).
+     *
+     * @param ctx the security context
+     * @param object the object
+     * @param rights the user's rights on it; they must make it visible
+     * @return the proxy
+     * @throws IllegalStateException when no proxy was generated for the entity
+     */
+    public final SecuredObject<T, M> secure(SecurityContext ctx, T object, Rights rights) {
+        if (proxies == null) {
+            throw new IllegalStateException("No secured proxy is declared for " + entityName);
+        }
+        return proxies.make(ctx, object, rights);
+    }
+
     @SuppressWarnings("unchecked")
     final Optional<SecuredObject<?, ?>> secureObject(SecurityContext ctx, Object object) {
         return secure(ctx, (T) object).map(proxy -> proxy);
@@ -1327,6 +1443,8 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
         final boolean constrained;
         final String[] tokens;
         final List<Grant> grants = new ArrayList<>();
+        /** The names of the association members the constraint follows. */
+        final List<String> follows = new ArrayList<>();
         /** The roles of all grants: the rule applies to a user holding one of them. */
         long roleMask;
 

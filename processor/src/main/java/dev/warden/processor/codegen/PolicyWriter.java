@@ -117,8 +117,9 @@ public final class PolicyWriter {
         for (int i = 0; i < entity.members().size(); i++) {
             MemberModel member = entity.members().get(i);
             if (member.kind().isAssociation()) {
-                body.addStatement("association($T.$L, $T.class)", memberEnum, constants.get(i),
-                        naming.entityClass(member.targetEntity()));
+                body.addStatement("$L($T.$L, $T.class)",
+                        member.kind() == MemberModel.MemberKind.TO_MANY ? "associations" : "association", memberEnum,
+                        constants.get(i), naming.entityClass(member.targetEntity()));
             }
             if (member.isCalculated()) {
                 calculated.add(constants.get(i));
@@ -145,6 +146,12 @@ public final class PolicyWriter {
                 declaration.add(", $S", token);
             }
             declaration.add(")");
+            List<String> follows = rule.constraint().map(checked -> checked.rootMembers().stream()
+                    .filter(name -> entity.member(name).map(m -> m.kind().isAssociation()).orElse(false))
+                    .map(name -> "Member." + constants.get(entity.memberIndex(name))).toList()).orElse(List.of());
+            if (!follows.isEmpty()) {
+                declaration.add("\n$>$>.follows($L)$<$<", String.join(", ", follows));
+            }
             for (Grant grant : rule.grants()) {
                 declaration.add("\n$>$>.grant($L, /* create */ $L, /* delete */ $L, $L, $L)$<$<",
                         roleMask(module, grant.roles()), grant.create(), grant.delete(),

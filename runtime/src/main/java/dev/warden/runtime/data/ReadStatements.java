@@ -73,7 +73,7 @@ final class ReadStatements {
         return filter.column(member);
     }
 
-    private static <T> SqlFragment where(QueryFilter<T> filter, Query query) {
+    static <T> SqlFragment where(QueryFilter<T> filter, Query query) {
         SqlFragment.Builder where = SqlFragment.builder().sql(" WHERE ").append(filter.readFilter());
         for (Query.Condition condition : query.conditions()) {
             where.sql(" AND ").append(condition(filter, condition));
@@ -128,7 +128,7 @@ final class ReadStatements {
      * The query's sort keys, then the key, so that the order and the pages are stable; the key as the user may
      * read it, and not at all when the user may read it in no row.
      */
-    private static <T> SqlFragment orderBy(QueryFilter<T> filter, Query query) {
+    static <T> SqlFragment orderBy(QueryFilter<T> filter, Query query) {
         Dialect dialect = filter.dialect();
         List<SqlFragment> terms = new ArrayList<>();
         for (Query.Sort sort : query.sorts()) {

@@ -2,6 +2,7 @@ package dev.warden.runtime.data;
 
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.EntityMember;
+import dev.warden.runtime.SecuredObject;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.sql.Dialect;
 import dev.warden.runtime.sql.EntityTable;
@@ -222,6 +223,40 @@ public final class WardenData {
         Objects.requireNonNull(query, "query");
         return source.transactions.read("list " + table.entityName(),
                 connection -> ReadStatements.list(connection, filter(table, ctx, connection), query));
+    }
+
+    /**
+     * Finds an object by its key, if the user may see it, wrapped in its generated proxy with the rights worked out in
+     * SQL on the row as stored (so they agree with the read filter, also where a constraint follows an association
+     * whose objects are not loaded: in memory such a constraint fails with {@code ConstraintFailedException}).
+     * Changes through the proxy run the write check in memory; store them with {@link #update}.
+     *
+     * @param table the entity's table
+     * @param key the key
+     * @param <T> the entity type
+     * @return the proxy; empty when there is no such object or the user may not see it
+     */
+    public <T> Optional<SecuredObject<T, ?>> findSecured(EntityTable<T> table, Object key) {
+        SecurityContext ctx = context();
+        Object id = Statements.keyValue(table, key);
+        return source.transactions.read("find " + table.entityName(), connection -> SecuredReads
+                .list(connection, filter(table, ctx, connection), Query.all(), id).stream().findFirst());
+    }
+
+    /**
+     * The objects the user may see that match a query, each wrapped in its generated proxy with the rights worked out
+     * in SQL, as {@link #findSecured} does.
+     *
+     * @param table the entity's table
+     * @param query conditions, sort order and page
+     * @param <T> the entity type
+     * @return the proxies
+     */
+    public <T> List<SecuredObject<T, ?>> listSecured(EntityTable<T> table, Query query) {
+        SecurityContext ctx = context();
+        Objects.requireNonNull(query, "query");
+        return source.transactions.read("list " + table.entityName(),
+                connection -> SecuredReads.list(connection, filter(table, ctx, connection), query, null));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.internal.GeneratedCode;
+import dev.warden.runtime.internal.LoadState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,7 +35,9 @@ import java.util.stream.IntStream;
  * }</pre>
  *
  * <p>Objects are read through the entity's rules ({@link EntityRules#set}); a to-one association comes back as a
- * reference that holds only the associated object's key. {@link #filter} turns the table into the SQL filters
+ * reference that holds only the associated object's key. The rules know what was not loaded: a constraint that would
+ * follow an association of such an object fails with {@link dev.warden.runtime.ConstraintFailedException} instead of
+ * answering from data that is not there. {@link #filter} turns the table into the SQL filters
  * and the masked projection for one user. Instances are immutable and thread-safe.
  *
  * @param <T> the entity type
@@ -231,15 +234,18 @@ public final class EntityTable<T> {
                 }
             }
         }
+        T object;
         if (reader != null) {
-            return reader.read(values);
-        }
-        T object = constructor.get();
-        for (int member : columnMembers) {
-            if (values[member] != null && !rules.isReadOnly(member)) {
-                rules.setValue(object, member, values[member]);
+            object = reader.read(values);
+        } else {
+            object = constructor.get();
+            for (int member : columnMembers) {
+                if (values[member] != null && !rules.isReadOnly(member)) {
+                    rules.setValue(object, member, values[member]);
+                }
             }
         }
+        LoadState.mark(object, LoadState.State.ROW);
         return object;
     }
 
@@ -247,11 +253,14 @@ public final class EntityTable<T> {
     T reference(Object key) {
         Object[] values = new Object[columns.length];
         values[keyMember] = key;
+        T object;
         if (reader != null) {
-            return reader.read(values);
+            object = reader.read(values);
+        } else {
+            object = constructor.get();
+            rules.setValue(object, keyMember, key);
         }
-        T object = constructor.get();
-        rules.setValue(object, keyMember, key);
+        LoadState.mark(object, LoadState.State.REFERENCE);
         return object;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 
 /**
@@ -112,6 +113,18 @@ public final class QueryFilter<T> {
     /** Whether the rules restrict this context at all; false for the system and levels below production. */
     public boolean enforces() {
         return enforces;
+    }
+
+    /**
+     * What decides whether a rule is active for a row: empty when the rule does not apply to the user (or is dropped
+     * because a token it needs has no value), {@code TRUE} for a rule without constraint, else its constraint. For
+     * code that works out a row's rights in SQL; only for a context that {@linkplain #enforces() enforces} the rules.
+     *
+     * @param ruleNumber the rule's number, from 1
+     * @return the condition, an expression over the alias
+     */
+    public Optional<SqlFragment> ruleCondition(int ruleNumber) {
+        return Optional.ofNullable(conditions[java.util.Objects.checkIndex(ruleNumber - 1, conditions.length)]);
     }
 
     // ------------------------------------------------------------------------------------------------ filters
