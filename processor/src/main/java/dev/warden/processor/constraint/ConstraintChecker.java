@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.warden.processor.constraint.ConstraintProblem.Kind;
 import dev.warden.processor.constraint.Expr.Comparison;
 import dev.warden.processor.constraint.Operand.TokenRef;
+import dev.warden.processor.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -44,7 +45,7 @@ public final class ConstraintChecker {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(env, "env");
         ConstraintChecker checker = new ConstraintChecker(root, env);
-        checker.expr(expression);
+        expression.accept(checker.conditions, root);
         if (!checker.problems.isEmpty()) {
             return new CheckResult(checker.problems, Optional.empty());
         }
@@ -67,28 +68,55 @@ public final class ConstraintChecker {
 
     // ---------------------------------------------------------------------------------------------- conditions
 
-    private void expr(Expr e) {
-        if (e instanceof Expr.Or) {
-            ((Expr.Or) e).operands().forEach(this::expr);
-        } else if (e instanceof Expr.And) {
-            ((Expr.And) e).operands().forEach(this::expr);
-        } else if (e instanceof Expr.Not) {
-            expr(((Expr.Not) e).operand());
-        } else if (e instanceof Comparison) {
-            comparison((Comparison) e);
-        } else if (e instanceof Expr.FunctionCall) {
-            functionCall((Expr.FunctionCall) e);
-        } else if (e instanceof Expr.PathTest) {
-            pathTest((Expr.PathTest) e);
-        } else if (e instanceof Expr.TokenTest) {
-            tokenTest((Expr.TokenTest) e);
-        } else {
-            throw new IllegalStateException("unknown condition " + e);
+    /**
+     * Checks each kind of condition; the parameter is the entity the condition's paths start at (the root, or the
+     * associated entity inside a sub-constraint).
+     */
+    private final ExprVisitor<Void, EntityShape> conditions = new ExprVisitor<>() {
+        @Override
+        public Void visitOr(Expr.Or or, EntityShape scope) {
+            or.operands().forEach(operand -> operand.accept(this, scope));
+            return null;
         }
-    }
 
-    private void functionCall(Expr.FunctionCall call) {
-        List<MemberShape> members = resolve(call.path());
+        @Override
+        public Void visitAnd(Expr.And and, EntityShape scope) {
+            and.operands().forEach(operand -> operand.accept(this, scope));
+            return null;
+        }
+
+        @Override
+        public Void visitNot(Expr.Not not, EntityShape scope) {
+            return not.operand().accept(this, scope);
+        }
+
+        @Override
+        public Void visitComparison(Comparison comparison, EntityShape scope) {
+            comparison(comparison, scope);
+            return null;
+        }
+
+        @Override
+        public Void visitFunctionCall(Expr.FunctionCall call, EntityShape scope) {
+            functionCall(call, scope);
+            return null;
+        }
+
+        @Override
+        public Void visitPathTest(Expr.PathTest test, EntityShape scope) {
+            pathTest(test, scope);
+            return null;
+        }
+
+        @Override
+        public Void visitTokenTest(Expr.TokenTest test, EntityShape scope) {
+            tokenTest(test);
+            return null;
+        }
+    };
+
+    private void functionCall(Expr.FunctionCall call, EntityShape scope) {
+        List<MemberShape> members = resolve(call.path(), scope);
         if (members == null) {
             return;
         }
@@ -100,8 +128,8 @@ public final class ConstraintChecker {
         }
     }
 
-    private void pathTest(Expr.PathTest test) {
-        List<MemberShape> members = resolve(test.path());
+    private void pathTest(Expr.PathTest test, EntityShape scope) {
+        List<MemberShape> members = resolve(test.path(), scope);
         if (members == null) {
             return;
         }
@@ -127,20 +155,10 @@ public final class ConstraintChecker {
         }
     }
 
-    private void comparison(Comparison c) {
-        List<MemberShape> left = resolve(c.left());
-        Operand right = c.right();
-        List<MemberShape> rightPath = null;
-        TokenMeaning meaning = null;
-        boolean rightResolved = true;
-        if (right instanceof Operand.PathOperand) {
-            rightPath = resolve(((Operand.PathOperand) right).path());
-            rightResolved = rightPath != null;
-        } else if (right instanceof TokenRef) {
-            meaning = token((TokenRef) right);
-            rightResolved = meaning != null;
-        }
-        if (left == null || !rightResolved) {
+    private void comparison(Comparison c, EntityShape scope) {
+        List<MemberShape> left = resolve(c.left(), scope);
+        Right right = c.right().accept(resolveRight, scope);
+        if (left == null || !right.resolved()) {
             return;
         }
         MemberShape member = last(left);
@@ -148,16 +166,16 @@ public final class ConstraintChecker {
             toManyComparison(c, member);
             return;
         }
-        if (rightPath != null) {
-            MemberShape other = last(rightPath);
+        if (right.path() != null) {
+            MemberShape other = last(right.path());
+            Path path = ((Operand.PathOperand) c.right()).path();
             if (other.isAssociation() && other.toMany()) {
-                Path path = ((Operand.PathOperand) right).path();
                 report(Kind.AMBIGUOUS_TO_MANY, c.span(), "'" + path.text() + "' is a to-many association ("
                         + display(other.javaType()) + "), so it cannot be compared with '" + c.left().text() + "'",
                         toManyHint(path.text()));
                 return;
             }
-            if (throughToMany(left) && throughToMany(rightPath)) {
+            if (throughToMany(left) && throughToMany(right.path())) {
                 report(Kind.AMBIGUOUS_TO_MANY, c.span(), "both sides of '" + c.op().symbol()
                         + "' go through a to-many association, so it is not clear which elements to compare",
                         "compare each side with a value, or compare an attribute reached through one to-many "
@@ -165,7 +183,7 @@ public final class ConstraintChecker {
                 return;
             }
         }
-        if (right instanceof Operand.EmptyLiteral) {
+        if (c.right() instanceof Operand.EmptyLiteral) {
             if (c.op().isOrdering()) {
                 report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'empty' has no order, so it cannot be compared with '"
                         + c.op().symbol() + "'", "test for a value with = empty or != empty");
@@ -177,20 +195,89 @@ public final class ConstraintChecker {
                     + describe(c.left(), member), "compare it with = or !=");
             return;
         }
-        if (right instanceof Operand.StringLiteral) {
-            stringLiteral(c, member, (Operand.StringLiteral) right);
-        } else if (right instanceof Operand.NumberLiteral) {
-            numberLiteral(c, member, (Operand.NumberLiteral) right);
-        } else if (right instanceof Operand.BooleanLiteral) {
-            if (member.kind() != ValueKind.BOOLEAN) {
-                mismatch(c, member, right, ((Operand.BooleanLiteral) right).value() ? "true()" : "false()", null);
+        c.right().accept(new OperandVisitor<Void, Void>() {
+            @Override
+            public Void visitString(Operand.StringLiteral literal, Void unused) {
+                stringLiteral(c, member, literal);
+                return null;
             }
-        } else if (right instanceof TokenRef) {
-            tokenOperand(c, member, (TokenRef) right, meaning);
-        } else if (right instanceof Operand.PathOperand) {
-            pathOperand(c, member, ((Operand.PathOperand) right).path(), last(rightPath));
-        }
+
+            @Override
+            public Void visitNumber(Operand.NumberLiteral literal, Void unused) {
+                numberLiteral(c, member, literal);
+                return null;
+            }
+
+            @Override
+            public Void visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+                if (member.kind() != ValueKind.BOOLEAN) {
+                    mismatch(c, member, literal, literal.value() ? "true()" : "false()", null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitEmpty(Operand.EmptyLiteral literal, Void unused) {
+                return null; // handled above: empty compares with every member
+            }
+
+            @Override
+            public Void visitToken(TokenRef token, Void unused) {
+                tokenOperand(c, member, token, right.token());
+                return null;
+            }
+
+            @Override
+            public Void visitPath(Operand.PathOperand path, Void unused) {
+                pathOperand(c, member, path.path(), last(right.path()));
+                return null;
+            }
+        }, null);
     }
+
+    /**
+     * The right-hand side of a comparison, resolved: the members of a path, or the meaning of a token; not
+     * {@code resolved} after reporting why it does not resolve.
+     */
+    private record Right(boolean resolved, List<MemberShape> path, TokenMeaning token) {
+        static final Right VALUE = new Right(true, null, null);
+        static final Right UNRESOLVED = new Right(false, null, null);
+    }
+
+    /** Resolves the paths and tokens on the right of comparisons; literals need nothing. */
+    private final OperandVisitor<Right, EntityShape> resolveRight = new OperandVisitor<>() {
+        @Override
+        public Right visitString(Operand.StringLiteral literal, EntityShape scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitNumber(Operand.NumberLiteral literal, EntityShape scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitBoolean(Operand.BooleanLiteral literal, EntityShape scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitEmpty(Operand.EmptyLiteral literal, EntityShape scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitToken(TokenRef token, EntityShape scope) {
+            TokenMeaning meaning = token(token);
+            return meaning == null ? Right.UNRESOLVED : new Right(true, null, meaning);
+        }
+
+        @Override
+        public Right visitPath(Operand.PathOperand path, EntityShape scope) {
+            List<MemberShape> members = resolve(path.path(), scope);
+            return members == null ? Right.UNRESOLVED : new Right(true, members, null);
+        }
+    };
 
     private void toManyComparison(Comparison c, MemberShape member) {
         String path = c.left().text();
@@ -219,7 +306,7 @@ public final class ConstraintChecker {
                 String type = display(member.javaType());
                 report(Kind.UNKNOWN_ENUM_CONSTANT, literal.span(), ConstraintLexer.quote(literal.value())
                         + " is not a constant of " + type + ", the type of '" + c.left().text() + "'",
-                        Suggestions.closest(literal.value(), member.enumConstants())
+                        DidYouMean.closest(literal.value(), member.enumConstants())
                                 .map(s -> "did you mean '" + s + "'?")
                                 .orElse(listing("constants of " + type, member.enumConstants())));
             }
@@ -389,9 +476,9 @@ public final class ConstraintChecker {
 
     // ------------------------------------------------------------------------------------------ paths, tokens
 
-    /** The members along {@code path}, or null after reporting why it does not resolve. */
-    private List<MemberShape> resolve(Path path) {
-        EntityShape entity = root;
+    /** The members along {@code path} from {@code scope}, or null after reporting why it does not resolve. */
+    private List<MemberShape> resolve(Path path, EntityShape scope) {
+        EntityShape entity = scope;
         List<MemberShape> members = new ArrayList<>();
         List<Path.Segment> segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {
@@ -401,7 +488,7 @@ public final class ConstraintChecker {
                 List<String> names = entity.members().stream().map(MemberShape::name).collect(Collectors.toList());
                 report(Kind.UNKNOWN_MEMBER, segment.span(), "'" + entity.simpleName() + "' has no member '"
                         + ConstraintLexer.abbreviate(segment.name()) + "'",
-                        Suggestions.closest(segment.name(), names).map(s -> "did you mean '" + s + "'?")
+                        DidYouMean.closest(segment.name(), names).map(s -> "did you mean '" + s + "'?")
                                 .orElse(listing("members of " + entity.simpleName(), names)));
                 return null;
             }
@@ -413,7 +500,7 @@ public final class ConstraintChecker {
                 return null;
             }
             members.add(member);
-            if (i == 0) {
+            if (i == 0 && scope == root) { // FIXME predicates
                 rootMembers.add(member.name());
             }
             if (i + 1 < segments.size()) {
@@ -457,7 +544,7 @@ public final class ConstraintChecker {
                 Set<String> roles = new TreeSet<>(env.userRoles());
                 report(Kind.UNKNOWN_TOKEN, token.span(), "unknown user role '" + ConstraintLexer.abbreviate(role)
                         + "' in " + token.display(),
-                        Suggestions.closest(role, roles).map(s -> "did you mean [%" + TokenMeaning.USER_ROLE_PREFIX + s + "%]?")
+                        DidYouMean.closest(role, roles).map(s -> "did you mean [%" + TokenMeaning.USER_ROLE_PREFIX + s + "%]?")
                                 .orElse(listing("user roles", roles)));
                 return null;
             }
@@ -474,7 +561,7 @@ public final class ConstraintChecker {
                 shown.add("[%" + TokenMeaning.USER_ROLE_PREFIX + "<Name>%]");
             }
             report(Kind.UNKNOWN_TOKEN, token.span(), "unknown token " + ConstraintLexer.abbreviate(token.display()),
-                    Suggestions.closest(name, known).map(s -> "did you mean [%" + s + "%]?")
+                    DidYouMean.closest(name, known).map(s -> "did you mean [%" + s + "%]?")
                             .orElse(listing("tokens", shown)));
             return null;
         }

@@ -106,34 +106,56 @@ public final class JavaConstraintCompiler {
         compiler.namesInScope.add(objectVar);
         compiler.namesInScope.add(contextVar);
         compiler.namesInScope.addAll(otherNamesInScope);
-        CodeBlock expression = compiler.expr(checked.expression()).block;
+        CodeBlock expression = checked.expression().accept(compiler.conditions, CodeBlock.of("$L", objectVar)).block;
         return new CompiledJavaConstraint(expression, new ArrayList<>(compiler.constants.values()),
                 checked.customTokens());
     }
 
     // ---------------------------------------------------------------------------------------------- conditions
 
-    private Code expr(Expr e) {
-        // The constraint's own and/or put each condition on a line of its own; the null guards stay inline.
-        if (e instanceof Expr.Or) {
-            return onLines(or(((Expr.Or) e).operands().stream().map(this::expr).toArray(Code[]::new)));
-        } else if (e instanceof Expr.And) {
-            return onLines(and(((Expr.And) e).operands().stream().map(this::expr).toArray(Code[]::new)));
-        } else if (e instanceof Expr.Not) {
-            return not(expr(((Expr.Not) e).operand()));
-        } else if (e instanceof Comparison) {
-            return comparison((Comparison) e);
-        } else if (e instanceof Expr.FunctionCall) {
-            return functionCall((Expr.FunctionCall) e);
-        } else if (e instanceof Expr.PathTest) {
-            return pathTest((Expr.PathTest) e);
-        } else if (e instanceof Expr.TokenTest) {
-            return tokenTest((Expr.TokenTest) e);
+    /**
+     * Compiles each kind of condition. The parameter is the object the condition's paths start at: the object
+     * variable, or an associated object inside a sub-constraint. The constraint's own and/or put each condition on a
+     * line of its own; the null guards stay inline.
+     */
+    private final ExprVisitor<Code, CodeBlock> conditions = new ExprVisitor<>() {
+        @Override
+        public Code visitOr(Expr.Or or, CodeBlock owner) {
+            return onLines(or(or.operands().stream().map(o -> o.accept(this, owner)).toArray(Code[]::new)));
         }
-        throw new IllegalStateException("unknown condition " + e);
-    }
 
-    private Code functionCall(Expr.FunctionCall call) {
+        @Override
+        public Code visitAnd(Expr.And and, CodeBlock owner) {
+            return onLines(and(and.operands().stream().map(o -> o.accept(this, owner)).toArray(Code[]::new)));
+        }
+
+        @Override
+        public Code visitNot(Expr.Not not, CodeBlock owner) {
+            return not(not.operand().accept(this, owner));
+        }
+
+        @Override
+        public Code visitComparison(Comparison comparison, CodeBlock owner) {
+            return comparison(comparison, owner);
+        }
+
+        @Override
+        public Code visitFunctionCall(Expr.FunctionCall call, CodeBlock owner) {
+            return functionCall(call, owner);
+        }
+
+        @Override
+        public Code visitPathTest(Expr.PathTest test, CodeBlock owner) {
+            return pathTest(test, owner);
+        }
+
+        @Override
+        public Code visitTokenTest(Expr.TokenTest test, CodeBlock owner) {
+            return tokenTest(test);
+        }
+    };
+
+    private Code functionCall(Expr.FunctionCall call, CodeBlock owner) {
         String method;
         switch (call.function()) {
             case CONTAINS:
@@ -146,12 +168,12 @@ public final class JavaConstraintCompiler {
                 method = "endsWith";
                 break;
         }
-        return atPath(call.path(), (member, value) ->
+        return atPath(call.path(), owner, (member, value) ->
                 and(notNull(value), Code.primary("$L.$L($L)", value, method, javaString(call.text()))));
     }
 
-    private Code pathTest(Expr.PathTest test) {
-        return atPath(test.path(), (member, value) -> {
+    private Code pathTest(Expr.PathTest test, CodeBlock owner) {
+        return atPath(test.path(), owner, (member, value) -> {
             if (member.kind() == ValueKind.BOOLEAN) {
                 return isTrue(value, member.javaType());
             }
@@ -167,30 +189,53 @@ public final class JavaConstraintCompiler {
         return isTrue(tokenValue(meaning, null).block, TypeName.BOOLEAN.box());
     }
 
-    private Code comparison(Comparison c) {
-        Operand right = c.right();
-        return atPath(c.left(), (member, value) -> {
-            if (right instanceof Operand.PathOperand) {
-                return atPath(((Operand.PathOperand) right).path(), (otherMember, otherValue) ->
-                        compareMembers(c.op(), member, value, otherMember, otherValue));
+    private Code comparison(Comparison c, CodeBlock owner) {
+        return atPath(c.left(), owner, (member, value) -> c.right().accept(new OperandVisitor<Code, Void>() {
+            @Override
+            public Code visitString(Operand.StringLiteral literal, Void unused) {
+                if (member.kind() == ValueKind.ENUM) {
+                    return compare(c.op(), member, value, new Value(CodeBlock.of("$T.$L", member.javaType(),
+                            literal.value()), member.javaType(), false));
+                }
+                return compare(c.op(), member, value, new Value(javaString(literal.value()), JavaTypes.STRING, false));
             }
-            if (right instanceof Operand.EmptyLiteral) {
+
+            @Override
+            public Code visitNumber(Operand.NumberLiteral literal, Void unused) {
+                return compare(c.op(), member, value, number(member.javaType(), literal));
+            }
+
+            @Override
+            public Code visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+                return booleanLiteral(c.op(), member, value, literal.value());
+            }
+
+            @Override
+            public Code visitEmpty(Operand.EmptyLiteral literal, Void unused) {
                 return emptyTest(c.op(), member, value);
             }
-            if (right instanceof Operand.BooleanLiteral) {
-                return booleanLiteral(c.op(), member, value, ((Operand.BooleanLiteral) right).value());
-            }
-            if (right instanceof Operand.TokenRef) {
-                TokenMeaning meaning = checked.token((Operand.TokenRef) right);
+
+            @Override
+            public Code visitToken(Operand.TokenRef token, Void unused) {
+                TokenMeaning meaning = checked.token(token);
                 if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER) {
                     return currentUser(c.op(), member, value);
                 }
-                return compare(c.op(), member.kind(), new Value(value, member.javaType(), nullable(member.javaType())),
-                        new Value(tokenValue(meaning, member.javaType()).block, tokenType(meaning, member.javaType()), false));
+                return compare(c.op(), member, value, new Value(tokenValue(meaning, member.javaType()).block,
+                        tokenType(meaning, member.javaType()), false));
             }
-            return compare(c.op(), member.kind(), new Value(value, member.javaType(), nullable(member.javaType())),
-                    literal(member, right));
-        });
+
+            @Override
+            public Code visitPath(Operand.PathOperand path, Void unused) {
+                return atPath(path.path(), owner, (otherMember, otherValue) ->
+                        compareMembers(c.op(), member, value, otherMember, otherValue));
+            }
+        }, null));
+    }
+
+    /** {@code member}'s value compared with a value that is not a member. */
+    private Code compare(Op op, MemberShape member, CodeBlock value, Value other) {
+        return compare(op, member.kind(), new Value(value, member.javaType(), nullable(member.javaType())), other);
     }
 
     private Code booleanLiteral(Op op, MemberShape member, CodeBlock value, boolean literal) {
@@ -210,13 +255,13 @@ public final class JavaConstraintCompiler {
     }
 
     /**
-     * Walks {@code path} from the object variable: through a to-one association only when it is set, through
+     * Walks {@code path} from {@code start}: through a to-one association only when it is set, through
      * a to-many association into some non-null element; then applies {@code leaf} to the last member.
      */
-    private Code atPath(Path path, Leaf leaf) {
+    private Code atPath(Path path, CodeBlock start, Leaf leaf) {
         List<MemberShape> members = checked.members(path);
         MemberShape last = members.get(members.size() - 1);
-        return walk(members, 0, CodeBlock.of("$L", objectVar), owner -> leaf.at(last, read(owner, last)));
+        return walk(members, 0, start, owner -> leaf.at(last, read(owner, last)));
     }
 
     private Code walk(List<MemberShape> members, int index, CodeBlock owner, Function<CodeBlock, Code> leaf) {
@@ -479,20 +524,6 @@ public final class JavaConstraintCompiler {
     }
 
     // --------------------------------------------------------------------------------------- literals, tokens
-
-    private Value literal(MemberShape member, Operand operand) {
-        if (operand instanceof Operand.StringLiteral) {
-            String text = ((Operand.StringLiteral) operand).value();
-            if (member.kind() == ValueKind.ENUM) {
-                return new Value(CodeBlock.of("$T.$L", member.javaType(), text), member.javaType(), false);
-            }
-            return new Value(javaString(text), JavaTypes.STRING, false);
-        }
-        if (operand instanceof Operand.NumberLiteral) {
-            return number(member.javaType(), (Operand.NumberLiteral) operand);
-        }
-        throw new IllegalStateException("not a literal: " + operand);
-    }
 
     private Value number(TypeName type, Operand.NumberLiteral literal) {
         TypeName primitive = JavaTypes.primitive(type);

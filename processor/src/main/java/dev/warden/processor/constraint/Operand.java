@@ -7,11 +7,24 @@ public sealed interface Operand extends Node
         permits Operand.StringLiteral, Operand.NumberLiteral, Operand.BooleanLiteral, Operand.EmptyLiteral,
                 Operand.TokenRef, Operand.PathOperand {
 
+    /** Calls the visitor's method for this kind of operand. */
+    <R, P> R accept(OperandVisitor<R, P> visitor, P parameter);
+
     /** {@code 'text'} or {@code "text"}; {@code value} has the quotes removed and escapes resolved. */
-    record StringLiteral(String value, Span span) implements Operand {}
+    record StringLiteral(String value, Span span) implements Operand {
+        @Override
+        public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
+            return visitor.visitString(this, parameter);
+        }
+    }
 
     /** {@code 42}, {@code -1.50}: {@code text} exactly as written, {@code value} its exact value. */
     record NumberLiteral(String text, BigDecimal value, Span span) implements Operand {
+        @Override
+        public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
+            return visitor.visitNumber(this, parameter);
+        }
+
         /** Written without a fraction part ({@code 42}, not {@code 42.0}). */
         public boolean isWhole() {
             return text.indexOf('.') < 0;
@@ -19,16 +32,31 @@ public sealed interface Operand extends Node
     }
 
     /** {@code true()} or {@code false()}. */
-    record BooleanLiteral(boolean value, Span span) implements Operand {}
+    record BooleanLiteral(boolean value, Span span) implements Operand {
+        @Override
+        public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
+            return visitor.visitBoolean(this, parameter);
+        }
+    }
 
     /** {@code empty}: no value (a null attribute, an unset association, a collection with no element). */
-    record EmptyLiteral(Span span) implements Operand {}
+    record EmptyLiteral(Span span) implements Operand {
+        @Override
+        public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
+            return visitor.visitEmpty(this, parameter);
+        }
+    }
 
     /**
      * A token: {@code '[%CurrentUser%]'} (or unquoted {@code [%CurrentUser%]}); {@code name} is
      * {@code CurrentUser}.
      */
     record TokenRef(String name, boolean quoted, Span span) implements Operand {
+        @Override
+        public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
+            return visitor.visitToken(this, parameter);
+        }
+
         /** {@code [%Name%]}, the way messages show a token. */
         public String display() {
             return "[%" + name + "%]";
@@ -37,6 +65,11 @@ public sealed interface Operand extends Node
 
     /** Another member path, compared with the left-hand side. */
     record PathOperand(Path path) implements Operand {
+        @Override
+        public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
+            return visitor.visitPath(this, parameter);
+        }
+
         @Override
         public Span span() {
             return path.span();

@@ -80,7 +80,8 @@ public final class SqlConstraintCompiler {
         Objects.requireNonNull(checked, "checked");
         Objects.requireNonNull(schema, "schema");
         SqlConstraintCompiler compiler = new SqlConstraintCompiler(checked, schema);
-        Sql sql = compiler.expr(checked.expression(), Mode.EXACT);
+        Sql sql = checked.expression().accept(compiler.conditions,
+                new Scope(Mode.EXACT, ALIAS, checked.root().qualifiedName()));
         return new CompiledSqlConstraint(numberAliases(sql.text), sql.params, checked.customTokens());
     }
 
@@ -93,26 +94,55 @@ public final class SqlConstraintCompiler {
 
     // ---------------------------------------------------------------------------------------------- conditions
 
-    private Sql expr(Expr e, Mode mode) {
-        if (e instanceof Expr.Or) {
-            return or(((Expr.Or) e).operands().stream().map(o -> expr(o, mode)).toArray(Sql[]::new));
-        } else if (e instanceof Expr.And) {
-            return and(((Expr.And) e).operands().stream().map(o -> expr(o, mode)).toArray(Sql[]::new));
-        } else if (e instanceof Expr.Not) {
-            return not(expr(((Expr.Not) e).operand(), Mode.EXACT));
-        } else if (e instanceof Comparison) {
-            return comparison((Comparison) e, mode);
-        } else if (e instanceof Expr.FunctionCall) {
-            return functionCall((Expr.FunctionCall) e, mode);
-        } else if (e instanceof Expr.PathTest) {
-            return pathTest((Expr.PathTest) e, mode);
-        } else if (e instanceof Expr.TokenTest) {
-            return tokenTest((Expr.TokenTest) e);
+    /**
+     * Compiles each kind of condition. The parameter says where the condition stands ({@link Mode}) and which
+     * table its paths start at.
+     */
+    private final ExprVisitor<Sql, Scope> conditions = new ExprVisitor<>() {
+        @Override
+        public Sql visitOr(Expr.Or or, Scope scope) {
+            return or(or.operands().stream().map(o -> o.accept(this, scope)).toArray(Sql[]::new));
         }
-        throw new IllegalStateException("unknown condition " + e);
+
+        @Override
+        public Sql visitAnd(Expr.And and, Scope scope) {
+            return and(and.operands().stream().map(o -> o.accept(this, scope)).toArray(Sql[]::new));
+        }
+
+        @Override
+        public Sql visitNot(Expr.Not not, Scope scope) {
+            return not(not.operand().accept(this, scope.in(Mode.EXACT)));
+        }
+
+        @Override
+        public Sql visitComparison(Comparison comparison, Scope scope) {
+            return comparison(comparison, scope);
+        }
+
+        @Override
+        public Sql visitFunctionCall(Expr.FunctionCall call, Scope scope) {
+            return functionCall(call, scope);
+        }
+
+        @Override
+        public Sql visitPathTest(Expr.PathTest test, Scope scope) {
+            return pathTest(test, scope);
+        }
+
+        @Override
+        public Sql visitTokenTest(Expr.TokenTest test, Scope scope) {
+            return tokenTest(test);
+        }
+    };
+
+    /** Where a condition stands: its {@link Mode}, and the alias and entity of the table its paths start at. */
+    private record Scope(Mode mode, String alias, String entity) {
+        Scope in(Mode other) {
+            return new Scope(other, alias, entity);
+        }
     }
 
-    private Sql functionCall(Expr.FunctionCall call, Mode mode) {
+    private Sql functionCall(Expr.FunctionCall call, Scope scope) {
         String text = escapeLike(call.text());
         String pattern;
         switch (call.function()) {
@@ -126,7 +156,7 @@ public final class SqlConstraintCompiler {
                 pattern = "%" + text;
                 break;
         }
-        return atPath(call.path(), mode, (alias, entity, member, m) -> {
+        return atPath(call.path(), scope, (alias, entity, member, m) -> {
             Val value = column(alias, entity, member);
             return and(guard(value, m), Sql.predicate(value.text + " LIKE ?",
                     List.of(SqlParamSpec.constant(pattern, JavaTypes.STRING)), null));
@@ -146,14 +176,14 @@ public final class SqlConstraintCompiler {
         return out.toString();
     }
 
-    private Sql pathTest(Expr.PathTest test, Mode mode) {
+    private Sql pathTest(Expr.PathTest test, Scope scope) {
         List<MemberShape> members = checked.members(test.path());
         MemberShape last = members.get(members.size() - 1);
         if (last.toMany()) {
             // One EXISTS that joins through the whole path, the to-many association included.
-            return through(members, ALIAS, rootEntity(), mode, true, (alias, entity, m) -> Sql.TRUE);
+            return through(members, scope.alias(), scope.entity(), scope.mode(), true, (alias, entity, m) -> Sql.TRUE);
         }
-        return atPath(test.path(), mode, (alias, entity, member, m) -> {
+        return atPath(test.path(), scope, (alias, entity, member, m) -> {
             Val value = column(alias, entity, member);
             if (member.kind() == ValueKind.BOOLEAN) {
                 return isTrue(value, m);
@@ -166,49 +196,62 @@ public final class SqlConstraintCompiler {
         return Sql.primary("?", List.of(param(checked.token(test.token()), TypeName.BOOLEAN.box())));
     }
 
-    private Sql comparison(Comparison c, Mode mode) {
-        Operand right = c.right();
+    private Sql comparison(Comparison c, Scope scope) {
         Op op = c.op();
-        return atPath(c.left(), mode, (alias, entity, member, m) -> {
-            if (right instanceof Operand.EmptyLiteral) {
+        return atPath(c.left(), scope, (alias, entity, member, m) -> c.right().accept(new OperandVisitor<Sql, Void>() {
+            @Override
+            public Sql visitString(Operand.StringLiteral literal, Void unused) {
+                TypeName type = member.kind() == ValueKind.ENUM ? memberType(member) : JavaTypes.STRING;
+                return compare(op, column(alias, entity, member), Val.param(SqlParamSpec.constant(literal.value(), type)), m);
+            }
+
+            @Override
+            public Sql visitNumber(Operand.NumberLiteral literal, Void unused) {
+                return compare(op, column(alias, entity, member),
+                        Val.param(SqlParamSpec.constant(literal.value(), memberType(member))), m);
+            }
+
+            @Override
+            public Sql visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+                return compare(op, column(alias, entity, member),
+                        Val.param(SqlParamSpec.constant(literal.value(), TypeName.BOOLEAN.box())), m);
+            }
+
+            @Override
+            public Sql visitEmpty(Operand.EmptyLiteral literal, Void unused) {
                 return emptyTest(op, alias, entity, member, m);
             }
-            Val left = column(alias, entity, member);
-            if (right instanceof Operand.PathOperand) {
-                return atPath(((Operand.PathOperand) right).path(), m, (alias2, entity2, other, m2) ->
+
+            @Override
+            public Sql visitToken(Operand.TokenRef token, Void unused) {
+                return compare(op, column(alias, entity, member), Val.param(tokenParam(member, checked.token(token))), m);
+            }
+
+            @Override
+            public Sql visitPath(Operand.PathOperand path, Void unused) {
+                Val left = column(alias, entity, member);
+                return atPath(path.path(), scope.in(m), (alias2, entity2, other, m2) ->
                         compare(op, left, column(alias2, entity2, other), m2));
             }
-            return compare(op, left, Val.param(valueParam(member, right)), m);
-        });
+        }, null));
     }
 
-    /** The parameter for a literal or token compared with {@code member}. */
-    private SqlParamSpec valueParam(MemberShape member, Operand right) {
-        TypeName memberType = JavaTypes.classLiteralType(member.javaType());
-        if (right instanceof Operand.StringLiteral) {
-            String text = ((Operand.StringLiteral) right).value();
-            return SqlParamSpec.constant(text, member.kind() == ValueKind.ENUM ? memberType : JavaTypes.STRING);
-        }
-        if (right instanceof Operand.NumberLiteral) {
-            return SqlParamSpec.constant(((Operand.NumberLiteral) right).value(), memberType);
-        }
-        if (right instanceof Operand.BooleanLiteral) {
-            return SqlParamSpec.constant(((Operand.BooleanLiteral) right).value(), TypeName.BOOLEAN.box());
-        }
-        if (right instanceof Operand.TokenRef) {
-            TokenMeaning meaning = checked.token((Operand.TokenRef) right);
-            if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER && member.isAssociation()) {
-                // The association's foreign key is compared with the user's id: bind it as the target's id type.
-                TypeName idType = env.entities().find(member.targetEntity()).flatMap(EntityShape::id)
-                        .map(MemberShape::javaType).orElse(env.userIdType());
-                if (idType == null) {
-                    throw new IllegalStateException("no id type for " + member.targetEntity());
-                }
-                return SqlParamSpec.currentUser(JavaTypes.classLiteralType(idType));
+    private static TypeName memberType(MemberShape member) {
+        return JavaTypes.classLiteralType(member.javaType());
+    }
+
+    /** The parameter for a token compared with {@code member}. */
+    private SqlParamSpec tokenParam(MemberShape member, TokenMeaning meaning) {
+        if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER && member.isAssociation()) {
+            // The association's foreign key is compared with the user's id: bind it as the target's id type.
+            TypeName idType = env.entities().find(member.targetEntity()).flatMap(EntityShape::id)
+                    .map(MemberShape::javaType).orElse(env.userIdType());
+            if (idType == null) {
+                throw new IllegalStateException("no id type for " + member.targetEntity());
             }
-            return param(meaning, memberType);
+            return SqlParamSpec.currentUser(JavaTypes.classLiteralType(idType));
         }
-        throw new IllegalStateException("not a value: " + right);
+        return param(meaning, memberType(member));
     }
 
     /** The parameter of a token compared with a member of {@code memberType}. */
@@ -256,11 +299,14 @@ public final class SqlConstraintCompiler {
         Sql at(String alias, String entity, Mode mode);
     }
 
-    /** {@code leaf} applied to the member {@code path} denotes, through an EXISTS when the path has associations. */
-    private Sql atPath(Path path, Mode mode, Leaf leaf) {
+    /**
+     * {@code leaf} applied to the member {@code path} denotes, from the scope's table, through an EXISTS when the path
+     * has associations.
+     */
+    private Sql atPath(Path path, Scope scope, Leaf leaf) {
         List<MemberShape> members = checked.members(path);
         MemberShape last = members.get(members.size() - 1);
-        return through(members.subList(0, members.size() - 1), ALIAS, rootEntity(), mode, false,
+        return through(members.subList(0, members.size() - 1), scope.alias(), scope.entity(), scope.mode(), false,
                 (alias, entity, m) -> leaf.at(alias, entity, last, m));
     }
 
@@ -445,10 +491,6 @@ public final class SqlConstraintCompiler {
     }
 
     // ------------------------------------------------------------------------------------------------- schema
-
-    private String rootEntity() {
-        return checked.root().qualifiedName();
-    }
 
     private String table(String entity) {
         String table = schema.table(entity);
