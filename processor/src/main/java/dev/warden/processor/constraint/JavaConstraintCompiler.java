@@ -31,7 +31,8 @@ import javax.lang.model.element.Modifier;
  *       <em>some</em> (non-null) element satisfies it.</li>
  *   <li>{@code not(...)} negates the whole, quantifiers included.</li>
  *   <li>Two member values that are both null are equal ({@code a = b} holds when both are empty).</li>
- *   <li>Strings compare case-sensitively, numbers by value ({@code 1.0 = 1.00}; a float with an integer as
+ *   <li>{@code contains}, {@code starts-with} and {@code ends-with} ignore case ({@link CaseInsensitive}).</li>
+ *   <li>Strings compare case-sensitively with {@code = != < <= > >=}, numbers by value ({@code 1.0 = 1.00}; a float with an integer as
  *       doubles, not as floats), date-times by instant.</li>
  * </ul>
  *
@@ -42,6 +43,8 @@ import javax.lang.model.element.Modifier;
 public final class JavaConstraintCompiler {
 
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    /** The runtime's functions of the constraint language (case-insensitive text, string length, date parts). */
+    static final ClassName CONSTRAINT_FUNCTIONS = ClassName.get("dev.warden.runtime.internal", "ConstraintFunctions");
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
             "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
@@ -155,6 +158,10 @@ public final class JavaConstraintCompiler {
         }
     };
 
+    /**
+     * {@code contains(path, 'text')} and friends: the runtime's null-safe, case-insensitive twin of the SQL, with the
+     * literal folded here, once.
+     */
     private Code functionCall(Expr.FunctionCall call, CodeBlock owner) {
         String method;
         switch (call.function()) {
@@ -168,8 +175,9 @@ public final class JavaConstraintCompiler {
                 method = "endsWith";
                 break;
         }
+        CodeBlock text = javaString(CaseInsensitive.lowerCase(call.text()));
         return atPath(call.path(), owner, (member, value) ->
-                and(notNull(value), Code.primary("$L.$L($L)", value, method, javaString(call.text()))));
+                Code.primary("$T.$L($L, $L)", CONSTRAINT_FUNCTIONS, method, value, text));
     }
 
     private Code pathTest(Expr.PathTest test, CodeBlock owner) {

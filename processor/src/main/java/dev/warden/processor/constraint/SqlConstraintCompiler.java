@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
  *       association compares foreign keys.</li>
  *   <li><b>Values.</b> String, number, boolean and enum literals are {@link SqlParamSpec.Kind#CONSTANT} parameters
  *       (an enum as its constant's name); tokens are parameters of their kind. {@code contains}, {@code starts-with}
- *       and {@code ends-with} are {@code LIKE ?} with the pattern built at compile time, its {@code \ % _} escaped
- *       with the backslash, the default escape character of both H2 and PostgreSQL.</li>
+ *       and {@code ends-with} are {@code {lower(column)} LIKE ?}, case-insensitive as in Mendix: the pattern is built
+ *       at compile time from the literal in {@link CaseInsensitive} form, its {@code \ % _} escaped with the
+ *       backslash (the default escape character of both H2 and PostgreSQL); {@code {lower(...)}} is the runtime
+ *       dialect's SQL for the same folding of the column.</li>
  * </ul>
  *
  * <p>What the database decides: strings are ordered ({@code < <= > >=}) by the column's collation, which is Java's
@@ -142,8 +144,12 @@ public final class SqlConstraintCompiler {
         }
     }
 
+    /**
+     * {@code contains(path, 'text')} and friends: {@code {lower(column)} LIKE ?}, the pattern built from the literal
+     * folded by {@link CaseInsensitive} and the column folded by the dialect's twin of that folding.
+     */
     private Sql functionCall(Expr.FunctionCall call, Scope scope) {
-        String text = escapeLike(call.text());
+        String text = escapeLike(CaseInsensitive.lowerCase(call.text()));
         String pattern;
         switch (call.function()) {
             case CONTAINS:
@@ -158,7 +164,7 @@ public final class SqlConstraintCompiler {
         }
         return atPath(call.path(), scope, (alias, entity, member, m) -> {
             Val value = column(alias, entity, member);
-            return and(guard(value, m), Sql.predicate(value.text + " LIKE ?",
+            return and(guard(value, m), Sql.predicate("{lower(" + value.text + ")} LIKE ?",
                     List.of(SqlParamSpec.constant(pattern, JavaTypes.STRING)), null));
         });
     }

@@ -449,16 +449,28 @@ class JavaConstraintCompilerTest {
     // ------------------------------------------------------------------------------------------- the rest
 
     @Test
-    void stringFunctions() {
+    void stringFunctionsIgnoreCase() {
         CompiledRules r = CompiledRules.of("[contains(ownerName, 'li')]", "[starts-with(customer/name, 'AC')]",
-                "[ends-with(lines/sku, '-1')]", "[not(contains(ownerName, 'li'))]");
+                "[ends-with(lines/sku, '-x1')]", "[not(contains(ownerName, 'LI'))]", "[contains(ownerName, 'Σ')]",
+                "[starts-with(ownerName, 'i̇s')]", "[ownerName = 'alice']");
         assertTrue(test(r.rule(0), new Order().ownerName("Alice")));
-        assertFalse(test(r.rule(0), new Order().ownerName("ALICE")));
+        assertTrue(test(r.rule(0), new Order().ownerName("ALICE")), "case-insensitive, as in Mendix");
+        assertFalse(test(r.rule(0), new Order().ownerName("Alce")));
         assertFalse(test(r.rule(0), new Order()));
-        assertTrue(test(r.rule(1), new Order().customer(new Customer("ACME"))));
+        assertTrue(test(r.rule(1), new Order().customer(new Customer("acme"))));
+        assertFalse(test(r.rule(1), new Order().customer(new Customer("BACME"))));
         assertFalse(test(r.rule(1), new Order().customer(new Customer())));
-        assertTrue(test(r.rule(2), new Order().lines(lines(new OrderLine(), new OrderLine("x-1", 1, null)))));
+        assertTrue(test(r.rule(2), new Order().lines(lines(new OrderLine(), new OrderLine("A-X1", 1, null)))));
         assertTrue(test(r.rule(3), new Order()));
+        assertFalse(test(r.rule(3), new Order().ownerName("ali")));
+        assertTrue(test(r.rule(4), new Order().ownerName("ΟΔΟΣ")), "a final sigma matches Σ and σ");
+        assertTrue(test(r.rule(4), new Order().ownerName("οδοσ")));
+        assertFalse(test(r.rule(4), new Order().ownerName("οδο")));
+        assertTrue(test(r.rule(5), new Order().ownerName("İstanbul")), "İ lower-cases to i and a combining dot");
+        assertFalse(test(r.rule(5), new Order().ownerName("Istanbul")));
+        assertFalse(test(r.rule(6), new Order().ownerName("Alice")), "= stays case-sensitive");
+        assertTrue(r.expression().startsWith("dev.warden.runtime.internal.ConstraintFunctions.contains("
+                + "order.getOwnerName(), \"li\")"), r.expression());
     }
 
     @Test

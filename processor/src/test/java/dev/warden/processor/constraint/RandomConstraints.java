@@ -36,7 +36,8 @@ final class RandomConstraints {
     });
 
     /** The texts of the string functions: also LIKE's wildcards and escape character. */
-    private static final String[] MORE_TEXTS = {"a", "x", "", "b'c", "%", "_", "\\", "a%b_c\\d", "😀", "X"};
+    private static final String[] MORE_TEXTS = {"a", "x", "", "b'c", "%", "_", "\\", "a%b_c\\d", "😀", "X", "A", "É",
+        "Σ", "ς", "i", "İ", "ß", "𐐨", "ǆ", "ａ", "OΣ"};
 
     /** The generator of the fuzz test. */
     static final RandomConstraints STANDARD = new RandomConstraints(PATHS, new String[] {"a", "x", "", "b'c"});

@@ -235,13 +235,16 @@ class SqlConstraintCompilerTest {
     }
 
     @Test
-    void stringFunctionsAreLikeWithAnEscapedPattern() {
-        assertSql("[contains(ownerName, 'a%b')]", "{a}.owner_name IS NOT NULL AND {a}.owner_name LIKE ?",
+    void stringFunctionsAreLikeWithAnEscapedCaseInsensitivePattern() {
+        assertSql("[contains(ownerName, 'a%b')]", "{a}.owner_name IS NOT NULL AND {lower({a}.owner_name)} LIKE ?",
                 "[CONSTANT '%a\\%b%' as String]");
-        assertSql("[starts-with(customer/name, 'x') and ends-with(lines/sku, '_')]",
-                "EXISTS (SELECT 1 FROM customer {a}_1 WHERE {a}_1.id = {a}.customer_id AND {a}_1.name LIKE ?)"
-                        + " AND EXISTS (SELECT 1 FROM order_line {a}_2 WHERE {a}_2.order_id = {a}.id AND {a}_2.sku LIKE ?)",
-                "[CONSTANT 'x%' as String, CONSTANT '%\\_' as String]");
+        assertSql("[starts-with(customer/name, 'X') and ends-with(lines/sku, '_É')]",
+                "EXISTS (SELECT 1 FROM customer {a}_1 WHERE {a}_1.id = {a}.customer_id AND {lower({a}_1.name)} LIKE ?)"
+                        + " AND EXISTS (SELECT 1 FROM order_line {a}_2 WHERE {a}_2.order_id = {a}.id"
+                        + " AND {lower({a}_2.sku)} LIKE ?)",
+                "[CONSTANT 'x%' as String, CONSTANT '%\\_é' as String]");
+        assertSql("[ends-with(ownerName, 'ΟΔΟΣ')]", "{a}.owner_name IS NOT NULL AND {lower({a}.owner_name)} LIKE ?",
+                "[CONSTANT '%οδοσ' as String]");
         assertEquals("\\\\a\\%\\_b", SqlConstraintCompiler.escapeLike("\\a%_b"));
         assertEquals("", SqlConstraintCompiler.escapeLike(""));
         assertEquals("\\%😀\\\\", SqlConstraintCompiler.escapeLike("%😀\\"));

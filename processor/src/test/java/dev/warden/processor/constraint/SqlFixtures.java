@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import dev.warden.runtime.sql.Dialect;
 
 /**
  * The fixture entities stored in tables ({@link #SCHEMA}, {@link #DDL}), and a tiny stand-in for the runtime's
@@ -123,8 +126,8 @@ final class SqlFixtures {
      * when a parameter has no value (a rule that uses {@code [%CurrentUser%]} for a context without a user id),
      * which drops the rule.
      */
-    static Rendered render(CompiledSqlConstraint compiled, String alias, StubContext ctx) {
-        String[] pieces = compiled.sql(alias).split("\\?", -1);
+    static Rendered render(CompiledSqlConstraint compiled, String alias, StubContext ctx, Dialect dialect) {
+        String[] pieces = functions(compiled.sql(alias), dialect).split("\\?", -1);
         StringBuilder sql = new StringBuilder(pieces[0]);
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < compiled.params().size(); i++) {
@@ -143,6 +146,30 @@ final class SqlFixtures {
         }
         return new Rendered(sql.toString(), values);
     }
+
+    /**
+     * The template functions {@code {name(argument)}} and {@code {name}} rendered by the runtime's dialect, as the
+     * runtime's {@code SqlTemplate} renders them (the constraint SQL has no quotes that hold braces).
+     */
+    static String functions(String sql, Dialect dialect) {
+        Matcher m = FUNCTION.matcher(sql);
+        if (!m.find()) {
+            return sql;
+        }
+        String name = m.group(1);
+        if (m.group(2).equals("}")) {
+            return sql.substring(0, m.start()) + dialect.sqlFunction(name, null) + functions(sql.substring(m.end()), dialect);
+        }
+        int depth = 1;
+        int i = m.end();
+        for (; depth > 0; i++) {
+            depth += sql.charAt(i) == '(' ? 1 : sql.charAt(i) == ')' ? -1 : 0;
+        }
+        String argument = functions(sql.substring(m.end(), i - 1), dialect);
+        return sql.substring(0, m.start()) + dialect.sqlFunction(name, argument) + functions(sql.substring(i + 1), dialect);
+    }
+
+    private static final Pattern FUNCTION = Pattern.compile("\\{([a-z]{2,})([(}])");
 
     private static Object value(SqlParamSpec param, StubContext ctx) {
         switch (param.kind()) {

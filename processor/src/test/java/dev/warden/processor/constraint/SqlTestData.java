@@ -55,7 +55,8 @@ final class SqlTestData {
     private long nextLineId = 1;
 
     static final String[] STRINGS = {null, "", "a", "x", "a'b", "EU", "US", "ax", "xa", "X", "b'c", "é", "😀x",
-        "a%b_c\\d", "%", "_", "\\", "Delft", " x", "x ", "Ann", "p"};
+        "a%b_c\\d", "%", "_", "\\", "Delft", " x", "x ", "Ann", "p", "A", "ÉCOLE", "école", "ΟΔΟΣ", "οδοσ", "İstanbul",
+        "istanbul", "STRASSE", "Straße", "ǅemal", "ＡＢ", "𐐀x", "Σa"};
     static final Instant NOW = Instant.parse("2024-03-15T09:30:00Z");
 
     static SqlTestData generate(long seed, int randomOrders) {

@@ -46,6 +46,39 @@ public interface Dialect {
     }
 
     /**
+     * The SQL of a function of the constraint language whose SQL differs between databases, for a
+     * {@link SqlTemplate}'s {@code {name(argument)}} (or {@code {name}}). The result contains the argument exactly
+     * once, so that the template's parameters keep their order. The functions, each the twin of the Java the
+     * processor generates (see {@code dev.warden.runtime.internal.ConstraintFunctions}):
+     *
+     * <ul>
+     *   <li>{@code lower}: the case-insensitive form of a string, as {@code contains}, {@code starts-with} and
+     *       {@code ends-with} compare it: Unicode lower case of the root locale, with the final sigma {@code ς}
+     *       taken as {@code σ}. This default is {@code REPLACE(LOWER(x), 'ς', 'σ')}, exact only where the
+     *       database's {@code LOWER} is the root locale's.</li>
+     *   <li>{@code length}: the number of characters (Unicode code points) of a string, for {@code string-length};
+     *       by default {@code CHAR_LENGTH(x)}.</li>
+     *   <li>{@code isoweek} (no argument): the {@code EXTRACT} field of the ISO 8601 week of the year, for
+     *       {@code week-from-dateTime}; by default {@code WEEK}.</li>
+     * </ul>
+     *
+     * @param name the function's name
+     * @param argument the argument's SQL, or null for a function without one
+     * @return the function's SQL
+     * @throws IllegalArgumentException for an unknown function, or a missing or extra argument
+     */
+    default String sqlFunction(String name, String argument) {
+        switch (TemplateFunctions.require(name, argument)) {
+            case "lower":
+                return "REPLACE(LOWER(" + argument + "), 'ς', 'σ')";
+            case "length":
+                return "CHAR_LENGTH(" + argument + ")";
+            default:
+                return "WEEK";
+        }
+    }
+
+    /**
      * The clause that limits a query's rows, to append after its {@code ORDER BY}.
      *
      * @param offset the number of rows to skip, 0 or more

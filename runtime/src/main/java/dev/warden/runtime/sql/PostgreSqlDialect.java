@@ -35,6 +35,22 @@ final class PostgreSqlDialect implements Dialect {
         return type == Types.TINYINT ? Types.SMALLINT : type;
     }
 
+    /**
+     * PostgreSQL's {@code LOWER} follows the collation's character classification: ASCII only for {@code "C"}, the
+     * C library's per-character mapping for other libc collations (which lower-cases {@code İ} to {@code i} and never
+     * gives {@code ς}). The ICU root collation {@code "und-x-icu"} lower-cases as the root locale does, so
+     * {@code lower} uses it explicitly, whatever the column's collation: the server must be built with ICU, as the
+     * PostgreSQL packages of the common distributions are. {@code CHAR_LENGTH} counts code points and {@code WEEK}
+     * is the ISO week, so those are the defaults.
+     */
+    @Override
+    public String sqlFunction(String name, String argument) {
+        if (TemplateFunctions.require(name, argument).equals("lower")) {
+            return "REPLACE(LOWER(" + argument + " COLLATE \"und-x-icu\"), 'ς', 'σ')";
+        }
+        return Dialect.super.sqlFunction(name, argument);
+    }
+
     @Override
     public String toString() {
         return "Dialect[PostgreSQL]";

@@ -87,6 +87,10 @@ class DifferentialTest {
             Generator generator = new Generator(1);
             App app = Regressions.anonymousAndNotCurrentUser();
             check(new Harness(app, generator.users(app), generator, databases), 1, "anonymous and CurrentUser");
+        }), DynamicTest.dynamicTest("case-insensitive string functions", () -> {
+            Generator generator = new Generator(2);
+            App app = Regressions.stringFunctions();
+            check(new Harness(app, Regressions.onePerUserRole(app), generator, databases), 1, "string functions");
         }));
     }
 

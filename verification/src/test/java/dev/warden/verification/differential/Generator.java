@@ -36,8 +36,10 @@ import java.util.Random;
  */
 final class Generator {
 
-    static final String[] STRINGS = {"", "a", "ab", "b", "x", "a%b", "a_b", "a'b"};
-    static final String[] TEXTS = {"a", "", "b", "%", "_", "a'b", "x"};
+    static final String[] STRINGS = {"", "a", "ab", "b", "x", "a%b", "a_b", "a'b", "A", "aB", "É", "é", "ΟΔΟΣ", "οσ",
+        "İx", "ix", "ǅ"};
+    static final String[] TEXTS = {"a", "", "b", "%", "_", "a'b", "x", "A", "B", "é", "É", "σ", "Σ", "ς", "i", "İ",
+        "ǆ"};
     static final String[] WHOLE_LITERALS = {"0", "1", "2", "3", "-1", "100"};
     static final String[] DECIMAL_LITERALS = {"0", "1.5", "2", "-0.5", "10.25", "1.50"};
     static final String[] OPS = {"=", "!=", "<", "<=", ">", ">="};

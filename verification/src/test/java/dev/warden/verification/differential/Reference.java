@@ -451,9 +451,9 @@ final class Reference {
             Member last = last(fn.path());
             for (Obj owner : reach(o, fn.path())) {
                 if (owner.get(last.name) instanceof String v && switch (fn.function()) {
-                    case "contains" -> v.contains(fn.text());
-                    case "starts-with" -> v.startsWith(fn.text());
-                    default -> v.endsWith(fn.text());
+                    case "contains" -> caseless(v).contains(caseless(fn.text()));
+                    case "starts-with" -> caseless(v).startsWith(caseless(fn.text()));
+                    default -> caseless(v).endsWith(caseless(fn.text()));
                 }) {
                     return true;
                 }
@@ -463,6 +463,14 @@ final class Reference {
             return comparison(cmp, o, s);
         }
         throw new IllegalStateException(String.valueOf(e));
+    }
+
+    /**
+     * §6: the string functions compare without regard to case, by the Unicode lower case of the root locale; a Greek
+     * final sigma is a sigma (Warden's documented reading, so that {@code 'ΟΔΟΣ'} contains {@code 'Σ'}).
+     */
+    static String caseless(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replace('ς', 'σ');
     }
 
     private boolean comparison(Cmp cmp, Obj o, Subject s) {
