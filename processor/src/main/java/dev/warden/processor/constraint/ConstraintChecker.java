@@ -113,6 +113,11 @@ public final class ConstraintChecker {
             tokenTest(test);
             return null;
         }
+
+        @Override
+        public Void visitBooleanConstant(Expr.BooleanConstant constant, EntityShape scope) {
+            return null;
+        }
     };
 
     private void functionCall(Expr.FunctionCall call, EntityShape scope) {
@@ -183,10 +188,11 @@ public final class ConstraintChecker {
                 return;
             }
         }
-        if (c.right() instanceof Operand.EmptyLiteral) {
+        if (c.right() instanceof Operand.EmptyLiteral empty) {
             if (c.op().isOrdering()) {
-                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'empty' has no order, so it cannot be compared with '"
-                        + c.op().symbol() + "'", "test for a value with = empty or != empty");
+                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + empty.keyword() + "' has no order, so it cannot be "
+                        + "compared with '" + c.op().symbol() + "'", "test for a value with = " + empty.keyword()
+                        + " or != " + empty.keyword());
             }
             return;
         }
@@ -281,10 +287,11 @@ public final class ConstraintChecker {
 
     private void toManyComparison(Comparison c, MemberShape member) {
         String path = c.left().text();
-        if (c.right() instanceof Operand.EmptyLiteral) {
+        if (c.right() instanceof Operand.EmptyLiteral empty) {
             if (c.op().isOrdering()) {
-                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'empty' has no order, so it cannot be compared with '"
-                        + c.op().symbol() + "'", "test the association with " + path + " or not(" + path + ")");
+                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + empty.keyword() + "' has no order, so it cannot be "
+                        + "compared with '" + c.op().symbol() + "'", "test the association with " + path + " or not("
+                        + path + ")");
             }
             return;
         }
@@ -301,6 +308,16 @@ public final class ConstraintChecker {
         if (member.kind() == ValueKind.STRING) {
             return;
         }
+        if (member.kind() == ValueKind.BOOLEAN) {
+            if (quotedBoolean(literal) == null) {
+                boolean looksBoolean = literal.value().equalsIgnoreCase("true") || literal.value().equalsIgnoreCase("false");
+                mismatch(c, member, literal, "the string " + ConstraintLexer.quote(literal.value()), looksBoolean
+                        ? "write '" + literal.value().toLowerCase(java.util.Locale.ROOT) + "' or "
+                                + literal.value().toLowerCase(java.util.Locale.ROOT) + "(), in lower case"
+                        : null);
+            }
+            return;
+        }
         if (member.kind() == ValueKind.ENUM) {
             if (!member.enumConstants().contains(literal.value())) {
                 String type = display(member.javaType());
@@ -313,6 +330,14 @@ public final class ConstraintChecker {
             return;
         }
         mismatch(c, member, literal, "the string " + ConstraintLexer.quote(literal.value()), null);
+    }
+
+    /**
+     * The value of a quoted boolean, {@code 'true'} or {@code 'false'} as Mendix writes them next to {@code true()} and
+     * {@code false()}; null for any other string. Only a boolean member takes them: for a String member they are text.
+     */
+    static Boolean quotedBoolean(Operand.StringLiteral literal) {
+        return literal.value().equals("true") ? Boolean.TRUE : literal.value().equals("false") ? Boolean.FALSE : null;
     }
 
     private void numberLiteral(Comparison c, MemberShape member, Operand.NumberLiteral literal) {
@@ -460,7 +485,7 @@ public final class ConstraintChecker {
             case DECIMAL:
                 return "compare it with a number such as 42 or 4.2";
             case BOOLEAN:
-                return "compare it with true() or false()";
+                return "compare it with true() or false() (or 'true' or 'false')";
             case ENUM:
                 return "compare it with the name of a constant, such as '"
                         + (member.enumConstants().isEmpty() ? "CONSTANT" : member.enumConstants().get(0)) + "'";

@@ -53,7 +53,7 @@ final class ConstraintLexer {
     }
 
     /** Words with a meaning of their own; they cannot be member names. */
-    static final Set<String> RESERVED = Set.of("and", "or", "not", "empty");
+    static final Set<String> RESERVED = Set.of("and", "or", "not", "empty", "NULL");
 
     private final String text;
     private int pos;

@@ -18,9 +18,9 @@ import java.util.Locale;
  * constraint  := '[' expr ']' ( '[' expr ']' )*
  * expr        := and ( 'or' and )*
  * and         := unary ( 'and' unary )*
- * unary       := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token
+ * unary       := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token | true() | false()
  * comparison  := path op operand
- * operand     := string | number | true() | false() | empty | token | path
+ * operand     := string | number | true() | false() | empty | NULL | token | path
  * path        := member ( '/' member )*
  * function    := (contains | starts-with | ends-with) '(' path ',' string ')'
  * </pre>
@@ -128,7 +128,7 @@ public final class ConstraintParser {
         return operands.size() == 1 ? operands.get(0) : new Expr.And(operands, Span.between(start, previousEnd));
     }
 
-    // unary := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token
+    // unary := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token | true() | false()
     private Expr unary(int depth) {
         Lexeme first = current;
         if (first.isName("not")) {
@@ -155,8 +155,7 @@ public final class ConstraintParser {
                 return functionCall(function);
             }
             if (first.value().equals("true") || first.value().equals("false")) {
-                throw expected("a condition", "compare a member with " + first.value() + "(), as in [active = "
-                        + first.value() + "()]");
+                return booleanConstant(first);
             }
             Path path = path("a condition");
             if (current.is(Type.OP)) {
@@ -181,6 +180,27 @@ public final class ConstraintParser {
             throw expected("a condition", "a comparison starts with a member path, as in [name = 'Alice']");
         }
         throw expected("a condition", null);
+    }
+
+    // 'true()' | 'false()' as a condition
+    private Expr booleanConstant(Lexeme word) {
+        advance();
+        if (!current.is(Type.LPAREN)) {
+            throw expected("'(' after '" + word.value() + "'", "write " + word.value() + "(), as in [" + word.value()
+                    + "()] or [active = " + word.value() + "()]");
+        }
+        advance();
+        if (!current.is(Type.RPAREN)) {
+            throw expected("')' after '" + word.value() + "('", "write " + word.value() + "()");
+        }
+        advance();
+        Span span = Span.between(word.span().offset(), previousEnd);
+        if (current.is(Type.OP)) {
+            throw new SyntaxError(Span.between(word.span().offset(), current.span().end()),
+                    "a comparison must start with a member path, not with " + word.value() + "()",
+                    "swap the two sides, as in [active " + current.value() + " " + word.value() + "()]");
+        }
+        return new Expr.BooleanConstant(word.value().equals("true"), span);
     }
 
     private boolean isQuoted(Lexeme token) {
@@ -256,7 +276,7 @@ public final class ConstraintParser {
         throw new IllegalStateException("lexer produced unknown operator " + symbol);
     }
 
-    // operand := string | number | true() | false() | empty | token | path
+    // operand := string | number | true() | false() | empty | NULL | token | path
     private Operand operand(Lexeme opToken) {
         Lexeme t = current;
         String what = "a value after '" + opToken.value() + "'";
@@ -283,9 +303,12 @@ public final class ConstraintParser {
                     advance();
                     return new Operand.BooleanLiteral(t.value().equals("true"), Span.between(t.span().offset(), previousEnd));
                 }
-                if (t.value().equals("empty")) {
+                if (t.value().equals(Operand.EmptyLiteral.EMPTY) || t.value().equals(Operand.EmptyLiteral.NULL)) {
                     advance();
-                    return new Operand.EmptyLiteral(t.span());
+                    return new Operand.EmptyLiteral(t.value(), t.span());
+                }
+                if (t.value().equalsIgnoreCase("null")) {
+                    throw expected(what, "no value is written NULL (in capitals) or empty");
                 }
                 if (ConstraintLexer.RESERVED.contains(t.value())) {
                     throw expected(what, null);
@@ -294,7 +317,7 @@ public final class ConstraintParser {
             default:
                 String hint = t.is(Type.OP)
                         ? "write one operator: = != < <= > >="
-                        : "compare with a string, a number, true(), false(), empty, a token or a member path";
+                        : "compare with a string, a number, true(), false(), empty, NULL, a token or a member path";
                 throw expected(what, hint);
         }
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * condition is a compile error in every one of them until it handles it.
  */
 public sealed interface Expr extends Node
-        permits Expr.Or, Expr.And, Expr.Not, Expr.Comparison, Expr.FunctionCall, Expr.PathTest, Expr.TokenTest {
+        permits Expr.Or, Expr.And, Expr.Not, Expr.Comparison, Expr.FunctionCall, Expr.PathTest, Expr.TokenTest,
+                Expr.BooleanConstant {
 
     /** Calls the visitor's method for this kind of condition. */
     <R, P> R accept(ExprVisitor<R, P> visitor, P parameter);
@@ -80,6 +81,14 @@ public sealed interface Expr extends Node
         @Override
         public <R, P> R accept(ExprVisitor<R, P> visitor, P parameter) {
             return visitor.visitTokenTest(this, parameter);
+        }
+    }
+
+    /** {@code true()} or {@code false()} as a condition: {@code [true()]} holds for every object, {@code [false()]} for none. */
+    record BooleanConstant(boolean value, Span span) implements Expr {
+        @Override
+        public <R, P> R accept(ExprVisitor<R, P> visitor, P parameter) {
+            return visitor.visitBooleanConstant(this, parameter);
         }
     }
 

@@ -21,4 +21,6 @@ public interface ExprVisitor<R, P> {
     R visitPathTest(Expr.PathTest test, P parameter);
 
     R visitTokenTest(Expr.TokenTest test, P parameter);
+
+    R visitBooleanConstant(Expr.BooleanConstant constant, P parameter);
 }

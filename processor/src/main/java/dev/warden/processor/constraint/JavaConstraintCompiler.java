@@ -156,6 +156,11 @@ public final class JavaConstraintCompiler {
         public Code visitTokenTest(Expr.TokenTest test, CodeBlock owner) {
             return tokenTest(test);
         }
+
+        @Override
+        public Code visitBooleanConstant(Expr.BooleanConstant constant, CodeBlock owner) {
+            return constant.value() ? Code.TRUE : Code.FALSE;
+        }
     };
 
     /**
@@ -201,6 +206,9 @@ public final class JavaConstraintCompiler {
         return atPath(c.left(), owner, (member, value) -> c.right().accept(new OperandVisitor<Code, Void>() {
             @Override
             public Code visitString(Operand.StringLiteral literal, Void unused) {
+                if (member.kind() == ValueKind.BOOLEAN) {
+                    return booleanLiteral(c.op(), member, value, ConstraintChecker.quotedBoolean(literal));
+                }
                 if (member.kind() == ValueKind.ENUM) {
                     return compare(c.op(), member, value, new Value(CodeBlock.of("$T.$L", member.javaType(),
                             literal.value()), member.javaType(), false));

@@ -39,8 +39,20 @@ public sealed interface Operand extends Node
         }
     }
 
-    /** {@code empty}: no value (a null attribute, an unset association, a collection with no element). */
-    record EmptyLiteral(Span span) implements Operand {
+    /**
+     * {@code empty} or {@code NULL}: no value (a null attribute, an unset association, a collection with no element).
+     * {@code keyword} is the word as written, for messages.
+     */
+    record EmptyLiteral(String keyword, Span span) implements Operand {
+        /** The keywords that stand for no value. */
+        public static final String EMPTY = "empty";
+        public static final String NULL = "NULL";
+
+        /** {@code empty}. */
+        public EmptyLiteral(Span span) {
+            this(EMPTY, span);
+        }
+
         @Override
         public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
             return visitor.visitEmpty(this, parameter);

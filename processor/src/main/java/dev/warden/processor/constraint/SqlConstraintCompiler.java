@@ -135,6 +135,11 @@ public final class SqlConstraintCompiler {
         public Sql visitTokenTest(Expr.TokenTest test, Scope scope) {
             return tokenTest(test);
         }
+
+        @Override
+        public Sql visitBooleanConstant(Expr.BooleanConstant constant, Scope scope) {
+            return constant.value() ? Sql.TRUE : Sql.FALSE;
+        }
     };
 
     /** Where a condition stands: its {@link Mode}, and the alias and entity of the table its paths start at. */
@@ -207,6 +212,10 @@ public final class SqlConstraintCompiler {
         return atPath(c.left(), scope, (alias, entity, member, m) -> c.right().accept(new OperandVisitor<Sql, Void>() {
             @Override
             public Sql visitString(Operand.StringLiteral literal, Void unused) {
+                if (member.kind() == ValueKind.BOOLEAN) {
+                    return compare(op, column(alias, entity, member), Val.param(SqlParamSpec.constant(
+                            ConstraintChecker.quotedBoolean(literal), TypeName.BOOLEAN.box())), m);
+                }
                 TypeName type = member.kind() == ValueKind.ENUM ? memberType(member) : JavaTypes.STRING;
                 return compare(op, column(alias, entity, member), Val.param(SqlParamSpec.constant(literal.value(), type)), m);
             }

@@ -75,6 +75,13 @@ class ConstraintCheckerTest {
         "[customer/name = lines/sku]",
         "[region = customer/name]",
         "[cutOff < cutOff]",
+        // security-model.md §6
+        "[customer != NULL and ownerName = NULL and lines != NULL]",
+        "[paid = 'true' and archived != 'false']",
+        "[ownerName = 'true']",
+        "[true()]",
+        "[false()]",
+        "[true() and paid or false()]",
     })
     void acceptsWellTypedConstraints(String constraint) {
         CheckResult result = check(constraint);
@@ -187,6 +194,9 @@ class ConstraintCheckerTest {
         "[customer = manager]             | manager             | 'customer' is a Customer but 'manager' is an Employee",
         "[createdAt < dueDate]            | dueDate             | 'createdAt' is an Instant but 'dueDate' is a LocalDate",
         "[paid = status]                  | status              | 'paid' is a boolean but 'status' is a Status",
+        "[paid = 'TRUE']                  | 'TRUE'              | 'paid' is a boolean, which cannot be compared with the string 'TRUE'",
+        "[archived = 'yes']               | 'yes'               | 'archived' is a Boolean, which cannot be compared with the string 'yes'",
+        "[quantity = 'true']              | 'true'              | 'quantity' is an int, which cannot be compared with the string 'true'",
     })
     void typeMismatches(String constraint, String underlined, String message) {
         assertProblem(constraint.strip(), Kind.TYPE_MISMATCH, underlined.strip(), message.strip(), null);
@@ -196,7 +206,8 @@ class ConstraintCheckerTest {
     void typeMismatchHints() {
         assertEquals("to compare with text, quote it: '42'", only("[ownerName = 42]").hint());
         assertEquals("compare it with a whole number", only("[quantity = 2.5]").hint());
-        assertEquals("compare it with true() or false()", only("[paid = 'yes']").hint());
+        assertEquals("compare it with true() or false() (or 'true' or 'false')", only("[paid = 'yes']").hint());
+        assertEquals("write 'false' or false(), in lower case", only("[paid = 'False']").hint());
         assertEquals("to test that it has a value, write ownerName != empty", only("[ownerName]").hint());
         assertEquals("an association can be compared with empty, [%CurrentUser%] or another path to Customer",
                 only("[customer = 'ACME']").hint());
@@ -254,6 +265,8 @@ class ConstraintCheckerTest {
         "[ownerId < '[%CurrentUser%]'] | < | [%CurrentUser%] can only be compared with = or !=",
         "[quantity < empty]         | <  | 'empty' has no order, so it cannot be compared with '<'",
         "[lines > empty]            | >  | 'empty' has no order, so it cannot be compared with '>'",
+        "[quantity >= NULL]         | >= | 'NULL' has no order, so it cannot be compared with '>='",
+        "[lines < NULL]             | <  | 'NULL' has no order, so it cannot be compared with '<'",
     })
     void unorderedComparisons(String constraint, String underlined, String message) {
         assertProblem(constraint.strip(), Kind.UNORDERED_COMPARISON, underlined.strip(), message.strip(), null);

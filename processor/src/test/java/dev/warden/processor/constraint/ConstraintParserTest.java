@@ -63,6 +63,14 @@ class ConstraintParserTest {
         "[ordinary]                                    | ordinary",
         "[émile = 'ü']                                 | (= émile 'ü')",
         "`  [\n a\t= 1 \n]  `                           | (= a #1)",
+        // security-model.md §6
+        "[carrier != NULL]                             | (!= carrier NULL)",
+        "[carrier = NULL or carrier = empty]           | (or (= carrier NULL) (= carrier empty))",
+        "[paid = 'true'][archived != 'false']          | (and (= paid 'true') (!= archived 'false'))",
+        "[true()]                                      | true()",
+        "[false()]                                     | false()",
+        "[ true ( ) ]                                  | true()",
+        "[true() and paid or not(false())]             | (or (and true() paid) (not false()))",
     })
     void parsesTrees(String text, String tree) {
         assertEquals(tree, AstPrinter.print(parse(text)));
@@ -193,7 +201,13 @@ class ConstraintParserTest {
         "[a = and]                         | 5  | 3 | expected a value after '=' but found 'and'",
         "['abc']                           | 1  | 5 | expected a condition but found the string 'abc'",
         "[42]                              | 1  | 2 | expected a condition but found the number 42",
-        "[true()]                          | 1  | 4 | expected a condition but found 'true'",
+        "[true]                            | 5  | 1 | expected '(' after 'true' but found ']'",
+        "[false(]                          | 7  | 1 | expected ')' after 'false(' but found ']'",
+        "[true() = paid]                   | 1  | 8 | a comparison must start with a member path, not with true()",
+        "[a = null]                        | 5  | 4 | expected a value after '=' but found 'null'",
+        "[a = Null]                        | 5  | 4 | expected a value after '=' but found 'Null'",
+        "[NULL]                            | 1  | 4 | expected a condition but found 'NULL'",
+        "[a/NULL = 1]                      | 3  | 4 | expected a member name after '/' but found 'NULL'",
         "[a = 1] [                         | 9  | 0 | expected a condition but found end of text",
         "[                                 | 1  | 0 | expected a condition but found end of text",
         "]                                 | 0  | 1 | expected '[' to start the constraint but found ']'",
@@ -216,6 +230,19 @@ class ConstraintParserTest {
         assertEquals("write '!=' for 'not equal'", problem("[a <> 1]").hint());
         assertEquals("write not(condition), as in not(lines)", problem("[not lines]").hint());
         assertEquals("join conditions with 'and' or 'or'", problem("[a b]").hint());
+        assertEquals("no value is written NULL (in capitals) or empty", problem("[a = null]").hint());
+        assertEquals("swap the two sides, as in [active = true()]", problem("[true() = active]").hint());
+        assertEquals("write true(), as in [true()] or [active = true()]", problem("[true]").hint());
+    }
+
+    @Test
+    void spansOfTheNewForms() {
+        Expr.BooleanConstant constant = assertInstanceOf(Expr.BooleanConstant.class, parse("[ false( ) ]"));
+        assertSpan(2, 8, constant);
+        Expr.Comparison c = assertInstanceOf(Expr.Comparison.class, parse("[carrier != NULL]"));
+        Operand.EmptyLiteral nothing = assertInstanceOf(Operand.EmptyLiteral.class, c.right());
+        assertEquals("NULL", nothing.keyword());
+        assertSpan(12, 4, nothing);
     }
 
     @Test

@@ -198,6 +198,41 @@ class JavaConstraintCompilerTest {
         assertFalse(test(r.rule(7), new Order()));
     }
 
+    /** security-model.md §6: 'true' and 'false' as Mendix quotes them, true() and false() as whole conditions. */
+    @Test
+    void quotedBooleansAndConstantConditions() {
+        CompiledRules r = CompiledRules.of("[paid = 'true']", "[archived = 'false']", "[archived != 'true']",
+                "[true()]", "[false()]", "[false() or paid]", "[true() and not(false())]", "[ownerName = 'true']");
+        assertTrue(test(r.rule(0), new Order().paid(true)));
+        assertFalse(test(r.rule(0), new Order()));
+        assertTrue(test(r.rule(1), new Order().archived(false)));
+        assertFalse(test(r.rule(1), new Order()), "empty is not 'false'");
+        assertTrue(test(r.rule(2), new Order()));
+        assertFalse(test(r.rule(2), new Order().archived(true)));
+        assertTrue(test(r.rule(3), new Order()));
+        assertFalse(test(r.rule(4), new Order().paid(true)));
+        assertTrue(test(r.rule(5), new Order().paid(true)));
+        assertFalse(test(r.rule(5), new Order()));
+        assertTrue(test(r.rule(6), new Order()));
+        assertTrue(test(r.rule(7), new Order().ownerName("true")), "for a String member 'true' is text");
+        assertFalse(test(r.rule(7), new Order().ownerName("TRUE")));
+        assertEquals("true", r.compiled.get(3).expression().toString());
+        assertEquals("false", r.compiled.get(4).expression().toString());
+        assertEquals("order.isPaid()", r.compiled.get(5).expression().toString(), "false() or x is x");
+    }
+
+    @Test
+    void nullIsEmpty() {
+        CompiledRules r = CompiledRules.of("[ownerName = NULL]", "[customer != NULL]", "[lines = NULL]");
+        assertTrue(test(r.rule(0), new Order()));
+        assertFalse(test(r.rule(0), new Order().ownerName("")));
+        assertTrue(test(r.rule(1), new Order().customer(new Customer())));
+        assertFalse(test(r.rule(1), new Order()));
+        assertTrue(test(r.rule(2), new Order().lines(lines())));
+        assertFalse(test(r.rule(2), new Order().lines(lines(new OrderLine()))));
+        assertEquals(CompiledRules.of("[ownerName = empty]").expression(), r.expression());
+    }
+
     @Test
     void enums() {
         CompiledRules r = CompiledRules.of("[status = 'OPEN']", "[status != 'OPEN']", "[status = empty]",

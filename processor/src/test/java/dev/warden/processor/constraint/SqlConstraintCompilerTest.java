@@ -274,6 +274,21 @@ class SqlConstraintCompilerTest {
         assertSql("[(lines/sku = 'x' and quantity = empty) or lines/quantity > 1]",
                 "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id = {a}.id AND {a}_1.quantity > ?)",
                 "[CONSTANT 1 as Integer]");
+        assertSql("[true()]", "TRUE", "[]");
+        assertSql("[false()]", "FALSE", "[]");
+        assertSql("[false() or paid]", "{a}.paid", "[]");
+        assertSql("[true() and not(lines)]", "NOT EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id = {a}.id)",
+                "[]");
+    }
+
+    @Test
+    void nullIsEmptyAndQuotedBooleansAreBooleans() {
+        assertSql("[ownerName = NULL]", "{a}.owner_name IS NULL", "[]");
+        assertSql("[customer != NULL]", "{a}.customer_id IS NOT NULL", "[]");
+        assertSql("[paid = 'true']", "{a}.paid = ?", "[CONSTANT true as Boolean]");
+        assertSql("[archived != 'false']", "{a}.archived IS NULL OR {a}.archived <> ?", "[CONSTANT false as Boolean]");
+        assertSql("[ownerName = 'true']", "{a}.owner_name IS NOT NULL AND {a}.owner_name = ?",
+                "[CONSTANT 'true' as String]");
     }
 
     @Test

@@ -74,6 +74,10 @@ class SqlEquivalenceTest {
         "[starts-with(ownerName, 'ǆ')]", "[starts-with(ownerName, 'Ǆ')]", "[contains(ownerName, 'ａ')]",
         "[starts-with(ownerName, '𐐨')]", "[ends-with(region, 'u')]", "[contains(customer/name, 'AN')]",
         "[contains(lines/tags/label, 'A')]", "[ownerName = 'A']", "[ownerName != 'a']",
+        // NULL, quoted booleans, true() and false() as conditions
+        "[ownerName = NULL]", "[customer != NULL]", "[lines = NULL]", "[quantity != NULL]",
+        "[paid = 'true']", "[archived = 'false']", "[archived != 'true']", "[lines/product/name = 'true']",
+        "[true()]", "[false()]", "[false() or archived]", "[true() and not(lines)]", "[not(false()) and ratio > 0]",
         "[lines/quantity > 1]", "[lines/price >= 10.50]", "[lines/product/price >= 10.50]", "[lines/product/name = 'p']",
         "[lines/tags/label = 'a']", "[lines/tags/label = empty]", "[lines/sku != 'x']", "[lines/product = empty]",
         "[customer/name = 'x']", "[customer/parent/name = 'x']", "[customer/accountManager/name = empty]",

@@ -52,7 +52,8 @@ class ConstraintDiagnosticsTest {
     /**
      * A ticket whose only rule (role User, everything READ) has this constraint, written alone on its line:
      * members id, title, status (Status), owner (Long), ownerName (String), price (BigDecimal), customer
-     * (to-one Customer), tags (to-many Tag) and summary (calculated).
+     * (to-one Customer), tags (to-many Tag), urgent (Boolean), created (Instant), due (LocalDate) and summary
+     * (calculated).
      */
     private static JavaFileObject ticket(String constraint) {
         return entity("Ticket", """
@@ -68,6 +69,9 @@ class ConstraintDiagnosticsTest {
                     private BigDecimal price;
                     private Customer customer;
                     private List<Tag> tags;
+                    private Boolean urgent;
+                    private java.time.Instant created;
+                    private java.time.LocalDate due;
                     public Long getId() { return id; }
                     public void setId(Long id) { this.id = id; }
                     public String getTitle() { return title; }
@@ -84,6 +88,12 @@ class ConstraintDiagnosticsTest {
                     public void setCustomer(Customer customer) { this.customer = customer; }
                     public List<Tag> getTags() { return tags; }
                     public void setTags(List<Tag> tags) { this.tags = tags; }
+                    public Boolean getUrgent() { return urgent; }
+                    public void setUrgent(Boolean urgent) { this.urgent = urgent; }
+                    public java.time.Instant getCreated() { return created; }
+                    public void setCreated(java.time.Instant created) { this.created = created; }
+                    public java.time.LocalDate getDue() { return due; }
+                    public void setDue(java.time.LocalDate due) { this.due = due; }
                     @Calculated
                     public String getSummary() { return title + " " + status; }
                 }
@@ -153,7 +163,7 @@ class ConstraintDiagnosticsTest {
     @Test
     void syntaxErrorMissingOperand() {
         String message = assertConstraintError("WARDEN-E010", "[title = ]",
-                "         ^", "compare with a string, a number, true(), false(), empty, a token or a member path");
+                "         ^", "compare with a string, a number, true(), false(), empty, NULL, a token or a member path");
         assertThat(message).contains("syntax error in the constraint of rule 1 of Ticket");
     }
 
@@ -249,5 +259,42 @@ class ConstraintDiagnosticsTest {
         String message = assertConstraintError("WARDEN-E018", "[tags = 'urgent']",
                 " ^^^^^^^^^^^^^^^", "compare an attribute reached through it (tags/member = ...)");
         assertThat(message).contains("'tags' is a to-many association");
+    }
+
+    // ---------------------------------------------------------------- security-model.md §6
+
+    @Test
+    void aConstraintWithTheNewFormsCompiles() {
+        Compilation compilation = compileTicket(ticket("[customer != NULL and urgent = 'true'][true()]"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void nullInLowerCase() {
+        String message = assertConstraintError("WARDEN-E010", "[title = null]",
+                "         ^^^^", "no value is written NULL (in capitals) or empty");
+        assertThat(message).contains("expected a value after '=' but found 'null'");
+    }
+
+    @Test
+    void nullHasNoOrder() {
+        String message = assertConstraintError("WARDEN-E015", "[price > NULL]",
+                "       ^", "test for a value with = NULL or != NULL");
+        assertThat(message).contains("'NULL' has no order, so it cannot be compared with '>'");
+    }
+
+    @Test
+    void aQuotedBooleanInCapitals() {
+        String message = assertConstraintError("WARDEN-E012", "[urgent = 'TRUE']",
+                "          ^^^^^^", "write 'true' or true(), in lower case");
+        assertThat(message).contains("'urgent' is a Boolean, which cannot be compared with the string 'TRUE'");
+    }
+
+    @Test
+    void trueWithoutParentheses() {
+        String message = assertConstraintError("WARDEN-E010", "[true]",
+                "     ^", "write true(), as in [true()] or [active = true()]");
+        assertThat(message).contains("expected '(' after 'true' but found ']'");
     }
 }
