@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * with {@code -Dwarden.verify.only=<seed>}.
  *
  * <p>Sizes: {@code warden.verify.models} random models (16 by default, 1500 with {@code -Pthorough}), from seed
- * {@code warden.verify.seed}, after the regression seeds and models.
+ * {@code warden.verify.seed}, after the regression seeds and models. The regression seeds run with the generator they
+ * were found with ({@link Generator#legacy}), the random ones with every form of the constraint language.
  */
 class DifferentialTest {
 
@@ -68,13 +69,15 @@ class DifferentialTest {
             seeds.add(Long.parseLong(only.trim()));
         } else {
             for (long seed : REGRESSION_SEEDS) {
-                seeds.add(seed);
+                seeds.add(-seed); // negative: a regression seed, run with the legacy generator
             }
             for (int b = 0; b < (models + MODELS_PER_BATCH - 1) / MODELS_PER_BATCH; b++) {
                 seeds.add(base + b);
             }
         }
-        return seeds.stream().map(seed -> DynamicTest.dynamicTest("seed " + seed, () -> runBatch(seed)));
+        return seeds.stream().map(seed -> seed < 0
+                ? DynamicTest.dynamicTest("regression seed " + -seed, () -> runBatch(-seed, Generator.legacy(-seed)))
+                : DynamicTest.dynamicTest("seed " + seed, () -> runBatch(seed, new Generator(seed))));
     }
 
     /**
@@ -103,8 +106,7 @@ class DifferentialTest {
         }
     }
 
-    static void runBatch(long seed) throws Exception {
-        Generator generator = new Generator(seed);
+    static void runBatch(long seed, Generator generator) throws Exception {
         App app = generator.batch("s" + Long.toString(seed, 36).replace('-', 'n'), MODELS_PER_BATCH);
         Harness harness = new Harness(app, generator.users(app), generator, databases);
         List<String> disagreements = harness.run(MODELS_PER_BATCH);

@@ -4,6 +4,7 @@ import dev.warden.verification.differential.Model.Access;
 import dev.warden.verification.differential.Model.And;
 import dev.warden.verification.differential.Model.App;
 import dev.warden.verification.differential.Model.Cmp;
+import dev.warden.verification.differential.Model.Const;
 import dev.warden.verification.differential.Model.Empty;
 import dev.warden.verification.differential.Model.Entity;
 import dev.warden.verification.differential.Model.Expr;
@@ -36,6 +37,10 @@ import java.util.Random;
  */
 final class Generator {
 
+    /** The strings of the first generator: the regression seeds were found with them. */
+    static final String[] LEGACY_STRINGS = {"", "a", "ab", "b", "x", "a%b", "a_b", "a'b"};
+    static final String[] LEGACY_TEXTS = {"a", "", "b", "%", "_", "a'b", "x"};
+    /** Also upper case and non-ASCII letters, for the case-insensitive string functions (§6). */
     static final String[] STRINGS = {"", "a", "ab", "b", "x", "a%b", "a_b", "a'b", "A", "aB", "É", "é", "ΟΔΟΣ", "οσ",
         "İx", "ix", "ǅ"};
     static final String[] TEXTS = {"a", "", "b", "%", "_", "a'b", "x", "A", "B", "é", "É", "σ", "Σ", "ς", "i", "İ",
@@ -46,10 +51,31 @@ final class Generator {
     static final List<String> COLORS = List.of("RED", "GREEN", "BLUE");
 
     private final Random random;
+    /** Whether to generate the forms of security-model.md §6; false reproduces the first generator exactly. */
+    private final boolean extended;
+    private final String[] strings;
+    private final String[] texts;
     private long nextId = 1;
 
+    /** A generator of every form of the constraint language. */
     Generator(long seed) {
+        this(seed, true);
+    }
+
+    private Generator(long seed, boolean extended) {
         this.random = new Random(seed);
+        this.extended = extended;
+        this.strings = extended ? STRINGS : LEGACY_STRINGS;
+        this.texts = extended ? TEXTS : LEGACY_TEXTS;
+    }
+
+    /**
+     * The generator the regression seeds were found with, before §6 (no NULL, quoted booleans, constant conditions,
+     * new member kinds, functions, time tokens or sub-constraints; ASCII strings), so that each seed still makes the
+     * model that once disagreed.
+     */
+    static Generator legacy(long seed) {
+        return new Generator(seed, false);
     }
 
     /** A batch: {@code models} independent models in one application of package {@code pkg}. */
@@ -229,14 +255,16 @@ final class Generator {
         } else if (choice < 53) {
             List<Member> path = path(root, m -> m.kind == Kind.STRING);
             return path == null ? comparison(app, root)
-                    : new Fn(pick(List.of("contains", "starts-with", "ends-with")), path, pick(TEXTS));
+                    : new Fn(pick(List.of("contains", "starts-with", "ends-with")), path, pick(texts));
         } else if (choice < 63) {
             List<Member> path = path(root, m -> m.kind.association() || m.kind.bool());
             return path == null ? comparison(app, root) : new PathTest(path);
         } else if (choice < 67) {
             return new RoleTest(pick(new ArrayList<>(app.userRoles.keySet())));
-        } else if (choice < 70) {
+        } else if (choice < 69 || !extended && choice < 70) {
             return new TokenTest("Beta");
+        } else if (choice < 70) {
+            return new Const(random.nextBoolean());
         } else if (choice < 80) {
             return new Not(condition(app, root, depth + 1));
         } else if (choice < 90) {
@@ -288,12 +316,12 @@ final class Generator {
         switch (leaf.kind) {
             case STRING:
                 if (choice < 60) {
-                    String s = pick(STRINGS);
+                    String s = pick(strings);
                     return new Cmp(path, op, new Literal(s, quote(s)));
                 } else if (choice < 75) {
                     return new Cmp(path, op, new TokenRef("Region"));
                 } else if (choice < 85) {
-                    return new Cmp(path, eqOp, new Empty());
+                    return new Cmp(path, eqOp, empty());
                 }
                 return pathComparison(root, path, op, m -> m.kind == Kind.STRING, eqOp);
             case ID:
@@ -309,7 +337,7 @@ final class Generator {
                 } else if (choice < 80 && leaf.kind.userIdTyped()) {
                     return new Cmp(path, eqOp, new TokenRef("CurrentUser"));
                 } else if (choice < 90) {
-                    return new Cmp(path, eqOp, new Empty());
+                    return new Cmp(path, eqOp, empty());
                 }
                 return pathComparison(root, path, op, m -> m.kind.whole(), eqOp);
             case DECIMAL:
@@ -317,20 +345,22 @@ final class Generator {
                     String n = pick(DECIMAL_LITERALS);
                     return new Cmp(path, op, new Literal(new BigDecimal(n), n));
                 } else if (choice < 80) {
-                    return new Cmp(path, eqOp, new Empty());
+                    return new Cmp(path, eqOp, empty());
                 }
                 return pathComparison(root, path, op, m -> m.kind == Kind.DECIMAL, eqOp);
             case BOOL:
             case BOOLEAN:
                 if (choice < 50) {
                     boolean b = random.nextBoolean();
-                    return new Cmp(path, eqOp, new Literal(b, b ? "true()" : "false()"));
+                    // §6: 'true' and 'false' as Mendix quotes them, next to true() and false()
+                    String text = !extended || random.nextBoolean() ? b + "()" : "'" + b + "'";
+                    return new Cmp(path, eqOp, new Literal(b, text));
                 } else if (choice < 70) {
                     return new Cmp(path, eqOp, new TokenRef("UserRole_" + pick(new ArrayList<>(app.userRoles.keySet()))));
                 } else if (choice < 85) {
                     return new Cmp(path, eqOp, new TokenRef("Beta"));
                 } else if (choice < 90) {
-                    return new Cmp(path, eqOp, new Empty());
+                    return new Cmp(path, eqOp, empty());
                 }
                 return pathComparison(root, path, eqOp, m -> m.kind.bool(), eqOp);
             case DATE:
@@ -338,7 +368,7 @@ final class Generator {
                     return new Cmp(path, op, new TokenRef(pick(new String[] {"CurrentDateTime", "BeginOfCurrentDay",
                         "EndOfCurrentDay"})));
                 } else if (choice < 85) {
-                    return new Cmp(path, eqOp, new Empty());
+                    return new Cmp(path, eqOp, empty());
                 }
                 return pathComparison(root, path, op, m -> m.kind == Kind.DATE, eqOp);
             case ENUM:
@@ -346,18 +376,18 @@ final class Generator {
                     String c = pick(COLORS);
                     return new Cmp(path, eqOp, new Literal(c, quote(c)));
                 } else if (choice < 85) {
-                    return new Cmp(path, eqOp, new Empty());
+                    return new Cmp(path, eqOp, empty());
                 }
                 return pathComparison(root, path, eqOp, m -> m.kind == Kind.ENUM, eqOp);
             case TO_ONE:
                 if (choice < 40) {
-                    return new Cmp(path, eqOp, new Empty());
+                    return new Cmp(path, eqOp, empty());
                 } else if (choice < 70) {
                     return new Cmp(path, eqOp, new TokenRef("CurrentUser"));
                 }
                 return pathComparison(root, path, eqOp, m -> m.kind == Kind.TO_ONE && m.target == leaf.target, eqOp);
             case TO_MANY:
-                return new Cmp(path, eqOp, new Empty());
+                return new Cmp(path, eqOp, empty());
             default:
                 throw new IllegalStateException(leaf.kind.name());
         }
@@ -367,9 +397,14 @@ final class Generator {
             String eqOp) {
         List<Member> right = path(root, same);
         if (right == null || (throughToMany(left) && throughToMany(right))) {
-            return new Cmp(left, eqOp, new Empty());
+            return new Cmp(left, eqOp, empty());
         }
         return new Cmp(left, op, new PathRef(right));
+    }
+
+    /** {@code empty}, or now and then its synonym {@code NULL} (§6). */
+    private Empty empty() {
+        return new Empty(extended && random.nextInt(3) == 0);
     }
 
     static String quote(String s) {
@@ -419,7 +454,7 @@ final class Generator {
             return null;
         }
         switch (m.kind) {
-            case STRING: return pick(STRINGS);
+            case STRING: return pick(strings);
             case LONG:
             case OWNER: return (long) (1 + random.nextInt(4));
             case INT:
@@ -470,7 +505,7 @@ final class Generator {
                 attributes.put("Tenant", "1");   // of the wrong type: no value
             }
             if (random.nextInt(3) > 0) {
-                attributes.put("Region", pick(STRINGS));
+                attributes.put("Region", pick(strings));
             }
             if (random.nextInt(3) > 0) {
                 attributes.put("Beta", random.nextBoolean());

@@ -240,7 +240,7 @@ final class Model {
     // ------------------------------------------------------------------------------------------ constraints
 
     /** A condition of a constraint. */
-    sealed interface Expr permits Or, And, Not, Cmp, Fn, PathTest, RoleTest, TokenTest {}
+    sealed interface Expr permits Or, And, Not, Cmp, Fn, PathTest, RoleTest, TokenTest, Const {}
 
     record Or(List<Expr> operands) implements Expr {}
 
@@ -263,12 +263,20 @@ final class Model {
     /** A boolean custom token alone. */
     record TokenTest(String token) implements Expr {}
 
+    /** {@code true()} or {@code false()} as a condition (§6). */
+    record Const(boolean value) implements Expr {}
+
     sealed interface Operand permits Literal, Empty, TokenRef, PathRef {}
 
     /** A literal: its value (String, BigDecimal, Boolean, or an enum constant's name) and its text. */
     record Literal(Object value, String text) implements Operand {}
 
-    record Empty() implements Operand {}
+    /** {@code empty}, or its synonym {@code NULL} (§6). */
+    record Empty(boolean nullKeyword) implements Operand {
+        Empty() {
+            this(false);
+        }
+    }
 
     /** A token: CurrentUser, UserRole_X or a custom token. */
     record TokenRef(String name) implements Operand {}

@@ -4,6 +4,7 @@ import dev.warden.verification.differential.Model.Access;
 import dev.warden.verification.differential.Model.And;
 import dev.warden.verification.differential.Model.App;
 import dev.warden.verification.differential.Model.Cmp;
+import dev.warden.verification.differential.Model.Const;
 import dev.warden.verification.differential.Model.Empty;
 import dev.warden.verification.differential.Model.Entity;
 import dev.warden.verification.differential.Model.Expr;
@@ -461,6 +462,8 @@ final class Reference {
             return false;
         } else if (e instanceof Cmp cmp) {
             return comparison(cmp, o, s);
+        } else if (e instanceof Const constant) {
+            return constant.value();
         }
         throw new IllegalStateException(String.valueOf(e));
     }

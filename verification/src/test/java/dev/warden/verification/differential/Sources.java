@@ -3,6 +3,7 @@ package dev.warden.verification.differential;
 import dev.warden.verification.differential.Model.And;
 import dev.warden.verification.differential.Model.App;
 import dev.warden.verification.differential.Model.Cmp;
+import dev.warden.verification.differential.Model.Const;
 import dev.warden.verification.differential.Model.Empty;
 import dev.warden.verification.differential.Model.Entity;
 import dev.warden.verification.differential.Model.Expr;
@@ -160,6 +161,8 @@ final class Sources {
             return "'[%UserRole_" + role.userRole() + "%]'";
         } else if (e instanceof TokenTest token) {
             return "'[%" + token.token() + "%]'";
+        } else if (e instanceof Const constant) {
+            return constant.value() + "()";
         }
         throw new IllegalStateException(String.valueOf(e));
     }
@@ -167,8 +170,8 @@ final class Sources {
     static String operand(Operand o) {
         if (o instanceof Literal literal) {
             return literal.text();
-        } else if (o instanceof Empty) {
-            return "empty";
+        } else if (o instanceof Empty empty) {
+            return empty.nullKeyword() ? "NULL" : "empty";
         } else if (o instanceof TokenRef token) {
             return "'[%" + token.name() + "%]'";
         } else if (o instanceof PathRef path) {
