@@ -167,6 +167,12 @@ public final class ConstraintChecker {
             return;
         }
         MemberShape member = last(left);
+        if (c.function() != null) {
+            if (!appliesTo(c, member)) {
+                return;
+            }
+            member = FunctionValues.shape(c.function());
+        }
         if (member.isAssociation() && member.toMany()) {
             toManyComparison(c, member);
             return;
@@ -176,7 +182,7 @@ public final class ConstraintChecker {
             Path path = ((Operand.PathOperand) c.right()).path();
             if (other.isAssociation() && other.toMany()) {
                 report(Kind.AMBIGUOUS_TO_MANY, c.span(), "'" + path.text() + "' is a to-many association ("
-                        + display(other.javaType()) + "), so it cannot be compared with '" + c.left().text() + "'",
+                        + display(other.javaType()) + "), so it cannot be compared with '" + c.leftText() + "'",
                         toManyHint(path.text()));
                 return;
             }
@@ -198,26 +204,27 @@ public final class ConstraintChecker {
         }
         if (c.op().isOrdering() && !isOrdered(member.kind())) {
             report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + c.op().symbol() + "' needs a value with an order, but "
-                    + describe(c.left(), member), "compare it with = or !=");
+                    + describe(c, member), "compare it with = or !=");
             return;
         }
+        MemberShape compared = member;
         c.right().accept(new OperandVisitor<Void, Void>() {
             @Override
             public Void visitString(Operand.StringLiteral literal, Void unused) {
-                stringLiteral(c, member, literal);
+                stringLiteral(c, compared, literal);
                 return null;
             }
 
             @Override
             public Void visitNumber(Operand.NumberLiteral literal, Void unused) {
-                numberLiteral(c, member, literal);
+                numberLiteral(c, compared, literal);
                 return null;
             }
 
             @Override
             public Void visitBoolean(Operand.BooleanLiteral literal, Void unused) {
-                if (member.kind() != ValueKind.BOOLEAN) {
-                    mismatch(c, member, literal, literal.value() ? "true()" : "false()", null);
+                if (compared.kind() != ValueKind.BOOLEAN) {
+                    mismatch(c, compared, literal, literal.value() ? "true()" : "false()", null);
                 }
                 return null;
             }
@@ -229,16 +236,58 @@ public final class ConstraintChecker {
 
             @Override
             public Void visitToken(TokenRef token, Void unused) {
-                tokenOperand(c, member, token, right.token());
+                tokenOperand(c, compared, token, right.token());
+                return null;
+            }
+
+            @Override
+            public Void visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+                dateTime(c, compared, arithmetic, right.token());
                 return null;
             }
 
             @Override
             public Void visitPath(Operand.PathOperand path, Void unused) {
-                pathOperand(c, member, path.path(), last(right.path()));
+                pathOperand(c, compared, path.path(), last(right.path()));
                 return null;
             }
         }, null);
+    }
+
+    /**
+     * Whether {@code c}'s function applies to {@code member}, the member its path ends at: a length to a String, a date
+     * part to a date and time it can take apart; reports why not.
+     */
+    private boolean appliesTo(Comparison c, MemberShape member) {
+        Expr.ValueFunction function = c.function();
+        String name = function.keyword() + "()";
+        if (!function.isDatePart()) {
+            if (member.kind() != ValueKind.STRING) {
+                report(Kind.TYPE_MISMATCH, c.left().span(), name + " needs a String attribute but "
+                        + describe(c.left(), member), null);
+                return false;
+            }
+            return true;
+        }
+        JavaTypes.Temporal temporal = member.kind() == ValueKind.TEMPORAL ? JavaTypes.temporal(member.javaType()) : null;
+        if (temporal == null) {
+            report(Kind.TYPE_MISMATCH, c.left().span(), name + " needs a date and time but "
+                    + describe(c.left(), member),
+                    "take the parts of an Instant, OffsetDateTime, ZonedDateTime, LocalDateTime or LocalDate member");
+            return false;
+        }
+        if (temporal == JavaTypes.Temporal.DATE) {
+            report(Kind.TYPE_MISMATCH, c.left().span(), name + " cannot take apart '" + c.left().text() + "', a "
+                    + "java.util.Date: its column may hold a local or a zoned time, so SQL and Java could disagree",
+                    "store the member as an Instant (or LocalDateTime, for a wall-clock time)");
+            return false;
+        }
+        if (temporal == JavaTypes.Temporal.LOCAL_DATE && function.isTimeOfDay()) {
+            report(Kind.TYPE_MISMATCH, c.left().span(), name + " needs a time of day but '" + c.left().text()
+                    + "' is a LocalDate, which has none", "take the time of a LocalDateTime or Instant member");
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -279,6 +328,12 @@ public final class ConstraintChecker {
         }
 
         @Override
+        public Right visitDateArithmetic(Operand.DateArithmetic arithmetic, EntityShape scope) {
+            TokenMeaning base = dateArithmetic(arithmetic);
+            return base == null ? Right.UNRESOLVED : new Right(true, null, base);
+        }
+
+        @Override
         public Right visitPath(Operand.PathOperand path, EntityShape scope) {
             List<MemberShape> members = resolve(path.path(), scope);
             return members == null ? Right.UNRESOLVED : new Right(true, members, null);
@@ -286,7 +341,7 @@ public final class ConstraintChecker {
     };
 
     private void toManyComparison(Comparison c, MemberShape member) {
-        String path = c.left().text();
+        String path = c.leftText();
         if (c.right() instanceof Operand.EmptyLiteral empty) {
             if (c.op().isOrdering()) {
                 report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + empty.keyword() + "' has no order, so it cannot be "
@@ -322,7 +377,7 @@ public final class ConstraintChecker {
             if (!member.enumConstants().contains(literal.value())) {
                 String type = display(member.javaType());
                 report(Kind.UNKNOWN_ENUM_CONSTANT, literal.span(), ConstraintLexer.quote(literal.value())
-                        + " is not a constant of " + type + ", the type of '" + c.left().text() + "'",
+                        + " is not a constant of " + type + ", the type of '" + c.leftText() + "'",
                         DidYouMean.closest(literal.value(), member.enumConstants())
                                 .map(s -> "did you mean '" + s + "'?")
                                 .orElse(listing("constants of " + type, member.enumConstants())));
@@ -357,7 +412,7 @@ public final class ConstraintChecker {
         if (problem == null) {
             return;
         }
-        String what = "'" + c.left().text() + "' is " + withArticle(member.javaType());
+        String what = isA(c, member);
         if (problem.equals("unsupported")) {
             report(Kind.TYPE_MISMATCH, literal.span(), what + ", which constraints cannot compare with a number",
                     "use a primitive number type, its box, BigInteger or BigDecimal");
@@ -372,17 +427,14 @@ public final class ConstraintChecker {
             case CURRENT_USER:
                 currentUser(c, member, meaning);
                 return;
-            case CURRENT_DATE_TIME:
-            case BEGIN_OF_CURRENT_DAY:
-            case END_OF_CURRENT_DAY:
-                if (member.kind() != ValueKind.TEMPORAL) {
-                    mismatch(c, member, token, meaning.display() + " (a date and time)", null);
-                } else if (JavaTypes.temporal(member.javaType()) == null) {
-                    report(Kind.TYPE_MISMATCH, token.span(), "'" + c.left().text() + "' is "
-                            + withArticle(member.javaType()) + ", which " + meaning.display() + " cannot be converted to",
-                            "date-time tokens compare with Instant, LocalDateTime, LocalDate, OffsetDateTime, "
-                                    + "ZonedDateTime and java.util.Date members");
-                }
+            case DATE_TIME:
+                dateTime(c, member, token, meaning);
+                return;
+            case PERIOD:
+                report(Kind.DATE_ARITHMETIC, token.span(), meaning.display() + " is a period, not a date and time: it can "
+                        + "only be added to or subtracted from a date-time token",
+                        "write it after a date-time token in one string, as in '[%CurrentDateTime%] - 1 * "
+                                + meaning.display() + "'");
                 return;
             case USER_ROLE:
                 if (member.kind() != ValueKind.BOOLEAN) {
@@ -392,8 +444,7 @@ public final class ConstraintChecker {
             case CUSTOM:
                 TokenShape shape = meaning.custom();
                 if (!compatible(member.kind(), member.javaType(), shape.kind(), shape.javaType())) {
-                    report(Kind.TYPE_MISMATCH, token.span(), "'" + c.left().text() + "' is "
-                            + withArticle(member.javaType()) + " but " + meaning.display() + " is "
+                    report(Kind.TYPE_MISMATCH, token.span(), isA(c, member) + " but " + meaning.display() + " is "
                             + withArticle(shape.javaType()) + " (@AppSecurity tokens)", null);
                 }
                 return;
@@ -401,6 +452,60 @@ public final class ConstraintChecker {
                 throw new IllegalStateException("unknown token kind " + meaning.kind());
         }
     }
+
+    /** A date-time token, alone or in date arithmetic ({@code operand}), compared with {@code member}. */
+    private void dateTime(Comparison c, MemberShape member, Operand operand, TokenMeaning meaning) {
+        if (member.kind() != ValueKind.TEMPORAL) {
+            mismatch(c, member, operand, meaning.display() + " (a date and time)", null);
+        } else if (JavaTypes.temporal(member.javaType()) == null) {
+            report(Kind.TYPE_MISMATCH, operand.span(), isA(c, member) + ", which " + meaning.display()
+                    + " cannot be converted to", "date-time tokens compare with Instant, LocalDateTime, LocalDate, "
+                    + "OffsetDateTime, ZonedDateTime and java.util.Date members");
+        }
+    }
+
+    /**
+     * Resolves date arithmetic: its first token must be a date-time token and the others periods, and the offset
+     * stays within {@link #MAX_OFFSET_YEARS} years. Returns the first token's meaning, or null after reporting.
+     */
+    private TokenMeaning dateArithmetic(Operand.DateArithmetic arithmetic) {
+        TokenMeaning base = token(arithmetic.base());
+        boolean ok = base != null;
+        if (base != null && !base.isTemporal()) {
+            report(Kind.DATE_ARITHMETIC, arithmetic.base().span(), "date arithmetic starts with a date-time token, but "
+                    + base.display() + (base.kind() == TokenMeaning.Kind.PERIOD ? " is a period"
+                            : " is " + tokenTypeDescription(base)),
+                    "start with a date-time token, as in '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'");
+            ok = false;
+        }
+        double seconds = 0;
+        for (Operand.Offset offset : arithmetic.offsets()) {
+            TokenMeaning period = token(offset.period());
+            if (period == null) {
+                ok = false;
+            } else if (period.kind() != TokenMeaning.Kind.PERIOD) {
+                report(Kind.DATE_ARITHMETIC, offset.period().span(), "only periods can be added to or subtracted from "
+                        + "a date and time, but " + period.display() + " is "
+                        + (period.isTemporal() ? "a date and time" : tokenTypeDescription(period)),
+                        "add a period: " + PERIODS);
+                ok = false;
+            } else {
+                seconds += (double) offset.factor() * period.period().averageSeconds();
+            }
+        }
+        if (ok && seconds > MAX_OFFSET_YEARS * TokenMeaning.Period.YEAR.averageSeconds()) {
+            report(Kind.DATE_ARITHMETIC, arithmetic.span(), "the periods add up to more than " + MAX_OFFSET_YEARS
+                    + " years, beyond the dates a database stores", "use a smaller factor");
+            ok = false;
+        }
+        return ok ? base : null;
+    }
+
+    /** The periods of date arithmetic together may span at most this many years. */
+    static final long MAX_OFFSET_YEARS = 10_000;
+
+    private static final String PERIODS = "[%SecondLength%], [%MinuteLength%], [%HourLength%], [%DayLength%], "
+            + "[%WeekLength%], [%MonthLength%] or [%YearLength%]";
 
     private void currentUser(Comparison c, MemberShape member, TokenMeaning meaning) {
         if (c.op().isOrdering()) {
@@ -416,18 +521,18 @@ public final class ConstraintChecker {
             Optional<MemberShape> id = target.flatMap(EntityShape::id);
             String targetName = target.map(EntityShape::simpleName).orElse(JavaTypes.simpleName(member.targetEntity()));
             if (id.isEmpty()) {
-                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' leads to " + targetName
+                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.leftText() + "' leads to " + targetName
                         + ", which has no id member to compare with " + meaning.display(),
                         "compare [%CurrentUser%] with an attribute that holds the user's id");
             } else if (userIdType != null && !JavaTypes.sameBoxedType(id.get().javaType(), userIdType)) {
-                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' leads to " + targetName
+                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.leftText() + "' leads to " + targetName
                         + ", whose id '" + id.get().name() + "' is " + withArticle(id.get().javaType()) + ", but "
                         + userIdText, null);
             }
             return;
         }
         if (userIdType != null && !JavaTypes.sameBoxedType(member.javaType(), userIdType)) {
-            report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' is " + withArticle(member.javaType())
+            report(Kind.CURRENT_USER_TYPE, c.span(), isA(c, member)
                     + " but " + userIdText,
                     "compare [%CurrentUser%] with a member of type " + display(userIdType)
                             + ", or change @AppSecurity(userIdType)");
@@ -443,7 +548,7 @@ public final class ConstraintChecker {
             ok = compatible(member.kind(), member.javaType(), other.kind(), other.javaType());
         }
         if (!ok) {
-            report(Kind.TYPE_MISMATCH, path.span(), "'" + c.left().text() + "' is " + withArticle(member.javaType())
+            report(Kind.TYPE_MISMATCH, path.span(), isA(c, member)
                     + " but '" + path.text() + "' is " + withArticle(other.javaType()),
                     "compare members of the same type");
         }
@@ -472,7 +577,7 @@ public final class ConstraintChecker {
         if (fix == null) {
             fix = howToWrite(member);
         }
-        report(Kind.TYPE_MISMATCH, operand.span(), describe(c.left(), member) + ", which cannot be compared with "
+        report(Kind.TYPE_MISMATCH, operand.span(), describe(c, member) + ", which cannot be compared with "
                 + what, fix);
     }
 
@@ -556,9 +661,9 @@ public final class ConstraintChecker {
     private TokenMeaning token(TokenRef token) {
         String name = token.name();
         TokenMeaning meaning = null;
-        Optional<TokenMeaning.Kind> builtIn = TokenMeaning.Kind.builtIn(name);
+        Optional<TokenMeaning> builtIn = TokenMeaning.builtIn(name);
         if (builtIn.isPresent()) {
-            meaning = new TokenMeaning(builtIn.get(), name, null);
+            meaning = builtIn.get();
         } else if (env.customTokens().containsKey(name)) {
             meaning = new TokenMeaning(TokenMeaning.Kind.CUSTOM, name, env.customTokens().get(name));
             customTokens.add(name);
@@ -581,7 +686,12 @@ public final class ConstraintChecker {
             if (env.userRoles() != null) {
                 new TreeSet<>(env.userRoles()).forEach(r -> known.add(TokenMeaning.USER_ROLE_PREFIX + r));
             }
-            List<String> shown = known.stream().map(k -> "[%" + k + "%]").collect(Collectors.toList());
+            // The date-time and period tokens summed up, so that the list keeps room for the application's own.
+            List<String> shown = new ArrayList<>(List.of("[%CurrentUser%]", "[%CurrentDateTime%]",
+                    "[%BeginOf...%] and [%EndOf...%] of CurrentMinute, CurrentHour, CurrentDay, Yesterday, Tomorrow, "
+                            + "CurrentWeek, CurrentMonth and CurrentYear (also ...UTC)",
+                    "[%DayLength%] and the other periods in date arithmetic"));
+            known.subList(TokenMeaning.BUILT_IN_NAMES.size(), known.size()).forEach(k -> shown.add("[%" + k + "%]"));
             if (env.userRoles() == null) {
                 shown.add("[%" + TokenMeaning.USER_ROLE_PREFIX + "<Name>%]");
             }
@@ -604,6 +714,16 @@ public final class ConstraintChecker {
         return members.stream().anyMatch(MemberShape::toMany);
     }
 
+    /** As {@link #describe(Path, MemberShape)}, or "'string-length(name)' is a whole number" for a function. */
+    private static String describe(Comparison c, MemberShape member) {
+        return c.function() == null ? describe(c.left(), member) : isA(c, member);
+    }
+
+    /** "'quantity' is an int", "'string-length(name)' is a whole number". */
+    private static String isA(Comparison c, MemberShape member) {
+        return "'" + c.leftText() + "' is " + (c.function() == null ? withArticle(member.javaType()) : "a whole number");
+    }
+
     /** "'status' is an enum (OrderStatus)", "'customer' is an association to Customer", "'age' is an int". */
     private static String describe(Path path, MemberShape member) {
         String name = "'" + path.text() + "' is ";
@@ -621,6 +741,9 @@ public final class ConstraintChecker {
     private String tokenTypeDescription(TokenMeaning meaning) {
         if (meaning.isTemporal()) {
             return "a date and time";
+        }
+        if (meaning.kind() == TokenMeaning.Kind.PERIOD) {
+            return "a period";
         }
         TypeName type = meaning.javaType(env);
         return type == null ? "the current user's id" : withArticle(type);

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.warden.processor.names.DidYouMean;
 
 /**
  * Parses a constraint (security-model.md §3) into an {@link Expr}: a hand-written lexer and a
@@ -19,10 +20,14 @@ import java.util.Locale;
  * expr        := and ( 'or' and )*
  * and         := unary ( 'and' unary )*
  * unary       := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token | true() | false()
- * comparison  := path op operand
- * operand     := string | number | true() | false() | empty | NULL | token | path
+ * comparison  := ( path | value '(' path ')' ) op operand
+ * operand     := string | number | true() | false() | empty | NULL | token | arithmetic | path
+ * arithmetic  := '\'' token ( ('+' | '-') ( integer '*' )? token )* '\''      see {@link DateArithmeticParser}
  * path        := member ( '/' member )*
  * function    := (contains | starts-with | ends-with) '(' path ',' string ')'
+ * value       := string-length | length | year-from-dateTime | month-from-dateTime | day-from-dateTime
+ *              | hours-from-dateTime | minutes-from-dateTime | seconds-from-dateTime | quarter-from-dateTime
+ *              | week-from-dateTime | weekday-from-dateTime | day-of-year-from-dateTime
  * </pre>
  */
 public final class ConstraintParser {
@@ -52,8 +57,7 @@ public final class ConstraintParser {
         try {
             return ParseResult.of(source, new ConstraintParser(source).constraint());
         } catch (SyntaxError e) {
-            return ParseResult.failed(source,
-                    List.of(new ConstraintProblem(ConstraintProblem.Kind.SYNTAX, e.span, e.getMessage(), e.hint)));
+            return ParseResult.failed(source, List.of(new ConstraintProblem(e.kind, e.span, e.getMessage(), e.hint)));
         } catch (RuntimeException | StackOverflowError e) {
             // Not expected; the fuzz test looks for this message. Better a problem than a crashed compiler.
             return ParseResult.failed(source, List.of(new ConstraintProblem(ConstraintProblem.Kind.SYNTAX,
@@ -157,6 +161,13 @@ public final class ConstraintParser {
             if (first.value().equals("true") || first.value().equals("false")) {
                 return booleanConstant(first);
             }
+            Expr.ValueFunction valueFunction = Expr.ValueFunction.named(first.value());
+            if (valueFunction != null && lexerPeekIsParen()) {
+                return valueComparison(valueFunction);
+            }
+            if (lexerPeekIsParen() && !ConstraintLexer.RESERVED.contains(first.value())) {
+                throw unknownFunction(first);
+            }
             Path path = path("a condition");
             if (current.is(Type.OP)) {
                 return comparison(path);
@@ -176,10 +187,50 @@ public final class ConstraintParser {
             }
             return new Expr.TokenTest(token, first.span());
         }
-        if (first.is(Type.STRING) || first.is(Type.NUMBER)) {
+        if (first.is(Type.STRING) || first.is(Type.NUMBER) || first.is(Type.DATE_ARITHMETIC)) {
             throw expected("a condition", "a comparison starts with a member path, as in [name = 'Alice']");
         }
         throw expected("a condition", null);
+    }
+
+    /** Every function of the language, for "did you mean" when a name before '(' is none of them. */
+    static final List<String> FUNCTION_NAMES;
+
+    static {
+        List<String> names = new ArrayList<>(List.of("not", "true", "false"));
+        for (Expr.Function f : Expr.Function.values()) {
+            names.add(f.keyword());
+        }
+        for (Expr.ValueFunction f : Expr.ValueFunction.values()) {
+            names.add(f.keyword());
+        }
+        FUNCTION_NAMES = List.copyOf(names);
+    }
+
+    private SyntaxError unknownFunction(Lexeme name) {
+        String hint = DidYouMean.closest(name.value(), FUNCTION_NAMES).map(f -> "did you mean " + f + "()?")
+                .orElse("the functions are " + String.join("(), ", FUNCTION_NAMES) + "()");
+        return new SyntaxError(ConstraintProblem.Kind.UNKNOWN_FUNCTION, name.span(),
+                "unknown function '" + ConstraintLexer.abbreviate(name.value()) + "'", hint);
+    }
+
+    // function '(' path ')' op operand, as in string-length(name) > 3
+    private Expr valueComparison(Expr.ValueFunction function) {
+        int start = current.span().offset();
+        String name = function.keyword();
+        advance();
+        advance(); // the '(' checked by lexerPeekIsParen
+        Path path = path("a member path as the argument of " + name + "()");
+        expectClose("')' to close " + name + "(");
+        if (!current.is(Type.OP)) {
+            throw expected("an operator (= != < <= > >=) after " + name + "(" + path.text() + ")",
+                    "compare the function's value, as in [" + name + "(" + path.text() + ") > 3]");
+        }
+        Lexeme opToken = current;
+        Op op = op(opToken.value());
+        advance();
+        Operand right = operand(opToken);
+        return new Expr.Comparison(function, path, op, opToken.span(), right, Span.between(start, previousEnd));
     }
 
     // 'true()' | 'false()' as a condition
@@ -290,6 +341,9 @@ public final class ConstraintParser {
             case TOKEN:
                 advance();
                 return new Operand.TokenRef(t.value(), isQuoted(t), t.span());
+            case DATE_ARITHMETIC:
+                advance();
+                return DateArithmeticParser.parse(t.value(), t.span());
             case NAME:
                 if (t.value().equals("true") || t.value().equals("false")) {
                     advance();

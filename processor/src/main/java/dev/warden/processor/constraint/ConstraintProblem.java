@@ -9,9 +9,16 @@ import java.util.Objects;
  */
 public record ConstraintProblem(Kind kind, int offset, int length, String message, String hint) {
 
-    /** What kind of problem. {@link #SYNTAX} comes from the parser, all others from the checker. */
+    /**
+     * What kind of problem. {@link #SYNTAX} and {@link #UNKNOWN_FUNCTION} come from the parser, {@link #DATE_ARITHMETIC}
+     * from both, all others from the checker.
+     */
     public enum Kind {
         SYNTAX,
+        /** A name followed by {@code (} that is not a function of the language. */
+        UNKNOWN_FUNCTION,
+        /** Date arithmetic that is malformed or means nothing: {@code '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'}. */
+        DATE_ARITHMETIC,
         UNKNOWN_MEMBER,
         TYPE_MISMATCH,
         UNKNOWN_ENUM_CONSTANT,

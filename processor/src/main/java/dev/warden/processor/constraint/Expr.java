@@ -50,8 +50,22 @@ public sealed interface Expr extends Node
         }
     }
 
-    /** {@code left op right}, e.g. {@code owner = '[%CurrentUser%]'}. {@code opSpan} is where the operator is. */
-    record Comparison(Path left, Op op, Span opSpan, Operand right, Span span) implements Expr {
+    /**
+     * {@code left op right}, e.g. {@code owner = '[%CurrentUser%]'}, or {@code function(left) op right}, e.g.
+     * {@code string-length(name) > 3}: {@code function} is null when the member itself is compared. {@code opSpan} is
+     * where the operator is.
+     */
+    record Comparison(ValueFunction function, Path left, Op op, Span opSpan, Operand right, Span span) implements Expr {
+        /** A comparison of the member itself. */
+        public Comparison(Path left, Op op, Span opSpan, Operand right, Span span) {
+            this(null, left, op, opSpan, right, span);
+        }
+
+        /** What is compared, as written without spaces: {@code name}, {@code string-length(customer/name)}. */
+        public String leftText() {
+            return function == null ? left.text() : function.keyword() + "(" + left.text() + ")";
+        }
+
         @Override
         public <R, P> R accept(ExprVisitor<R, P> visitor, P parameter) {
             return visitor.visitComparison(this, parameter);
@@ -110,6 +124,63 @@ public sealed interface Expr extends Node
         /** {@code < <= > >=}: needs a type with an order. */
         public boolean isOrdering() {
             return this != EQ && this != NE;
+        }
+    }
+
+    /**
+     * The functions whose value a comparison compares (security-model.md §6), all whole numbers: the length of a
+     * string, and the parts of a date and time.
+     */
+    enum ValueFunction {
+        STRING_LENGTH("string-length", null),
+        LENGTH("length", null),
+        YEAR("year-from-dateTime", "YEAR"),
+        MONTH("month-from-dateTime", "MONTH"),
+        DAY("day-from-dateTime", "DAY"),
+        HOURS("hours-from-dateTime", "HOURS"),
+        MINUTES("minutes-from-dateTime", "MINUTES"),
+        SECONDS("seconds-from-dateTime", "SECONDS"),
+        QUARTER("quarter-from-dateTime", "QUARTER"),
+        WEEK("week-from-dateTime", "WEEK"),
+        WEEKDAY("weekday-from-dateTime", "WEEKDAY"),
+        DAY_OF_YEAR("day-of-year-from-dateTime", "DAY_OF_YEAR");
+
+        private final String keyword;
+        private final String datePart;
+
+        ValueFunction(String keyword, String datePart) {
+            this.keyword = keyword;
+            this.datePart = datePart;
+        }
+
+        /** How the function is written in a constraint. */
+        public String keyword() {
+            return keyword;
+        }
+
+        /** For a date part, the runtime's {@code dev.warden.runtime.internal.DatePart} constant; else null. */
+        public String datePart() {
+            return datePart;
+        }
+
+        /** One of the date parts ({@code year-from-dateTime}, ...), as opposed to a length. */
+        public boolean isDatePart() {
+            return datePart != null;
+        }
+
+        /** A part of the time of day, which a date ({@code LocalDate}) does not have. */
+        public boolean isTimeOfDay() {
+            return this == HOURS || this == MINUTES || this == SECONDS;
+        }
+
+        /** The function written {@code keyword}. */
+        static ValueFunction named(String keyword) {
+            for (ValueFunction f : values()) {
+                if (f.keyword.equals(keyword)) {
+                    return f;
+                }
+            }
+            return null;
         }
     }
 

@@ -45,6 +45,8 @@ public final class JavaConstraintCompiler {
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     /** The runtime's functions of the constraint language (case-insensitive text, string length, date parts). */
     static final ClassName CONSTRAINT_FUNCTIONS = ClassName.get("dev.warden.runtime.internal", "ConstraintFunctions");
+    private static final ClassName DATE_PART = ClassName.get("dev.warden.runtime.internal", "DatePart");
+    private static final ClassName TIME_TOKEN = ClassName.get("dev.warden.runtime", "TimeToken");
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
             "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
@@ -199,11 +201,36 @@ public final class JavaConstraintCompiler {
         if (meaning.kind() == TokenMeaning.Kind.USER_ROLE) {
             return Code.primary("$L.hasUserRole($S)", contextVar, meaning.name());
         }
-        return isTrue(tokenValue(meaning, null).block, TypeName.BOOLEAN.box());
+        return isTrue(tokenValue(meaning, List.of(), null).block, TypeName.BOOLEAN.box());
     }
 
     private Code comparison(Comparison c, CodeBlock owner) {
-        return atPath(c.left(), owner, (member, value) -> c.right().accept(new OperandVisitor<Code, Void>() {
+        return atPath(c.left(), owner, (pathMember, pathValue) -> {
+            // A function's value is compared as a member of its own, an Integer that is null when the member is.
+            MemberShape member = c.function() == null ? pathMember : FunctionValues.shape(c.function());
+            CodeBlock value = c.function() == null ? pathValue : functionValue(c.function(), pathMember, pathValue);
+            return compareWith(c, owner, member, value);
+        });
+    }
+
+    /**
+     * {@code string-length(x)} and the date parts as the runtime's null-safe functions compute them; the date parts of
+     * an instant on the calendar of the context's zone.
+     */
+    private CodeBlock functionValue(Expr.ValueFunction function, MemberShape member, CodeBlock value) {
+        if (!function.isDatePart()) {
+            return CodeBlock.of("$T.length($L)", CONSTRAINT_FUNCTIONS, value);
+        }
+        Temporal temporal = JavaTypes.temporal(member.javaType());
+        if (temporal == Temporal.LOCAL_DATE || temporal == Temporal.LOCAL_DATE_TIME) {
+            return CodeBlock.of("$T.$L.of($L)", DATE_PART, function.datePart(), value);
+        }
+        return CodeBlock.of("$T.$L.of($L, $L.zone())", DATE_PART, function.datePart(), value, contextVar);
+    }
+
+    /** The comparison {@code c} of {@code member}'s {@code value} (or of a function's value) with its right side. */
+    private Code compareWith(Comparison c, CodeBlock owner, MemberShape member, CodeBlock value) {
+        return c.right().accept(new OperandVisitor<Code, Void>() {
             @Override
             public Code visitString(Operand.StringLiteral literal, Void unused) {
                 if (member.kind() == ValueKind.BOOLEAN) {
@@ -237,8 +264,15 @@ public final class JavaConstraintCompiler {
                 if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER) {
                     return currentUser(c.op(), member, value);
                 }
-                return compare(c.op(), member, value, new Value(tokenValue(meaning, member.javaType()).block,
+                return compare(c.op(), member, value, new Value(tokenValue(meaning, List.of(), member.javaType()).block,
                         tokenType(meaning, member.javaType()), false));
+            }
+
+            @Override
+            public Code visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+                TokenMeaning meaning = checked.token(arithmetic.base());
+                return compare(c.op(), member, value, new Value(tokenValue(meaning, arithmetic.offsets(),
+                        member.javaType()).block, tokenType(meaning, member.javaType()), false));
             }
 
             @Override
@@ -246,7 +280,7 @@ public final class JavaConstraintCompiler {
                 return atPath(path.path(), owner, (otherMember, otherValue) ->
                         compareMembers(c.op(), member, value, otherMember, otherValue));
             }
-        }, null));
+        }, null);
     }
 
     /** {@code member}'s value compared with a value that is not a member. */
@@ -575,22 +609,33 @@ public final class JavaConstraintCompiler {
         return name;
     }
 
-    /** The token's value, converted to {@code memberType} for the date-time tokens. */
-    private Code tokenValue(TokenMeaning meaning, TypeName memberType) {
+    /**
+     * The token's value; for a date-time token, with the periods of date arithmetic added on the calendar of the
+     * token's zone ({@code ZonedDateTime.minusDays}, ...) and converted to {@code memberType}.
+     */
+    private Code tokenValue(TokenMeaning meaning, List<Operand.Offset> offsets, TypeName memberType) {
         switch (meaning.kind()) {
             case USER_ROLE:
                 return Code.primary("$L.hasUserRole($S)", contextVar, meaning.name());
             case CUSTOM:
                 return Code.primary("$L.token($S, $T.class)", contextVar, meaning.name(),
                         JavaTypes.classLiteralType(meaning.custom().javaType()));
-            case CURRENT_USER:
-                throw new IllegalStateException("[%CurrentUser%] is compared by currentUser()");
-            default:
+            case DATE_TIME:
                 break;
+            default:
+                throw new IllegalStateException(meaning.display() + " has no value of its own");
         }
-        String method = meaning.kind() == TokenMeaning.Kind.CURRENT_DATE_TIME ? "now"
-                : meaning.kind() == TokenMeaning.Kind.BEGIN_OF_CURRENT_DAY ? "beginOfCurrentDay" : "endOfCurrentDay";
-        CodeBlock zoned = CodeBlock.of("$L.$L()", contextVar, method);
+        CodeBlock.Builder time = CodeBlock.builder();
+        if (meaning.name().equals("CurrentDateTime")) {
+            time.add("$L.now()", contextVar);
+        } else {
+            time.add("$L.dateTime($T.$L)", contextVar, TIME_TOKEN, meaning.timeTokenConstant());
+        }
+        for (Operand.Offset offset : offsets) {
+            TokenMeaning period = checked.token(offset.period());
+            time.add(".$L$L($L)", offset.minus() ? "minus" : "plus", period.period().javaUnit(), offset.factor());
+        }
+        CodeBlock zoned = time.build();
         Temporal temporal = JavaTypes.temporal(memberType);
         switch (temporal) {
             case INSTANT:

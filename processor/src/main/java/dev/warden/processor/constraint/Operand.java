@@ -1,11 +1,12 @@
 package dev.warden.processor.constraint;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The right-hand side of a comparison. */
 public sealed interface Operand extends Node
         permits Operand.StringLiteral, Operand.NumberLiteral, Operand.BooleanLiteral, Operand.EmptyLiteral,
-                Operand.TokenRef, Operand.PathOperand {
+                Operand.TokenRef, Operand.DateArithmetic, Operand.PathOperand {
 
     /** Calls the visitor's method for this kind of operand. */
     <R, P> R accept(OperandVisitor<R, P> visitor, P parameter);
@@ -72,6 +73,32 @@ public sealed interface Operand extends Node
         /** {@code [%Name%]}, the way messages show a token. */
         public String display() {
             return "[%" + name + "%]";
+        }
+    }
+
+    /**
+     * A date-time token with periods added or subtracted, in one quoted string (security-model.md §6):
+     * {@code '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'}. {@code span} is the whole string, quotes included.
+     */
+    record DateArithmetic(TokenRef base, List<Offset> offsets, Span span) implements Operand {
+        public DateArithmetic {
+            offsets = List.copyOf(offsets);
+        }
+
+        @Override
+        public <R, P> R accept(OperandVisitor<R, P> visitor, P parameter) {
+            return visitor.visitDateArithmetic(this, parameter);
+        }
+    }
+
+    /**
+     * {@code + 3 * [%DayLength%]} or {@code - [%HourLength%]} (a factor of 1) in date arithmetic; {@code span} runs
+     * from the sign to the period token.
+     */
+    record Offset(boolean minus, long factor, TokenRef period, Span span) implements Node {
+        /** The signed number of periods. */
+        public long amount() {
+            return minus ? -factor : factor;
         }
     }
 

@@ -17,5 +17,7 @@ public interface OperandVisitor<R, P> {
 
     R visitToken(Operand.TokenRef token, P parameter);
 
+    R visitDateArithmetic(Operand.DateArithmetic arithmetic, P parameter);
+
     R visitPath(Operand.PathOperand path, P parameter);
 }

@@ -204,59 +204,106 @@ public final class SqlConstraintCompiler {
     }
 
     private Sql tokenTest(Expr.TokenTest test) {
-        return Sql.primary("?", List.of(param(checked.token(test.token()), TypeName.BOOLEAN.box())));
+        return Sql.primary("?", List.of(tokenParam(TypeName.BOOLEAN.box(), checked.token(test.token()), List.of())));
     }
 
     private Sql comparison(Comparison c, Scope scope) {
         Op op = c.op();
-        return atPath(c.left(), scope, (alias, entity, member, m) -> c.right().accept(new OperandVisitor<Sql, Void>() {
-            @Override
-            public Sql visitString(Operand.StringLiteral literal, Void unused) {
-                if (member.kind() == ValueKind.BOOLEAN) {
-                    return compare(op, column(alias, entity, member), Val.param(SqlParamSpec.constant(
-                            ConstraintChecker.quotedBoolean(literal), TypeName.BOOLEAN.box())), m);
+        return atPath(c.left(), scope, (alias, entity, pathMember, m) -> {
+            // A to-many association is only ever compared with empty, and has no column.
+            Val column = pathMember.toMany() ? null : column(alias, entity, pathMember);
+            // A function's value is compared as a member of its own, an Integer that is NULL when the column is.
+            MemberShape member = c.function() == null ? pathMember : FunctionValues.shape(c.function());
+            Val left = c.function() == null ? column : functionValue(c.function(), pathMember, column);
+            return c.right().accept(new OperandVisitor<Sql, Void>() {
+                @Override
+                public Sql visitString(Operand.StringLiteral literal, Void unused) {
+                    if (member.kind() == ValueKind.BOOLEAN) {
+                        return compare(op, left, Val.param(SqlParamSpec.constant(
+                                ConstraintChecker.quotedBoolean(literal), TypeName.BOOLEAN.box())), m);
+                    }
+                    TypeName type = member.kind() == ValueKind.ENUM ? memberType(member) : JavaTypes.STRING;
+                    return compare(op, left, Val.param(SqlParamSpec.constant(literal.value(), type)), m);
                 }
-                TypeName type = member.kind() == ValueKind.ENUM ? memberType(member) : JavaTypes.STRING;
-                return compare(op, column(alias, entity, member), Val.param(SqlParamSpec.constant(literal.value(), type)), m);
-            }
 
-            @Override
-            public Sql visitNumber(Operand.NumberLiteral literal, Void unused) {
-                return compare(op, column(alias, entity, member),
-                        Val.param(SqlParamSpec.constant(literal.value(), memberType(member))), m);
-            }
+                @Override
+                public Sql visitNumber(Operand.NumberLiteral literal, Void unused) {
+                    return compare(op, left, Val.param(SqlParamSpec.constant(literal.value(), memberType(member))), m);
+                }
 
-            @Override
-            public Sql visitBoolean(Operand.BooleanLiteral literal, Void unused) {
-                return compare(op, column(alias, entity, member),
-                        Val.param(SqlParamSpec.constant(literal.value(), TypeName.BOOLEAN.box())), m);
-            }
+                @Override
+                public Sql visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+                    return compare(op, left, Val.param(SqlParamSpec.constant(literal.value(), TypeName.BOOLEAN.box())),
+                            m);
+                }
 
-            @Override
-            public Sql visitEmpty(Operand.EmptyLiteral literal, Void unused) {
-                return emptyTest(op, alias, entity, member, m);
-            }
+                @Override
+                public Sql visitEmpty(Operand.EmptyLiteral literal, Void unused) {
+                    // A function of an empty member is empty: the test is the member's.
+                    return emptyTest(op, alias, entity, pathMember, m);
+                }
 
-            @Override
-            public Sql visitToken(Operand.TokenRef token, Void unused) {
-                return compare(op, column(alias, entity, member), Val.param(tokenParam(member, checked.token(token))), m);
-            }
+                @Override
+                public Sql visitToken(Operand.TokenRef token, Void unused) {
+                    return compare(op, left, Val.param(tokenParam(member, checked.token(token), List.of())), m);
+                }
 
-            @Override
-            public Sql visitPath(Operand.PathOperand path, Void unused) {
-                Val left = column(alias, entity, member);
-                return atPath(path.path(), scope.in(m), (alias2, entity2, other, m2) ->
-                        compare(op, left, column(alias2, entity2, other), m2));
-            }
-        }, null));
+                @Override
+                public Sql visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+                    List<SqlParamSpec.Offset> offsets = new ArrayList<>();
+                    for (Operand.Offset offset : arithmetic.offsets()) {
+                        offsets.add(new SqlParamSpec.Offset(offset.amount(), checked.token(offset.period()).period()));
+                    }
+                    return compare(op, left, Val.param(tokenParam(member, checked.token(arithmetic.base()), offsets)),
+                            m);
+                }
+
+                @Override
+                public Sql visitPath(Operand.PathOperand path, Void unused) {
+                    return atPath(path.path(), scope.in(m), (alias2, entity2, other, m2) ->
+                            compare(op, left, column(alias2, entity2, other), m2));
+                }
+            }, null);
+        });
+    }
+
+    /**
+     * The SQL of {@code string-length(column)} and of the date parts: {@code EXTRACT} from the column, an instant
+     * column first taken to the user's zone ({@code column AT TIME ZONE ?}); NULL when the column is.
+     */
+    private static Val functionValue(Expr.ValueFunction function, MemberShape member, Val column) {
+        if (!function.isDatePart()) {
+            return column.computed("{length(" + column.text + ")}", List.of());
+        }
+        JavaTypes.Temporal temporal = JavaTypes.temporal(member.javaType());
+        boolean local = temporal == JavaTypes.Temporal.LOCAL_DATE || temporal == JavaTypes.Temporal.LOCAL_DATE_TIME;
+        String time = local ? column.text : "(" + column.text + " AT TIME ZONE ?)";
+        List<SqlParamSpec> params = local ? List.of() : List.of(SqlParamSpec.zone());
+        switch (function) {
+            case SECONDS:
+                return column.computed("FLOOR(EXTRACT(SECOND FROM " + time + "))", params);
+            case WEEK:
+                return column.computed("EXTRACT({isoweek} FROM " + time + ")", params);
+            case WEEKDAY:
+                // ISO: Monday 1 to Sunday 7; the language: Sunday 1 to Saturday 7
+                return column.computed("MOD(CAST(EXTRACT(ISODOW FROM " + time + ") AS INTEGER), 7) + 1", params);
+            case DAY_OF_YEAR:
+                return column.computed("EXTRACT(DOY FROM " + time + ")", params);
+            case HOURS:
+                return column.computed("EXTRACT(HOUR FROM " + time + ")", params);
+            case MINUTES:
+                return column.computed("EXTRACT(MINUTE FROM " + time + ")", params);
+            default:
+                return column.computed("EXTRACT(" + function.datePart() + " FROM " + time + ")", params);
+        }
     }
 
     private static TypeName memberType(MemberShape member) {
         return JavaTypes.classLiteralType(member.javaType());
     }
 
-    /** The parameter for a token compared with {@code member}. */
-    private SqlParamSpec tokenParam(MemberShape member, TokenMeaning meaning) {
+    /** The parameter for a token (with the offsets of date arithmetic) compared with {@code member}. */
+    private SqlParamSpec tokenParam(MemberShape member, TokenMeaning meaning, List<SqlParamSpec.Offset> offsets) {
         if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER && member.isAssociation()) {
             // The association's foreign key is compared with the user's id: bind it as the target's id type.
             TypeName idType = env.entities().find(member.targetEntity()).flatMap(EntityShape::id)
@@ -266,26 +313,22 @@ public final class SqlConstraintCompiler {
             }
             return SqlParamSpec.currentUser(JavaTypes.classLiteralType(idType));
         }
-        return param(meaning, memberType(member));
+        return tokenParam(memberType(member), meaning, offsets);
     }
 
-    /** The parameter of a token compared with a member of {@code memberType}. */
-    private static SqlParamSpec param(TokenMeaning meaning, TypeName memberType) {
+    /** The parameter for a token compared with a member (not an association) of {@code memberType}. */
+    private static SqlParamSpec tokenParam(TypeName memberType, TokenMeaning meaning, List<SqlParamSpec.Offset> offsets) {
         switch (meaning.kind()) {
             case CURRENT_USER:
                 return SqlParamSpec.currentUser(memberType);
-            case CURRENT_DATE_TIME:
-                return SqlParamSpec.temporal(SqlParamSpec.Kind.CURRENT_DATE_TIME, memberType);
-            case BEGIN_OF_CURRENT_DAY:
-                return SqlParamSpec.temporal(SqlParamSpec.Kind.BEGIN_OF_CURRENT_DAY, memberType);
-            case END_OF_CURRENT_DAY:
-                return SqlParamSpec.temporal(SqlParamSpec.Kind.END_OF_CURRENT_DAY, memberType);
+            case DATE_TIME:
+                return SqlParamSpec.dateTime(meaning.name(), memberType, offsets);
             case USER_ROLE:
                 return SqlParamSpec.userRole(meaning.name());
             case CUSTOM:
                 return SqlParamSpec.customToken(meaning.name(), JavaTypes.classLiteralType(meaning.custom().javaType()));
             default:
-                throw new IllegalStateException("unknown token " + meaning);
+                throw new IllegalStateException(meaning.display() + " has no value of its own");
         }
     }
 
@@ -418,21 +461,38 @@ public final class SqlConstraintCompiler {
 
     // ----------------------------------------------------------------------------------------- comparisons
 
-    /** An operand of a comparison: a column or a parameter. */
+    /**
+     * An operand of a comparison: a column, a function of a column, or a parameter. {@code presence} is what is NULL
+     * exactly when the operand is: the column itself for a function of it (so that the guards test the column).
+     */
     private static final class Val {
         final String text;
         final List<SqlParamSpec> params;
         final boolean nullable;
+        final Val presence;
 
         Val(String text, List<SqlParamSpec> params, boolean nullable) {
             this.text = text;
             this.params = params;
             this.nullable = nullable;
+            this.presence = this;
+        }
+
+        private Val(String text, List<SqlParamSpec> params, boolean nullable, Val presence) {
+            this.text = text;
+            this.params = params;
+            this.nullable = nullable;
+            this.presence = presence;
         }
 
         /** A parameter; never NULL (a token without a value drops the rule before the SQL runs). */
         static Val param(SqlParamSpec spec) {
             return new Val("?", List.of(spec), false);
+        }
+
+        /** A value computed from this column, NULL exactly when the column is. */
+        Val computed(String sql, List<SqlParamSpec> parameters) {
+            return new Val(sql, parameters, nullable, this);
         }
     }
 
@@ -489,10 +549,11 @@ public final class SqlConstraintCompiler {
         return value.nullable && mode == Mode.EXACT ? isNull(value, false) : Sql.TRUE;
     }
 
-    /** {@code value IS NULL} (or {@code IS NOT NULL}), each the other's negation. */
+    /** {@code value IS NULL} (or {@code IS NOT NULL}), each the other's negation; tested on the value's presence. */
     private static Sql isNull(Val value, boolean isNull) {
-        Sql yes = Sql.predicate(value.text + " IS NULL", value.params, null);
-        Sql no = Sql.predicate(value.text + " IS NOT NULL", value.params, null);
+        Val tested = value.presence;
+        Sql yes = Sql.predicate(tested.text + " IS NULL", tested.params, null);
+        Sql no = Sql.predicate(tested.text + " IS NOT NULL", tested.params, null);
         return isNull ? yes.negatedBy(no) : no.negatedBy(yes);
     }
 

@@ -140,6 +140,9 @@ public final class ConstraintValidation {
         return switch (kind) {
             case SYNTAX -> "correct the constraint where the caret points; it is one or more [condition]s, "
                     + "as in [status = 'DRAFT'] or [customer/name = 'ACME' and total > 100]";
+            case UNKNOWN_FUNCTION -> "use one of the functions of the constraint language, such as contains() or "
+                    + "year-from-dateTime()";
+            case DATE_ARITHMETIC -> "write date arithmetic as in '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'";
             case UNKNOWN_MEMBER -> "name a member of the entity, or follow an association with '/'";
             case TYPE_MISMATCH -> "compare the member with a value, token or member of its own type";
             case UNKNOWN_ENUM_CONSTANT -> "use one of the enum's constants, in quotes";
@@ -157,6 +160,8 @@ public final class ConstraintValidation {
     private static Message message(ConstraintProblem.Kind kind) {
         return switch (kind) {
             case SYNTAX -> Message.CONSTRAINT_SYNTAX;
+            case UNKNOWN_FUNCTION -> Message.CONSTRAINT_UNKNOWN_FUNCTION;
+            case DATE_ARITHMETIC -> Message.CONSTRAINT_DATE_ARITHMETIC;
             case UNKNOWN_MEMBER -> Message.CONSTRAINT_UNKNOWN_MEMBER;
             case TYPE_MISMATCH -> Message.CONSTRAINT_TYPE_MISMATCH;
             case UNKNOWN_ENUM_CONSTANT -> Message.CONSTRAINT_UNKNOWN_ENUM_CONSTANT;

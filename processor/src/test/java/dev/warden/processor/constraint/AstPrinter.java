@@ -24,7 +24,7 @@ final class AstPrinter {
 
         @Override
         public String visitComparison(Expr.Comparison c, Void unused) {
-            return "(" + c.op().symbol() + " " + c.left().text() + " " + print(c.right()) + ")";
+            return "(" + c.op().symbol() + " " + c.leftText() + " " + print(c.right()) + ")";
         }
 
         @Override
@@ -72,6 +72,16 @@ final class AstPrinter {
         @Override
         public String visitToken(Operand.TokenRef token, Void unused) {
             return token.display();
+        }
+
+        @Override
+        public String visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+            StringBuilder text = new StringBuilder("(time ").append(arithmetic.base().display());
+            for (Operand.Offset offset : arithmetic.offsets()) {
+                text.append(offset.minus() ? " - " : " + ").append(offset.factor()).append(' ')
+                        .append(offset.period().display());
+            }
+            return text.append(')').toString();
         }
 
         @Override

@@ -259,6 +259,90 @@ class JavaConstraintCompilerTest {
 
     // -------------------------------------------------------------------------------------------- temporal
 
+    /** 2024-03-31, the day daylight saving time starts in Amsterdam: 23 hours from midnight to midnight. */
+    private static final StubContext DST_DAY = new StubContext()
+            .now(ZonedDateTime.parse("2024-03-31T12:00:00+02:00[Europe/Amsterdam]"));
+
+    @Test
+    void dateArithmeticFollowsTheCalendarOfTheUsersZone() {
+        CompiledRules r = CompiledRules.of(
+                "[createdAt < '[%BeginOfCurrentDay%] + 1 * [%DayLength%]']",
+                "[createdAt < '[%BeginOfCurrentDay%] + 24 * [%HourLength%]']",
+                "[dueDate = '[%BeginOfCurrentDay%] - 1 * [%MonthLength%]']",
+                "[createdAt >= '[%BeginOfCurrentDayUTC%] - 1 * [%YearLength%]']",
+                "[updatedAt > '[%CurrentDateTime%] - 2 * [%HourLength%] + 30 * [%MinuteLength%] - 15 * [%SecondLength%]']");
+        Instant midnight = Instant.parse("2024-03-31T22:00:00Z"); // 1 April 00:00 in Amsterdam (UTC+2)
+        assertTrue(r.rule(0).test(new Order().createdAt(midnight.minusNanos(1)), DST_DAY));
+        assertFalse(r.rule(0).test(new Order().createdAt(midnight), DST_DAY), "a day is a calendar day");
+        assertTrue(r.rule(1).test(new Order().createdAt(midnight), DST_DAY), "24 hours reach 01:00 the next day");
+        assertFalse(r.rule(1).test(new Order().createdAt(midnight.plusSeconds(3600)), DST_DAY));
+        assertTrue(r.rule(2).test(new Order().dueDate(LocalDate.of(2024, 2, 29)), DST_DAY), "31 March - 1 month");
+        assertTrue(r.rule(3).test(new Order().createdAt(Instant.parse("2023-03-31T00:00:00Z")), DST_DAY));
+        assertFalse(r.rule(3).test(new Order().createdAt(Instant.parse("2023-03-30T23:59:59Z")), DST_DAY));
+        assertTrue(r.rule(4).test(new Order().updatedAt(LocalDateTime.of(2024, 3, 31, 10, 29, 46)), DST_DAY));
+        assertFalse(r.rule(4).test(new Order().updatedAt(LocalDateTime.of(2024, 3, 31, 10, 29, 45)), DST_DAY));
+        assertTrue(r.expression().contains("ctx.dateTime(dev.warden.runtime.TimeToken.BEGIN_OF_CURRENT_DAY).plusDays(1).toInstant()"),
+                r.expression());
+        assertTrue(r.compiled.get(4).expression().toString().contains(
+                "ctx.now().minusHours(2).plusMinutes(30).minusSeconds(15).toLocalDateTime()"),
+                r.compiled.get(4).expression().toString());
+    }
+
+    @Test
+    void everyTimeTokenIsTheRuntimes() {
+        StringBuilder constraint = new StringBuilder("[");
+        for (String token : TokenMeaning.TIME_TOKEN_NAMES) {
+            constraint.append(constraint.length() > 1 ? " or " : "").append("createdAt = '[%").append(token).append("%]'");
+        }
+        CompiledRules r = CompiledRules.of(constraint.append("]").toString());
+        for (String token : TokenMeaning.TIME_TOKEN_NAMES) {
+            dev.warden.runtime.TimeToken runtime = dev.warden.runtime.TimeToken.named(token);
+            assertEquals(token, runtime.tokenName());
+            assertEquals(runtime.name(), TokenMeaning.builtIn(token).orElseThrow().timeTokenConstant());
+            Instant value = runtime.at(DST_DAY.now()).toInstant();
+            assertTrue(r.rule().test(new Order().createdAt(value), DST_DAY), token);
+        }
+        assertEquals(dev.warden.runtime.TimeToken.values().length, TokenMeaning.TIME_TOKEN_NAMES.size());
+        assertFalse(r.rule().test(new Order().createdAt(Instant.parse("2024-03-31T10:00:00.5Z")), DST_DAY));
+    }
+
+    @Test
+    void functionValues() {
+        CompiledRules r = CompiledRules.of("[string-length(ownerName) > 2]", "[length(ownerName) = empty]",
+                "[string-length(lines/sku) = quantity]", "[year-from-dateTime(createdAt) = 2024]",
+                "[day-from-dateTime(createdAt) = 31]", "[weekday-from-dateTime(dueDate) = 1]",
+                "[week-from-dateTime(updatedAt) = 1]", "[hours-from-dateTime(zonedAt) = 0]",
+                "[seconds-from-dateTime(offsetAt) != 59]", "[quarter-from-dateTime(dueDate) = 4]",
+                "[day-of-year-from-dateTime(dueDate) = 366]", "[minutes-from-dateTime(createdAt) = 30]");
+        assertTrue(r.rule(0).test(new Order().ownerName("abc"), DST_DAY));
+        assertFalse(r.rule(0).test(new Order().ownerName("a😀"), DST_DAY), "two characters, three UTF-16 units");
+        assertFalse(r.rule(0).test(new Order(), DST_DAY));
+        assertTrue(r.rule(1).test(new Order(), DST_DAY));
+        assertFalse(r.rule(1).test(new Order().ownerName(""), DST_DAY));
+        assertTrue(r.rule(2).test(new Order().quantity(2).lines(lines(new OrderLine("ab", 1, null))), DST_DAY));
+        assertFalse(r.rule(2).test(new Order().quantity(2).lines(lines(new OrderLine(), new OrderLine("a", 1, null))),
+                DST_DAY));
+        Instant lateMarch = Instant.parse("2024-03-30T23:30:00Z"); // 31 March 00:30 in Amsterdam, 30 March in UTC
+        assertTrue(r.rule(3).test(new Order().createdAt(lateMarch), DST_DAY));
+        assertTrue(r.rule(4).test(new Order().createdAt(lateMarch), DST_DAY), "the day in the user's zone");
+        assertFalse(r.rule(4).test(new Order().createdAt(lateMarch),
+                new StubContext().now(ZonedDateTime.parse("2024-03-30T12:00:00Z[UTC]"))), "in UTC it is the 30th");
+        assertTrue(r.rule(5).test(new Order().dueDate(LocalDate.of(2024, 3, 31)), DST_DAY), "a Sunday is 1");
+        assertFalse(r.rule(5).test(new Order().dueDate(LocalDate.of(2024, 4, 1)), DST_DAY));
+        assertTrue(r.rule(6).test(new Order().updatedAt(LocalDateTime.of(2024, 12, 30, 8, 0)), DST_DAY), "ISO week 1");
+        assertTrue(r.rule(7).test(new Order().zonedAt(ZonedDateTime.parse("2024-03-30T23:30:00Z[UTC]")), DST_DAY));
+        assertTrue(r.rule(8).test(new Order(), DST_DAY), "empty != 59");
+        assertFalse(r.rule(8).test(new Order().offsetAt(OffsetDateTime.parse("2024-03-31T01:00:59.9+05:30")), DST_DAY));
+        assertTrue(r.rule(9).test(new Order().dueDate(LocalDate.of(2024, 12, 31)), DST_DAY));
+        assertTrue(r.rule(10).test(new Order().dueDate(LocalDate.of(2024, 12, 31)), DST_DAY), "a leap year");
+        assertTrue(r.rule(11).test(new Order().createdAt(lateMarch), DST_DAY));
+        assertEquals("dev.warden.runtime.internal.ConstraintFunctions.length(order.getOwnerName()) != null"
+                + " && dev.warden.runtime.internal.ConstraintFunctions.length(order.getOwnerName()) > 2", r.expression());
+        assertTrue(r.compiled.get(3).expression().toString().contains(
+                "DatePart.YEAR.of(order.getCreatedAt(), ctx.zone())"), r.compiled.get(3).expression().toString());
+        assertTrue(r.compiled.get(5).expression().toString().contains("DatePart.WEEKDAY.of(order.getDueDate())"));
+    }
+
     @Test
     void temporalTokensConvertToTheMembersType() {
         CompiledRules r = CompiledRules.of(
@@ -564,7 +648,7 @@ class JavaConstraintCompilerTest {
                 + "    return (order.getDiscount() == null ? order.getOwnerId() == null : order.getOwnerId() != null"
                 + " && order.getDiscount().intValue() == order.getOwnerId())\n"
                 + "        && order.getOffsetAt() != null"
-                + " && !order.getOffsetAt().isAfter(ctx.beginOfCurrentDay().toOffsetDateTime())\n"
+                + " && !order.getOffsetAt().isAfter(ctx.dateTime(TimeToken.BEGIN_OF_CURRENT_DAY).toOffsetDateTime())\n"
                 + "        && order.getTenant() != null && order.getTenant().longValue() == ctx.token(\"Tenant\", Long.class);\n"
                 + "  }\n", body(r.sources.get(1)));
     }

@@ -86,15 +86,48 @@ class SqlConstraintCompilerTest {
     @Test
     void dateTimeTokensCarryTheMembersType() {
         assertSql("[createdAt < '[%CurrentDateTime%]']", "{a}.created_at IS NOT NULL AND {a}.created_at < ?",
-                "[CURRENT_DATE_TIME as Instant]");
+                "[[%CurrentDateTime%] as Instant]");
         assertSql("[dueDate >= '[%BeginOfCurrentDay%]']", "{a}.due_date IS NOT NULL AND {a}.due_date >= ?",
-                "[BEGIN_OF_CURRENT_DAY as LocalDate]");
+                "[[%BeginOfCurrentDay%] as LocalDate]");
         assertSql("[updatedAt < '[%EndOfCurrentDay%]' or legacyDate > '[%CurrentDateTime%]']",
                 "({a}.updated_at IS NOT NULL AND {a}.updated_at < ?) OR ({a}.legacy_date IS NOT NULL AND {a}.legacy_date > ?)",
-                "[END_OF_CURRENT_DAY as LocalDateTime, CURRENT_DATE_TIME as Date]");
+                "[[%EndOfCurrentDay%] as LocalDateTime, [%CurrentDateTime%] as Date]");
         assertSql("[zonedAt = '[%CurrentDateTime%]'][offsetAt = '[%CurrentDateTime%]']",
                 "{a}.zoned_at IS NOT NULL AND {a}.zoned_at = ? AND {a}.offset_at IS NOT NULL AND {a}.offset_at = ?",
-                "[CURRENT_DATE_TIME as ZonedDateTime, CURRENT_DATE_TIME as OffsetDateTime]");
+                "[[%CurrentDateTime%] as ZonedDateTime, [%CurrentDateTime%] as OffsetDateTime]");
+    }
+
+    @Test
+    void everyTimeTokenAndDateArithmeticIsOneParameter() {
+        assertSql("[createdAt >= '[%BeginOfCurrentWeekUTC%]' and createdAt < '[%EndOfYesterday%]']",
+                "{a}.created_at IS NOT NULL AND {a}.created_at >= ? AND {a}.created_at IS NOT NULL AND {a}.created_at < ?",
+                "[[%BeginOfCurrentWeekUTC%] as Instant, [%EndOfYesterday%] as Instant]");
+        assertSql("[dueDate > '[%BeginOfCurrentDay%] - 3 * [%DayLength%] + [%HourLength%]']",
+                "{a}.due_date IS NOT NULL AND {a}.due_date > ?",
+                "[[%BeginOfCurrentDay%] - 3 * [%DayLength%] + 1 * [%HourLength%] as LocalDate]");
+    }
+
+    @Test
+    void functionValuesAreExtractedFromTheColumnAndGuardedByIt() {
+        assertSql("[string-length(ownerName) > 3]", "{a}.owner_name IS NOT NULL AND {length({a}.owner_name)} > ?",
+                "[CONSTANT 3 as Integer]");
+        assertSql("[year-from-dateTime(createdAt) = 2024]", "{a}.created_at IS NOT NULL"
+                + " AND EXTRACT(YEAR FROM ({a}.created_at AT TIME ZONE ?)) = ?", "[ZONE as ZoneId, CONSTANT 2024 as Integer]");
+        assertSql("[month-from-dateTime(updatedAt) != 3]", "{a}.updated_at IS NULL"
+                + " OR EXTRACT(MONTH FROM {a}.updated_at) <> ?", "[CONSTANT 3 as Integer]");
+        assertSql("[weekday-from-dateTime(dueDate) = 1]", "{a}.due_date IS NOT NULL"
+                + " AND MOD(CAST(EXTRACT(ISODOW FROM {a}.due_date) AS INTEGER), 7) + 1 = ?", "[CONSTANT 1 as Integer]");
+        assertSql("[week-from-dateTime(zonedAt) >= 10]", "{a}.zoned_at IS NOT NULL"
+                + " AND EXTRACT({isoweek} FROM ({a}.zoned_at AT TIME ZONE ?)) >= ?",
+                "[ZONE as ZoneId, CONSTANT 10 as Integer]");
+        assertSql("[seconds-from-dateTime(offsetAt) < 30]", "{a}.offset_at IS NOT NULL"
+                + " AND FLOOR(EXTRACT(SECOND FROM ({a}.offset_at AT TIME ZONE ?))) < ?",
+                "[ZONE as ZoneId, CONSTANT 30 as Integer]");
+        assertSql("[string-length(ownerName) = empty]", "{a}.owner_name IS NULL", "[]");
+        assertSql("[string-length(lines/sku) > 3]", "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id ="
+                + " {a}.id AND {length({a}_1.sku)} > ?)", "[CONSTANT 3 as Integer]");
+        assertSql("[string-length(ownerName) = discount]", "{length({a}.owner_name)} IS NOT DISTINCT FROM {a}.discount",
+                "[]");
     }
 
     @Test
@@ -421,7 +454,11 @@ class SqlConstraintCompilerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new SqlParamSpec(SqlParamSpec.Kind.CUSTOM_TOKEN, null, null, Fixtures.LONG));
         assertThrows(IllegalArgumentException.class,
-                () -> SqlParamSpec.temporal(SqlParamSpec.Kind.CURRENT_USER, ClassName.get(java.time.Instant.class)));
+                () -> SqlParamSpec.dateTime("Now", ClassName.get(java.time.Instant.class), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SqlParamSpec(SqlParamSpec.Kind.CONSTANT, "x", null,
+                Fixtures.STRING, List.of(new SqlParamSpec.Offset(1, TokenMeaning.Period.DAY))));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SqlParamSpec(SqlParamSpec.Kind.DATE_TIME, null, null, Fixtures.LONG));
         assertThrows(IllegalArgumentException.class,
                 () -> new CompiledSqlConstraint("{a}.x = ?", List.of(), Set.of()));
     }

@@ -78,6 +78,40 @@ class SqlEquivalenceTest {
         "[ownerName = NULL]", "[customer != NULL]", "[lines = NULL]", "[quantity != NULL]",
         "[paid = 'true']", "[archived = 'false']", "[archived != 'true']", "[lines/product/name = 'true']",
         "[true()]", "[false()]", "[false() or archived]", "[true() and not(lines)]", "[not(false()) and ratio > 0]",
+        // more date-time tokens, in the user's zone and in UTC, with every kind of member
+        "[updatedAt >= '[%BeginOfCurrentWeek%]']", "[dueDate = '[%BeginOfTomorrow%]']", "[dueDate = '[%EndOfYesterday%]']",
+        "[offsetAt < '[%EndOfCurrentMonthUTC%]']", "[zonedAt >= '[%BeginOfCurrentYear%]']",
+        "[legacyDate < '[%EndOfCurrentHour%]']", "[updatedAt < '[%BeginOfCurrentDayUTC%]']",
+        "[dueDate <= '[%BeginOfCurrentMonth%]']", "[updatedAt > '[%EndOfCurrentMinuteUTC%]']",
+        // date arithmetic: calendar days across daylight-saving changes, month and year lengths
+        "[createdAt >= '[%BeginOfCurrentDay%] - 3 * [%DayLength%]']",
+        "[createdAt < '[%BeginOfCurrentDay%] + 1 * [%DayLength%]']",
+        "[createdAt < '[%BeginOfCurrentDay%] + 24 * [%HourLength%]']",
+        "[createdAt >= '[%BeginOfCurrentDay%] - 1 * [%MonthLength%]']",
+        "[dueDate >= '[%BeginOfCurrentDay%] - 1 * [%MonthLength%]']",
+        "[updatedAt < '[%BeginOfCurrentDay%] - 1 * [%MonthLength%] + [%DayLength%]']",
+        "[createdAt > '[%CurrentDateTime%] - 2 * [%HourLength%] + 30 * [%MinuteLength%]']",
+        "[updatedAt < '[%EndOfCurrentDayUTC%] + [%WeekLength%] - 90 * [%SecondLength%]']",
+        "[createdAt >= '[%BeginOfCurrentYear%] - 1 * [%YearLength%]']",
+        "[zonedAt <= '[%EndOfCurrentWeek%] - 0 * [%DayLength%]']",
+        "[legacyDate > '[%BeginOfCurrentMonthUTC%] - 1 * [%MonthLength%]']",
+        "[offsetAt >= '[%BeginOfTomorrow%] - 36 * [%HourLength%]']",
+        // string-length and length: characters are code points
+        "[string-length(ownerName) > 2]", "[length(ownerName) = 1]", "[string-length(lines/sku) >= 3]",
+        "[string-length(ownerName) = empty]", "[string-length(ownerName) != 0]", "[string-length(ownerName) = quantity]",
+        "[string-length(ownerName) < '[%Tenant%]']", "[length(customer/name) != discount]",
+        // date parts, of instants in the user's zone and of local dates and times as they are
+        "[year-from-dateTime(createdAt) = 2024]", "[month-from-dateTime(createdAt) = 3]",
+        "[day-from-dateTime(createdAt) = 31]", "[hours-from-dateTime(createdAt) < 2]",
+        "[minutes-from-dateTime(createdAt) = 30]", "[seconds-from-dateTime(createdAt) > 58]",
+        "[quarter-from-dateTime(createdAt) = 4]", "[week-from-dateTime(createdAt) = 13]",
+        "[weekday-from-dateTime(createdAt) = 1]", "[day-of-year-from-dateTime(createdAt) > 90]",
+        "[day-from-dateTime(offsetAt) = 15]", "[hours-from-dateTime(offsetAt) = 1]", "[weekday-from-dateTime(zonedAt) = 7]",
+        "[hours-from-dateTime(zonedAt) != 10]", "[month-from-dateTime(updatedAt) = 11]",
+        "[hours-from-dateTime(updatedAt) = 1]", "[week-from-dateTime(updatedAt) = 45]",
+        "[weekday-from-dateTime(dueDate) = 1]", "[week-from-dateTime(dueDate) = 53]", "[day-of-year-from-dateTime(dueDate) = 60]",
+        "[quarter-from-dateTime(dueDate) != 1]", "[year-from-dateTime(dueDate) < 2000]",
+        "[year-from-dateTime(createdAt) = empty]", "[day-from-dateTime(createdAt) = quantity]",
         "[lines/quantity > 1]", "[lines/price >= 10.50]", "[lines/product/price >= 10.50]", "[lines/product/name = 'p']",
         "[lines/tags/label = 'a']", "[lines/tags/label = empty]", "[lines/sku != 'x']", "[lines/product = empty]",
         "[customer/name = 'x']", "[customer/parent/name = 'x']", "[customer/accountManager/name = empty]",
@@ -109,7 +143,18 @@ class SqlEquivalenceTest {
                     ZonedDateTime.parse("2024-03-15T00:00:00Z[UTC]"), "SalesRep")),
             Map.entry("carol", context(-2L, "", 7L, true, LocalDate.of(2024, 3, 16), Status.SHIPPED,
                     ZonedDateTime.parse("2024-03-15T09:30:00.000001+09:00[Asia/Tokyo]"), "Manager", "Administrator")),
-            Map.entry("anonymous", context(null, "US", 0L, false, LocalDate.of(1999, 12, 31), Status.OPEN, null)));
+            Map.entry("anonymous", context(null, "US", 0L, false, LocalDate.of(1999, 12, 31), Status.OPEN, null)),
+            // The day daylight saving time starts in Amsterdam (23 hours), and a month after a leap February.
+            Map.entry("dora", context(9L, "EU", 7L, false, LocalDate.of(2024, 3, 31), Status.OPEN,
+                    ZonedDateTime.parse("2024-03-31T12:00:00+02:00[Europe/Amsterdam]"), "Manager")),
+            // The day it ends in New York (25 hours), before the second 01:30.
+            Map.entry("eve", context(10L, "US", 1L, true, LocalDate.of(2024, 11, 3), Status.CLOSED,
+                    ZonedDateTime.parse("2024-11-03T01:40:00-04:00[America/New_York]"), "SalesRep")),
+            // A zone half an hour off the hour, which PostgreSQL's AT TIME ZONE would read the POSIX way.
+            Map.entry("fay", context(11L, "", 42L, false, LocalDate.of(2024, 3, 31), Status.SHIPPED,
+                    ZonedDateTime.parse("2024-03-31T04:59:30+05:30[Asia/Kolkata]"), "Manager")),
+            Map.entry("gus", context(12L, "", 42L, false, LocalDate.of(2024, 3, 31), Status.SHIPPED,
+                    ZonedDateTime.parse("2024-03-31T04:59:30+05:30"), "Manager")));
 
     private static final int RANDOM = 150;
 

@@ -7,7 +7,10 @@ import dev.warden.processor.constraint.fixture.StubContext;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import dev.warden.runtime.TimeToken;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -111,12 +114,17 @@ final class SqlFixtures {
 
     // ------------------------------------------------------------------------------------------------ rendering
 
-    /** A constraint's SQL for one alias and context, with the values to bind. */
-    record Rendered(String sql, List<Object> values) {
+    /** A constraint's SQL for one alias, context and dialect, with the values to bind. */
+    record Rendered(String sql, List<Object> values, Dialect dialect) {
         /** Binds the values to the parameters after the first {@code offset} ones. */
         void bind(PreparedStatement statement, int offset) throws SQLException {
             for (int i = 0; i < values.size(); i++) {
-                setValue(statement, offset + i + 1, values.get(i));
+                Object value = values.get(i);
+                if (value instanceof ZoneId) {
+                    statement.setString(offset + i + 1, dialect.timeZoneName((ZoneId) value));
+                } else {
+                    setValue(statement, offset + i + 1, value);
+                }
             }
         }
     }
@@ -144,7 +152,7 @@ final class SqlFixtures {
             }
             sql.append(pieces[i + 1]);
         }
-        return new Rendered(sql.toString(), values);
+        return new Rendered(sql.toString(), values, dialect);
     }
 
     /**
@@ -177,12 +185,14 @@ final class SqlFixtures {
                 return convert(param.constant(), param.javaType());
             case CURRENT_USER:
                 return ctx.currentUserId();
-            case CURRENT_DATE_TIME:
-                return temporal(ctx.now(), param.javaType());
-            case BEGIN_OF_CURRENT_DAY:
-                return temporal(ctx.beginOfCurrentDay(), param.javaType());
-            case END_OF_CURRENT_DAY:
-                return temporal(ctx.endOfCurrentDay(), param.javaType());
+            case DATE_TIME:
+                ZonedDateTime time = ctx.dateTime(TimeToken.valueOf(param.timeTokenConstant()));
+                for (SqlParamSpec.Offset offset : param.offsets()) {
+                    time = time.plus(offset.amount(), ChronoUnit.valueOf(offset.period().chronoUnit()));
+                }
+                return temporal(time, param.javaType());
+            case ZONE:
+                return ctx.zone();
             case CUSTOM_TOKEN:
                 return ctx.token(param.name(), Object.class);
             default:

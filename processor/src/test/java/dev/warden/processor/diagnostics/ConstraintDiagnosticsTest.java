@@ -297,4 +297,80 @@ class ConstraintDiagnosticsTest {
                 "     ^", "write true(), as in [true()] or [active = true()]");
         assertThat(message).contains("expected '(' after 'true' but found ']'");
     }
+
+    @Test
+    void theDateTimeTokensFunctionsAndArithmeticCompile() {
+        Compilation compilation = compileTicket(ticket("[created >= '[%BeginOfCurrentWeekUTC%] - 2 * [%WeekLength%]'"
+                + " and due < '[%EndOfCurrentMonth%]'][string-length(title) > 3 and year-from-dateTime(created) = 2024]"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void unknownFunction() {
+        String message = assertConstraintError("WARDEN-E019", "[strng-length(title) > 3]",
+                " ^^^^^^^^^^^^", "did you mean string-length()?");
+        assertThat(message).contains("unknown function in the constraint of rule 1 of Ticket: unknown function "
+                + "'strng-length'");
+    }
+
+    @Test
+    void unknownFunctionWithoutACloseName() {
+        String message = assertConstraintError("WARDEN-E019", "[count(tags) > 3]",
+                " ^^^^^", "the functions are not(), true(), false(), contains(), starts-with(), ends-with()");
+        assertThat(message).contains("unknown function 'count'");
+    }
+
+    @Test
+    void malformedDateArithmetic() {
+        String message = assertConstraintError("WARDEN-E045", "[created > '[%BeginOfCurrentDay%] - 3 [%DayLength%]']",
+                "                                      ^", "multiply a period by a whole number, as in 3 * [%DayLength%]");
+        assertThat(message).contains("date arithmetic error in the constraint of rule 1 of Ticket: expected '*' after "
+                + "the factor 3");
+    }
+
+    @Test
+    void aPeriodAlone() {
+        String message = assertConstraintError("WARDEN-E045", "[created > '[%DayLength%]']",
+                "           ^^^^^^^^^^^^^^^", "write it after a date-time token in one string");
+        assertThat(message).contains("[%DayLength%] is a period, not a date and time");
+    }
+
+    @Test
+    void aDateTimeTokenAddedToADateTimeToken() {
+        String message = assertConstraintError("WARDEN-E045",
+                "[created > '[%BeginOfCurrentDay%] + [%EndOfCurrentDay%]']",
+                "                                    ^^^^^^^^^^^^^^^^^^^", "add a period: [%SecondLength%]");
+        assertThat(message).contains("only periods can be added to or subtracted from a date and time");
+    }
+
+    @Test
+    void aMisspeltTimeToken() {
+        String message = assertConstraintError("WARDEN-E017", "[created > '[%BeginOfCurentWeek%]']",
+                "           ^^^^^^^^^^^^^^^^^^^^^^^", "did you mean [%BeginOfCurrentWeek%]?");
+        assertThat(message).contains("unknown token [%BeginOfCurentWeek%]");
+    }
+
+    @Test
+    void aDatePartOfAString() {
+        String message = assertConstraintError("WARDEN-E012", "[year-from-dateTime(title) = 2024]",
+                "                    ^^^^^", "take the parts of an Instant, OffsetDateTime, ZonedDateTime, "
+                        + "LocalDateTime or LocalDate member");
+        assertThat(message).contains("year-from-dateTime() needs a date and time but 'title' is a String");
+    }
+
+    @Test
+    void theHoursOfADate() {
+        String message = assertConstraintError("WARDEN-E012", "[hours-from-dateTime(due) < 9]",
+                "                     ^^^", "take the time of a LocalDateTime or Instant member");
+        assertThat(message).contains("'due' is a LocalDate, which has none");
+    }
+
+    @Test
+    void aLengthComparedWithText() {
+        String message = assertConstraintError("WARDEN-E012", "[string-length(title) = 'long']",
+                "                        ^^^^^^", "compare it with a whole number such as 42");
+        assertThat(message).contains("'string-length(title)' is a whole number, which cannot be compared with the "
+                + "string 'long'");
+    }
 }

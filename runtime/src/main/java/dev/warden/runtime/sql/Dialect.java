@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -29,7 +30,8 @@ import java.util.UUID;
  * {@code Short}, {@code Byte}, {@code Double}, {@code Float}, {@code BigDecimal}, {@code BigInteger}, enums (as
  * their {@code name()}), {@code LocalDate}, {@code LocalDateTime}, {@code LocalTime}, {@code OffsetDateTime},
  * {@code Instant} and {@code ZonedDateTime} (as an offset date-time), {@code java.util.Date} and its
- * {@code java.sql} subclasses, {@code UUID} and {@code byte[]}; others are left to the driver.
+ * {@code java.sql} subclasses, {@code UUID} and {@code byte[]}; {@code ZoneId}s are bound (not read) as the
+ * {@linkplain #timeZoneName name} the database's {@code AT TIME ZONE} takes; others are left to the driver.
  */
 public interface Dialect {
     /** The dialect's name, {@code "H2"} or {@code "PostgreSQL"}. */
@@ -79,6 +81,18 @@ public interface Dialect {
     }
 
     /**
+     * The name of a time zone as the database's {@code x AT TIME ZONE ?} takes it, where the date parts of the
+     * constraint language bind the user's zone: by default the zone's id, fixed offsets normalized ({@code GMT+2} is
+     * {@code +02:00}).
+     *
+     * @param zone the zone
+     * @return its name for the database
+     */
+    default String timeZoneName(ZoneId zone) {
+        return zone.normalized().getId();
+    }
+
+    /**
      * The clause that limits a query's rows, to append after its {@code ORDER BY}.
      *
      * @param offset the number of rows to skip, 0 or more
@@ -114,7 +128,8 @@ public interface Dialect {
      * @return the SQL type
      */
     default int sqlType(Class<?> javaType) {
-        if (javaType == String.class || javaType == Character.class || javaType.isEnum()) {
+        if (javaType == String.class || javaType == Character.class || javaType.isEnum()
+                || ZoneId.class.isAssignableFrom(javaType)) {
             return Types.VARCHAR;
         } else if (javaType == Long.class) {
             return Types.BIGINT;
@@ -164,6 +179,8 @@ public interface Dialect {
             statement.setString(index, ((Enum<?>) value).name());
         } else if (value instanceof String || value instanceof Character) {
             statement.setString(index, value.toString());
+        } else if (value instanceof ZoneId) {
+            statement.setString(index, timeZoneName((ZoneId) value));
         } else if (value instanceof Instant) {
             statement.setObject(index, OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
         } else if (value instanceof ZonedDateTime) {

@@ -1,6 +1,8 @@
 package dev.warden.runtime.sql;
 
 import java.sql.Types;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -49,6 +51,24 @@ final class PostgreSqlDialect implements Dialect {
             return "REPLACE(LOWER(" + argument + " COLLATE \"und-x-icu\"), 'ς', 'σ')";
         }
         return Dialect.super.sqlFunction(name, argument);
+    }
+
+    /**
+     * PostgreSQL reads a numeric zone the POSIX way, positive west of Greenwich ({@code AT TIME ZONE '+05:30'} is
+     * UTC-5:30), so a fixed offset is bound with the opposite sign; region ids ({@code Europe/Amsterdam}) are bound
+     * as they are, and a zero offset as {@code UTC}.
+     */
+    @Override
+    public String timeZoneName(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        if (!(normalized instanceof ZoneOffset)) {
+            return normalized.getId();
+        }
+        ZoneOffset offset = (ZoneOffset) normalized;
+        if (offset.getTotalSeconds() == 0) {
+            return "UTC";
+        }
+        return ZoneOffset.ofTotalSeconds(-offset.getTotalSeconds()).getId();
     }
 
     @Override
