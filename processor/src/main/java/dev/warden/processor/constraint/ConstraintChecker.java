@@ -45,7 +45,7 @@ public final class ConstraintChecker {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(env, "env");
         ConstraintChecker checker = new ConstraintChecker(root, env);
-        expression.accept(checker.conditions, root);
+        expression.accept(checker.conditions, new Scope(root, true));
         if (!checker.problems.isEmpty()) {
             return new CheckResult(checker.problems, Optional.empty());
         }
@@ -69,58 +69,97 @@ public final class ConstraintChecker {
     // ---------------------------------------------------------------------------------------------- conditions
 
     /**
-     * Checks each kind of condition; the parameter is the entity the condition's paths start at (the root, or the
-     * associated entity inside a sub-constraint).
+     * Where paths start: the entity, and whether it is the root (not the associated entity of a sub-constraint), whose
+     * first members are the {@link CheckedConstraint#rootMembers()}.
      */
-    private final ExprVisitor<Void, EntityShape> conditions = new ExprVisitor<>() {
+    private record Scope(EntityShape entity, boolean root) {}
+
+    /** Checks each kind of condition, in the scope its paths start in. */
+    private final ExprVisitor<Void, Scope> conditions = new ExprVisitor<>() {
         @Override
-        public Void visitOr(Expr.Or or, EntityShape scope) {
+        public Void visitOr(Expr.Or or, Scope scope) {
             or.operands().forEach(operand -> operand.accept(this, scope));
             return null;
         }
 
         @Override
-        public Void visitAnd(Expr.And and, EntityShape scope) {
+        public Void visitAnd(Expr.And and, Scope scope) {
             and.operands().forEach(operand -> operand.accept(this, scope));
             return null;
         }
 
         @Override
-        public Void visitNot(Expr.Not not, EntityShape scope) {
+        public Void visitNot(Expr.Not not, Scope scope) {
             return not.operand().accept(this, scope);
         }
 
         @Override
-        public Void visitComparison(Comparison comparison, EntityShape scope) {
+        public Void visitComparison(Comparison comparison, Scope scope) {
             comparison(comparison, scope);
             return null;
         }
 
         @Override
-        public Void visitFunctionCall(Expr.FunctionCall call, EntityShape scope) {
+        public Void visitFunctionCall(Expr.FunctionCall call, Scope scope) {
             functionCall(call, scope);
             return null;
         }
 
         @Override
-        public Void visitPathTest(Expr.PathTest test, EntityShape scope) {
+        public Void visitPathTest(Expr.PathTest test, Scope scope) {
             pathTest(test, scope);
             return null;
         }
 
         @Override
-        public Void visitTokenTest(Expr.TokenTest test, EntityShape scope) {
+        public Void visitTokenTest(Expr.TokenTest test, Scope scope) {
             tokenTest(test);
             return null;
         }
 
         @Override
-        public Void visitBooleanConstant(Expr.BooleanConstant constant, EntityShape scope) {
+        public Void visitBooleanConstant(Expr.BooleanConstant constant, Scope scope) {
+            return null;
+        }
+
+        @Override
+        public Void visitPredicate(Expr.Predicate predicate, Scope scope) {
+            EntityShape target = predicateTarget(predicate, scope);
+            if (target != null) {
+                predicate.condition().accept(this, new Scope(target, false));
+            }
             return null;
         }
     };
 
-    private void functionCall(Expr.FunctionCall call, EntityShape scope) {
+    /**
+     * The entity a sub-constraint's condition is about: the target of the association its path ends at; null after
+     * reporting that the path does not resolve, does not end at an association, or leads to an unknown entity.
+     */
+    private EntityShape predicateTarget(Expr.Predicate predicate, Scope scope) {
+        List<MemberShape> members = resolve(predicate.path(), scope);
+        if (members == null) {
+            return null;
+        }
+        MemberShape member = last(members);
+        if (!member.isAssociation()) {
+            report(Kind.NOT_AN_ASSOCIATION, predicate.path().span(), "a sub-constraint is a condition on an "
+                    + "association's objects, but " + describe(predicate.path(), member),
+                    "put the conditions on '" + predicate.path().text() + "' itself in the outer brackets, or "
+                            + "follow an association, as in customer[name = 'x']");
+            return null;
+        }
+        Optional<EntityShape> target = env.entities().find(member.targetEntity());
+        if (target.isEmpty()) {
+            report(Kind.UNKNOWN_MEMBER, predicate.path().last().span(), "cannot find the members of "
+                    + member.targetEntity() + ", the entity '" + member.name() + "' leads to",
+                    "is " + JavaTypes.simpleName(member.targetEntity()) + " a @SecuredEntity?");
+            return null;
+        }
+        return target.get();
+    }
+
+    private void functionCall(Expr.FunctionCall call, Scope scope) {
         List<MemberShape> members = resolve(call.path(), scope);
         if (members == null) {
             return;
@@ -133,7 +172,7 @@ public final class ConstraintChecker {
         }
     }
 
-    private void pathTest(Expr.PathTest test, EntityShape scope) {
+    private void pathTest(Expr.PathTest test, Scope scope) {
         List<MemberShape> members = resolve(test.path(), scope);
         if (members == null) {
             return;
@@ -160,7 +199,7 @@ public final class ConstraintChecker {
         }
     }
 
-    private void comparison(Comparison c, EntityShape scope) {
+    private void comparison(Comparison c, Scope scope) {
         List<MemberShape> left = resolve(c.left(), scope);
         Right right = c.right().accept(resolveRight, scope);
         if (left == null || !right.resolved()) {
@@ -300,41 +339,41 @@ public final class ConstraintChecker {
     }
 
     /** Resolves the paths and tokens on the right of comparisons; literals need nothing. */
-    private final OperandVisitor<Right, EntityShape> resolveRight = new OperandVisitor<>() {
+    private final OperandVisitor<Right, Scope> resolveRight = new OperandVisitor<>() {
         @Override
-        public Right visitString(Operand.StringLiteral literal, EntityShape scope) {
+        public Right visitString(Operand.StringLiteral literal, Scope scope) {
             return Right.VALUE;
         }
 
         @Override
-        public Right visitNumber(Operand.NumberLiteral literal, EntityShape scope) {
+        public Right visitNumber(Operand.NumberLiteral literal, Scope scope) {
             return Right.VALUE;
         }
 
         @Override
-        public Right visitBoolean(Operand.BooleanLiteral literal, EntityShape scope) {
+        public Right visitBoolean(Operand.BooleanLiteral literal, Scope scope) {
             return Right.VALUE;
         }
 
         @Override
-        public Right visitEmpty(Operand.EmptyLiteral literal, EntityShape scope) {
+        public Right visitEmpty(Operand.EmptyLiteral literal, Scope scope) {
             return Right.VALUE;
         }
 
         @Override
-        public Right visitToken(TokenRef token, EntityShape scope) {
+        public Right visitToken(TokenRef token, Scope scope) {
             TokenMeaning meaning = token(token);
             return meaning == null ? Right.UNRESOLVED : new Right(true, null, meaning);
         }
 
         @Override
-        public Right visitDateArithmetic(Operand.DateArithmetic arithmetic, EntityShape scope) {
+        public Right visitDateArithmetic(Operand.DateArithmetic arithmetic, Scope scope) {
             TokenMeaning base = dateArithmetic(arithmetic);
             return base == null ? Right.UNRESOLVED : new Right(true, null, base);
         }
 
         @Override
-        public Right visitPath(Operand.PathOperand path, EntityShape scope) {
+        public Right visitPath(Operand.PathOperand path, Scope scope) {
             List<MemberShape> members = resolve(path.path(), scope);
             return members == null ? Right.UNRESOLVED : new Right(true, members, null);
         }
@@ -607,8 +646,8 @@ public final class ConstraintChecker {
     // ------------------------------------------------------------------------------------------ paths, tokens
 
     /** The members along {@code path} from {@code scope}, or null after reporting why it does not resolve. */
-    private List<MemberShape> resolve(Path path, EntityShape scope) {
-        EntityShape entity = scope;
+    private List<MemberShape> resolve(Path path, Scope scope) {
+        EntityShape entity = scope.entity();
         List<MemberShape> members = new ArrayList<>();
         List<Path.Segment> segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {
@@ -630,7 +669,7 @@ public final class ConstraintChecker {
                 return null;
             }
             members.add(member);
-            if (i == 0 && scope == root) { // FIXME predicates
+            if (i == 0 && scope.root()) {
                 rootMembers.add(member.name());
             }
             if (i + 1 < segments.size()) {

@@ -20,6 +20,8 @@ import dev.warden.processor.names.DidYouMean;
  * expr        := and ( 'or' and )*
  * and         := unary ( 'and' unary )*
  * unary       := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token | true() | false()
+ * unary       := ... | predicate
+ * predicate   := path '[' expr ']'                          a sub-constraint on the associated objects
  * comparison  := ( path | value '(' path ')' ) op operand
  * operand     := string | number | true() | false() | empty | NULL | token | arithmetic | path
  * arithmetic  := '\'' token ( ('+' | '-') ( integer '*' )? token )* '\''      see {@link DateArithmeticParser}
@@ -169,6 +171,9 @@ public final class ConstraintParser {
                 throw unknownFunction(first);
             }
             Path path = path("a condition");
+            if (current.is(Type.LBRACKET)) {
+                return predicate(path, depth);
+            }
             if (current.is(Type.OP)) {
                 return comparison(path);
             }
@@ -231,6 +236,35 @@ public final class ConstraintParser {
         advance();
         Operand right = operand(opToken);
         return new Expr.Comparison(function, path, op, opToken.span(), right, Span.between(start, previousEnd));
+    }
+
+    // predicate := path '[' expr ']'
+    private Expr predicate(Path path, int depth) {
+        checkDepth(depth);
+        Lexeme open = current;
+        advance();
+        if (current.is(Type.RBRACKET)) {
+            throw new SyntaxError(Span.between(open.span().offset(), current.span().end()),
+                    "expected a condition inside '[ ]' after '" + path.text() + "' but found ']'",
+                    "write a condition on the associated objects, as in " + path.text() + "[name = 'x']");
+        }
+        Expr condition = or(depth + 1);
+        if (!current.is(Type.RBRACKET)) {
+            throw expected("']' to close the sub-constraint on '" + path.text() + "'", closingHint());
+        }
+        advance();
+        Span span = Span.between(path.span().offset(), previousEnd);
+        if (current.is(Type.SLASH)) {
+            throw expected("a condition to end after the sub-constraint on '" + path.text() + "'",
+                    "a path cannot go on after a sub-constraint: put the rest inside it, as in "
+                            + path.text() + "[member/... = ...]");
+        }
+        if (current.is(Type.OP)) {
+            throw expected("'and', 'or' or the end of the condition after the sub-constraint on '" + path.text() + "'",
+                    "a sub-constraint is a condition, not a value: compare inside it, as in " + path.text()
+                            + "[member " + current.value() + " ...]");
+        }
+        return new Expr.Predicate(path, condition, span);
     }
 
     // 'true()' | 'false()' as a condition

@@ -26,7 +26,9 @@ public record ConstraintProblem(Kind kind, int offset, int length, String messag
         UNORDERED_COMPARISON,
         CALCULATED_MEMBER,
         UNKNOWN_TOKEN,
-        AMBIGUOUS_TO_MANY
+        AMBIGUOUS_TO_MANY,
+        /** A sub-constraint, {@code path[condition]}, on a path that does not end at an association. */
+        NOT_AN_ASSOCIATION
     }
 
     public ConstraintProblem {

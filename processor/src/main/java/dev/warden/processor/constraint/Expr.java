@@ -10,7 +10,7 @@ import java.util.List;
  */
 public sealed interface Expr extends Node
         permits Expr.Or, Expr.And, Expr.Not, Expr.Comparison, Expr.FunctionCall, Expr.PathTest, Expr.TokenTest,
-                Expr.BooleanConstant {
+                Expr.BooleanConstant, Expr.Predicate {
 
     /** Calls the visitor's method for this kind of condition. */
     <R, P> R accept(ExprVisitor<R, P> visitor, P parameter);
@@ -103,6 +103,19 @@ public sealed interface Expr extends Node
         @Override
         public <R, P> R accept(ExprVisitor<R, P> visitor, P parameter) {
             return visitor.visitBooleanConstant(this, parameter);
+        }
+    }
+
+    /**
+     * A sub-constraint on an association's objects, {@code lines[quantity > 10 and product/active = true()]}: true when
+     * one object the path leads to satisfies the whole {@code condition}, whose paths start at that object's entity
+     * (security-model.md §6). {@code [lines/quantity > 10][lines/product/active = true()]} may be met by two different
+     * lines; this may not.
+     */
+    record Predicate(Path path, Expr condition, Span span) implements Expr {
+        @Override
+        public <R, P> R accept(ExprVisitor<R, P> visitor, P parameter) {
+            return visitor.visitPredicate(this, parameter);
         }
     }
 

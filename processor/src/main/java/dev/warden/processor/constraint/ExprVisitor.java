@@ -23,4 +23,6 @@ public interface ExprVisitor<R, P> {
     R visitTokenTest(Expr.TokenTest test, P parameter);
 
     R visitBooleanConstant(Expr.BooleanConstant constant, P parameter);
+
+    R visitPredicate(Expr.Predicate predicate, P parameter);
 }

@@ -163,6 +163,31 @@ public final class JavaConstraintCompiler {
         public Code visitBooleanConstant(Expr.BooleanConstant constant, CodeBlock owner) {
             return constant.value() ? Code.TRUE : Code.FALSE;
         }
+
+        /**
+         * {@code lines[quantity > 10 and product/active = true()]}: the associated object (some element of a to-many
+         * association) for which the whole condition holds, its paths starting at that object.
+         */
+        @Override
+        public Code visitPredicate(Expr.Predicate predicate, CodeBlock owner) {
+            List<MemberShape> members = checked.members(predicate.path());
+            MemberShape association = members.get(members.size() - 1);
+            return walk(members, 0, owner, last -> {
+                CodeBlock value = read(last, association);
+                if (!association.toMany()) {
+                    return and(notNull(value), predicate.condition().accept(this, value));
+                }
+                String element = newLambdaVariable(association.targetEntity());
+                try {
+                    CodeBlock elementRef = CodeBlock.of("$L", element);
+                    Code some = and(notNull(elementRef), predicate.condition().accept(this, elementRef));
+                    return and(notNull(value), Code.primary("$L.stream().anyMatch($L -> $L)", value, element,
+                            some.block));
+                } finally {
+                    namesInScope.remove(element);
+                }
+            });
+        }
     };
 
     /**

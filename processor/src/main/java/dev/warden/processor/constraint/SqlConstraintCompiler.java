@@ -140,6 +140,16 @@ public final class SqlConstraintCompiler {
         public Sql visitBooleanConstant(Expr.BooleanConstant constant, Scope scope) {
             return constant.value() ? Sql.TRUE : Sql.FALSE;
         }
+
+        /**
+         * {@code lines[quantity > 10 and product/active = true()]}: one {@code EXISTS} that joins through the path to
+         * the associated table, with the whole condition on that one row.
+         */
+        @Override
+        public Sql visitPredicate(Expr.Predicate predicate, Scope scope) {
+            return through(checked.members(predicate.path()), scope.alias(), scope.entity(), scope.mode(), false,
+                    (alias, entity, m) -> predicate.condition().accept(this, new Scope(m, alias, entity)));
+        }
     };
 
     /** Where a condition stands: its {@link Mode}, and the alias and entity of the table its paths start at. */

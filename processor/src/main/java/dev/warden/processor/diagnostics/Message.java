@@ -34,6 +34,7 @@ public enum Message {
     CONSTRAINT_UNSTORED_MEMBER("E040", "the constraint of rule %d of %s goes through '%s', whose associated objects are held in %s, which is not stored in a table"),
     CONSTRAINT_UNKNOWN_FUNCTION("E019", "unknown function in the constraint of rule %d of %s: %s"),
     CONSTRAINT_DATE_ARITHMETIC("E045", "date arithmetic error in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_NOT_AN_ASSOCIATION("E046", "sub-constraint on a member that is not an association in the constraint of rule %d of %s: %s"),
 
     // ----- declarations
     DUPLICATE_MODULE("E020", "module '%s' is declared twice: on package %s and on package %s"),

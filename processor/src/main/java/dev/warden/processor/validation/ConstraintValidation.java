@@ -8,6 +8,7 @@ import dev.warden.processor.constraint.Span;
 import dev.warden.processor.model.MemberModel;
 import dev.warden.processor.constraint.ConstraintChecker;
 import dev.warden.processor.constraint.ConstraintProblem;
+import dev.warden.processor.constraint.Conditions;
 import dev.warden.processor.constraint.Expr;
 import dev.warden.processor.constraint.ConstraintParser;
 import dev.warden.processor.constraint.ParseResult;
@@ -108,14 +109,7 @@ public final class ConstraintValidation {
 
     /** The number of conditions (comparisons, functions, paths and tokens) in a parsed constraint. */
     private static int conditions(Expr expr) {
-        if (expr instanceof Expr.Or or) {
-            return or.operands().stream().mapToInt(ConstraintValidation::conditions).sum();
-        } else if (expr instanceof Expr.And and) {
-            return and.operands().stream().mapToInt(ConstraintValidation::conditions).sum();
-        } else if (expr instanceof Expr.Not not) {
-            return conditions(not.operand());
-        }
-        return 1;
+        return Conditions.count(expr);
     }
 
     boolean isComparableTokenType(TypeMirror type) {
@@ -154,6 +148,7 @@ public final class ConstraintValidation {
                     + "@AppSecurity(tokens = @Token(...))";
             case AMBIGUOUS_TO_MANY -> "compare an attribute reached through the to-many association, "
                     + "or test the association itself";
+            case NOT_AN_ASSOCIATION -> "write a sub-constraint after an association, as in lines[quantity > 10]";
         };
     }
 
@@ -170,6 +165,7 @@ public final class ConstraintValidation {
             case CALCULATED_MEMBER -> Message.CONSTRAINT_CALCULATED_MEMBER;
             case UNKNOWN_TOKEN -> Message.CONSTRAINT_UNKNOWN_TOKEN;
             case AMBIGUOUS_TO_MANY -> Message.CONSTRAINT_AMBIGUOUS_TO_MANY;
+            case NOT_AN_ASSOCIATION -> Message.CONSTRAINT_NOT_AN_ASSOCIATION;
         };
     }
 }

@@ -46,6 +46,11 @@ final class AstPrinter {
         public String visitBooleanConstant(Expr.BooleanConstant constant, Void unused) {
             return constant.value() + "()";
         }
+
+        @Override
+        public String visitPredicate(Expr.Predicate predicate, Void unused) {
+            return predicate.path().text() + "[" + print(predicate.condition()) + "]";
+        }
     };
 
     private static final OperandVisitor<String, Void> OPERANDS = new OperandVisitor<>() {

@@ -94,6 +94,9 @@ class ConstraintCheckerTest {
         "[hours-from-dateTime(offsetAt) = 1 and minutes-from-dateTime(zonedAt) = 2 and seconds-from-dateTime(updatedAt) = 3]",
         "[quarter-from-dateTime(dueDate) = 1 and week-from-dateTime(createdAt) = 53 and weekday-from-dateTime(dueDate) = 1]",
         "[day-of-year-from-dateTime(createdAt) < '[%Tenant%]' and week-from-dateTime(customer/orders/createdAt) != empty]",
+        "[lines[quantity > 10 and product/price < 5 and tags[label = 'x']]]",
+        "[customer[name = 'x' and accountManager = '[%CurrentUser%]'] or customer/parent[orders]]",
+        "[not(lines[sku = empty]) and lines[string-length(sku) > 2 and createdBy = '[%CurrentUser%]']]",
     })
     void acceptsWellTypedConstraints(String constraint) {
         CheckResult result = check(constraint);
@@ -356,6 +359,23 @@ class ConstraintCheckerTest {
                 null, null);
         assertProblem("['[%DayLength%]']", Kind.TYPE_MISMATCH, "'[%DayLength%]'",
                 "a token alone is a condition only when it is a boolean, but [%DayLength%] is a period", null);
+    }
+
+    @Test
+    void subConstraints() {
+        assertProblem("[ownerName[x = 1]]", Kind.NOT_AN_ASSOCIATION, "ownerName",
+                "a sub-constraint is a condition on an association's objects, but 'ownerName' is a String",
+                "put the conditions on 'ownerName' itself in the outer brackets, or follow an association, as in "
+                        + "customer[name = 'x']");
+        assertProblem("[lines[skuu = 'x']]", Kind.UNKNOWN_MEMBER, "skuu", "'OrderLine' has no member 'skuu'",
+                "did you mean 'sku'?");
+        assertProblem("[lines[quantity = 'x']]", Kind.TYPE_MISMATCH, "'x'", null, null);
+        assertProblem("[lines[ownerName = 'x']]", Kind.UNKNOWN_MEMBER, "ownerName", "'OrderLine' has no member "
+                + "'ownerName'", null);
+        assertProblem("[customer[accountManager/id[x = 1]]]", Kind.NOT_AN_ASSOCIATION, "accountManager/id", null, null);
+        CheckResult both = check("[lines[sku = 'x' and quantity > 1] and customer[parent[name = 'y']]][ownerName = 'z']");
+        assertEquals(List.of("lines", "customer", "ownerName"), List.copyOf(both.rootMembers()),
+                "the members inside a sub-constraint are the associated entity's");
     }
 
     @Test

@@ -79,6 +79,9 @@ class ConstraintParserTest {
         "[created >= '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'] | (>= created (time [%BeginOfCurrentDay%] - 3 [%DayLength%]))",
         "[c < '[%CurrentDateTime%]+[%HourLength%]-2*[%MinuteLength%]'] | (< c (time [%CurrentDateTime%] + 1 [%HourLength%] - 2 [%MinuteLength%]))",
         "[c = '[%BeginOfCurrentWeekUTC%]']             | (= c [%BeginOfCurrentWeekUTC%])",
+        "[lines[quantity > 10 and product/active = true()]] | lines[(and (> quantity #10) (= product/active true()))]",
+        "[customer/orders[lines[sku = 'x']] or not(lines[ quantity < 0 ])] | (or customer/orders[lines[(= sku 'x')]] (not lines[(< quantity #0)]))",
+        "[lines[true()]][lines/quantity > 1]           | (and lines[true()] (> lines/quantity #1))",
     })
     void parsesTrees(String text, String tree) {
         assertEquals(tree, AstPrinter.print(parse(text)));
@@ -257,6 +260,11 @@ class ConstraintParserTest {
         "[x > '[%BeginOfCurrentDay%] - 1234567890 * [%DayLength%]'] | DATE_ARITHMETIC  | 30 | 10 | the factor 1234567890 has more than 9 digits",
         "[x > '[%BeginOfCurrentDay%] - [%Day Length%]']             | DATE_ARITHMETIC  | 30 | 14 | malformed token [%Day Length%]: a token name is a Java identifier",
         "[x > '[%BeginOfCurrentDay%] - [%DayLength']                | DATE_ARITHMETIC  | 30 | 11 | unterminated token: expected '%]' but found the end of the string",
+        "[lines[]]                                                  | SYNTAX           | 6  | 2  | expected a condition inside '[ ]' after 'lines' but found ']'",
+        "[lines[quantity > 1]                                       | SYNTAX           | 20 | 0  | expected ']' to close the constraint but found end of text",
+        "[lines[quantity > 1]/sku = 'x']                            | SYNTAX           | 20 | 1  | expected a condition to end after the sub-constraint on 'lines' but found '/'",
+        "[lines[quantity > 1] = empty]                              | SYNTAX           | 21 | 1  | expected 'and', 'or' or the end of the condition after the sub-constraint on 'lines' but found '='",
+        "[lines[quantity > 1 2]                                     | SYNTAX           | 20 | 1  | expected ']' to close the sub-constraint on 'lines' but found the number 2",
         "[x > '[%A%] + [%B%]' + 1]                                  | SYNTAX           | 21 | 1  | unexpected character '+'",
     })
     void reportsProblemsOfTheNewForms(String text, String kind, int offset, int length, String message) {
@@ -277,6 +285,12 @@ class ConstraintParserTest {
                 .startsWith("the functions are not(), true(), false(), contains(), starts-with(), ends-with(), string-length()"));
         assertEquals("compare the function's value, as in [string-length(name) > 3]",
                 ConstraintParser.parse("[string-length(name)]").problems().get(0).hint());
+        assertEquals("a path cannot go on after a sub-constraint: put the rest inside it, as in lines[member/... = ...]",
+                ConstraintParser.parse("[lines[quantity > 1]/sku = 'x']").problems().get(0).hint());
+        assertEquals("a sub-constraint is a condition, not a value: compare inside it, as in lines[member = ...]",
+                ConstraintParser.parse("[lines[quantity > 1] = empty]").problems().get(0).hint());
+        ParseResult deep = ConstraintParser.parse("[" + "a[".repeat(150) + "b" + "]".repeat(151));
+        assertTrue(deep.problems().get(0).message().contains("more than 100 levels deep"), deep.problems().toString());
     }
 
     @Test

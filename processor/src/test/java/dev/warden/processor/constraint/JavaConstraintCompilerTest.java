@@ -306,6 +306,45 @@ class JavaConstraintCompilerTest {
         assertFalse(r.rule().test(new Order().createdAt(Instant.parse("2024-03-31T10:00:00.5Z")), DST_DAY));
     }
 
+    /** security-model.md §6: the same line must satisfy the whole sub-constraint. */
+    @Test
+    void subConstraintsNeedOneObjectThatSatisfiesTheWholeCondition() {
+        CompiledRules r = CompiledRules.of("[lines[quantity > 10 and sku = 'Anvil']]",
+                "[lines/quantity > 10][lines/sku = 'Anvil']", "[not(lines[quantity > 10])]",
+                "[customer[name = 'ACME' and parent[name = 'Group']]]",
+                "[lines[tags[label = 'a'] and product/price > 1]]", "[lines[true()]]",
+                "[customer[orders[quantity = 2]]]");
+        Order split = new Order().lines(lines(new OrderLine("Anvil", 1, null), new OrderLine("Rope", 20, null)));
+        Order one = new Order().lines(lines(new OrderLine("Rope", 20, null), new OrderLine("Anvil", 11, null)));
+        assertFalse(test(r.rule(0), split), "two lines, each satisfying half");
+        assertTrue(test(r.rule(1), split), "the two comparisons may be met by different lines");
+        assertTrue(test(r.rule(0), one));
+        assertFalse(test(r.rule(0), new Order()));
+        assertFalse(test(r.rule(0), new Order().lines(lines(new OrderLine(), null))));
+        assertTrue(test(r.rule(2), new Order()));
+        assertTrue(test(r.rule(2), split.lines(lines(new OrderLine("Anvil", 1, null)))));
+        assertFalse(test(r.rule(2), one));
+        Customer group = new Customer("Group");
+        assertTrue(test(r.rule(3), new Order().customer(new Customer("ACME").parent(group))));
+        assertFalse(test(r.rule(3), new Order().customer(new Customer("ACME"))));
+        assertFalse(test(r.rule(3), new Order().customer(new Customer("Other").parent(group))));
+        assertFalse(test(r.rule(3), new Order()));
+        OrderLine tagged = new OrderLine("x", 1, null).product(new Product("p", BigDecimal.TEN));
+        tagged.tags(new ArrayList<>(List.of(new Tag("a"))));
+        OrderLine cheap = new OrderLine("y", 1, null).product(new Product("q", BigDecimal.ONE));
+        cheap.tags(new ArrayList<>(List.of(new Tag("a"))));
+        assertTrue(test(r.rule(4), new Order().lines(lines(cheap, tagged))));
+        assertFalse(test(r.rule(4), new Order().lines(lines(cheap))));
+        assertTrue(test(r.rule(5), new Order().lines(lines(new OrderLine()))));
+        assertFalse(test(r.rule(5), new Order().lines(lines())));
+        Customer customer = new Customer("c");
+        customer.orders(new ArrayList<>(List.of(new Order().quantity(1), new Order().quantity(2))));
+        assertTrue(test(r.rule(6), new Order().customer(customer)));
+        assertEquals("order.getLines() != null && order.getLines().stream().anyMatch(orderLine -> orderLine != null"
+                + " && orderLine.getQuantity() > 10 && java.util.Objects.equals(orderLine.getSku(), \"Anvil\"))",
+                r.expression().replaceAll("\\s*\\n\\s*", " "));
+    }
+
     @Test
     void functionValues() {
         CompiledRules r = CompiledRules.of("[string-length(ownerName) > 2]", "[length(ownerName) = empty]",

@@ -108,6 +108,25 @@ class SqlConstraintCompilerTest {
     }
 
     @Test
+    void aSubConstraintIsOneExistsWithTheWholeConditionOnOneRow() {
+        assertSql("[lines[quantity > 10 and sku = 'Anvil']]", "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE"
+                + " {a}_1.order_id = {a}.id AND {a}_1.quantity > ? AND {a}_1.sku = ?)",
+                "[CONSTANT 10 as Integer, CONSTANT 'Anvil' as String]");
+        assertSql("[customer[name = 'x' and parent/name = 'y']]", "EXISTS (SELECT 1 FROM customer {a}_1 WHERE"
+                + " {a}_1.id = {a}.customer_id AND {a}_1.name = ? AND EXISTS (SELECT 1 FROM customer {a}_2 WHERE"
+                + " {a}_2.id = {a}_1.parent_id AND {a}_2.name = ?))", "[CONSTANT 'x' as String, CONSTANT 'y' as String]");
+        assertSql("[not(lines[tags[label = 'a']])]", "NOT EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id"
+                + " = {a}.id AND EXISTS (SELECT 1 FROM order_line_tag {a}_2 JOIN tag {a}_3 ON {a}_3.id = {a}_2.tag_id"
+                + " WHERE {a}_2.line_id = {a}_1.id AND {a}_3.label = ?))", "[CONSTANT 'a' as String]");
+        assertSql("[lines[not(sku = 'x')]]", "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id = {a}.id"
+                + " AND NOT ({a}_1.sku IS NOT NULL AND {a}_1.sku = ?))", "[CONSTANT 'x' as String]");
+        assertSql("[lines[false()]]", "FALSE", "[]");
+        assertSql("[customer/orders[quantity = 2]]", "EXISTS (SELECT 1 FROM customer {a}_1 JOIN orders {a}_2 ON"
+                + " {a}_2.customer_id = {a}_1.id WHERE {a}_1.id = {a}.customer_id AND {a}_2.quantity = ?)",
+                "[CONSTANT 2 as Integer]");
+    }
+
+    @Test
     void functionValuesAreExtractedFromTheColumnAndGuardedByIt() {
         assertSql("[string-length(ownerName) > 3]", "{a}.owner_name IS NOT NULL AND {length({a}.owner_name)} > ?",
                 "[CONSTANT 3 as Integer]");

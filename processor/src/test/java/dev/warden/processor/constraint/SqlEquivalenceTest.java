@@ -112,6 +112,13 @@ class SqlEquivalenceTest {
         "[weekday-from-dateTime(dueDate) = 1]", "[week-from-dateTime(dueDate) = 53]", "[day-of-year-from-dateTime(dueDate) = 60]",
         "[quarter-from-dateTime(dueDate) != 1]", "[year-from-dateTime(dueDate) < 2000]",
         "[year-from-dateTime(createdAt) = empty]", "[day-from-dateTime(createdAt) = quantity]",
+        // sub-constraints: the same associated object satisfies the whole condition
+        "[lines[quantity > 1 and sku = 'x']]", "[lines/quantity > 1][lines/sku = 'x']", "[not(lines[quantity > 1])]",
+        "[lines[not(sku = 'x') and price >= 3.5]]", "[lines[tags[label = 'a'] and product/price > 1]]",
+        "[customer[name = 'x' or parent/name = 'x']]", "[customer[parent[accountManager = '[%CurrentUser%]']]]",
+        "[customer/orders[quantity = quantity and lines]]", "[lines[product = empty or createdBy = '[%CurrentUser%]']]",
+        "[lines[contains(sku, 'A') and string-length(sku) < 5]]", "[lines[true()]]", "[lines[false()] or paid]",
+        "[customer[orders[lines[sku = empty]]]]", "[warehouse[city = 'Delft']]", "[product[price > 5]]",
         "[lines/quantity > 1]", "[lines/price >= 10.50]", "[lines/product/price >= 10.50]", "[lines/product/name = 'p']",
         "[lines/tags/label = 'a']", "[lines/tags/label = empty]", "[lines/sku != 'x']", "[lines/product = empty]",
         "[customer/name = 'x']", "[customer/parent/name = 'x']", "[customer/accountManager/name = empty]",

@@ -373,4 +373,19 @@ class ConstraintDiagnosticsTest {
         assertThat(message).contains("'string-length(title)' is a whole number, which cannot be compared with the "
                 + "string 'long'");
     }
+
+    @Test
+    void aSubConstraintOnAnAttribute() {
+        String message = assertConstraintError("WARDEN-E046", "[title[x = 1]]",
+                " ^^^^^", "put the conditions on 'title' itself in the outer brackets, or follow an association");
+        assertThat(message).contains("sub-constraint on a member that is not an association in the constraint of rule 1 "
+                + "of Ticket: a sub-constraint is a condition on an association's objects, but 'title' is a String");
+    }
+
+    @Test
+    void anUnknownMemberInsideASubConstraint() {
+        String message = assertConstraintError("WARDEN-E011", "[customer[nmae = 'x']]",
+                "          ^^^^", "did you mean 'name'?");
+        assertThat(message).contains("'Customer' has no member 'nmae'");
+    }
 }
