@@ -57,6 +57,7 @@ class DifferentialTest {
                 + "user other than the system%n", Harness.RULES.get(), Harness.RULES_WITH_CONSTRAINT.get(),
                 Harness.OBJECTS_VISIBLE.get(), Harness.OBJECTS_SEEN.get());
         System.out.printf("differential: models by security level %s%n", Harness.LEVELS);
+        System.out.printf("differential: rules using the forms of security-model.md section 6: %s%n", Harness.FORMS);
     }
 
     @TestFactory
@@ -94,6 +95,10 @@ class DifferentialTest {
             Generator generator = new Generator(2);
             App app = Regressions.stringFunctions();
             check(new Harness(app, Regressions.onePerUserRole(app), generator, databases), 1, "string functions");
+        }), DynamicTest.dynamicTest("date-time tokens, date arithmetic and date parts in four zones", () -> {
+            Generator generator = new Generator(3);
+            App app = Regressions.timeTokens();
+            check(new Harness(app, Regressions.onePerUserRoleAndZone(app), generator, databases), 1, "time tokens");
         }));
     }
 

@@ -9,6 +9,9 @@ import dev.warden.verification.differential.Model.Empty;
 import dev.warden.verification.differential.Model.Entity;
 import dev.warden.verification.differential.Model.Expr;
 import dev.warden.verification.differential.Model.Fn;
+import dev.warden.verification.differential.Model.FnCmp;
+import dev.warden.verification.differential.Model.Pred;
+import dev.warden.verification.differential.Model.TimeRef;
 import dev.warden.verification.differential.Model.Kind;
 import dev.warden.verification.differential.Model.Literal;
 import dev.warden.verification.differential.Model.Member;
@@ -136,8 +139,11 @@ final class Generator {
 
     private void members(Entity e, List<Entity> entities, String enumType) {
         e.members.add(new Member("id", Kind.ID, null, null));
-        Kind[] attributes = {Kind.STRING, Kind.LONG, Kind.INT, Kind.INTEGER, Kind.BOOL, Kind.BOOLEAN, Kind.DECIMAL,
-            Kind.ENUM, Kind.DATE};
+        Kind[] attributes = extended
+                ? new Kind[] {Kind.STRING, Kind.LONG, Kind.INT, Kind.INTEGER, Kind.BOOL, Kind.BOOLEAN, Kind.DECIMAL,
+                    Kind.ENUM, Kind.DATE, Kind.INSTANT, Kind.LOCAL_DATE_TIME}
+                : new Kind[] {Kind.STRING, Kind.LONG, Kind.INT, Kind.INTEGER, Kind.BOOL, Kind.BOOLEAN, Kind.DECIMAL,
+                    Kind.ENUM, Kind.DATE};
         int count = 2 + random.nextInt(4);
         for (int i = 1; i <= count; i++) {
             Kind kind = attributes[random.nextInt(attributes.length)];
@@ -169,6 +175,8 @@ final class Generator {
             case BOOLEAN: return "g";
             case DECIMAL: return "d";
             case DATE: return "t";
+            case INSTANT: return "w";
+            case LOCAL_DATE_TIME: return "v";
             default: return "c";
         }
     }
@@ -249,6 +257,12 @@ final class Generator {
     // -------------------------------------------------------------------------------------------- constraints
 
     Expr condition(App app, Entity root, int depth) {
+        if (extended && random.nextInt(5) == 0) {
+            Expr more = extendedCondition(app, root, depth);
+            if (more != null) {
+                return more;
+            }
+        }
         int choice = random.nextInt(depth >= 2 ? 70 : 100);
         if (choice < 45) {
             return comparison(app, root);
@@ -364,13 +378,15 @@ final class Generator {
                 }
                 return pathComparison(root, path, eqOp, m -> m.kind.bool(), eqOp);
             case DATE:
+            case INSTANT:
+            case LOCAL_DATE_TIME:
                 if (choice < 70) {
-                    return new Cmp(path, op, new TokenRef(pick(new String[] {"CurrentDateTime", "BeginOfCurrentDay",
-                        "EndOfCurrentDay"})));
+                    return new Cmp(path, op, extended ? timeOperand() : new TokenRef(pick(new String[] {
+                        "CurrentDateTime", "BeginOfCurrentDay", "EndOfCurrentDay"})));
                 } else if (choice < 85) {
                     return new Cmp(path, eqOp, empty());
                 }
-                return pathComparison(root, path, op, m -> m.kind == Kind.DATE, eqOp);
+                return pathComparison(root, path, op, m -> m.kind == leaf.kind, eqOp);
             case ENUM:
                 if (choice < 70) {
                     String c = pick(COLORS);
@@ -400,6 +416,111 @@ final class Generator {
             return new Cmp(left, eqOp, empty());
         }
         return new Cmp(left, op, new PathRef(right));
+    }
+
+    // ------------------------------------------------------------------------------------------ §6 forms
+
+    /** Every date-time token (§6): CurrentDateTime, and BeginOf/EndOf each period, each also with UTC. */
+    static final List<String> TIME_TOKENS;
+
+    static {
+        List<String> tokens = new ArrayList<>(List.of("CurrentDateTime"));
+        for (String period : Reference.TOKEN_PERIODS) {
+            for (String edge : List.of("BeginOf", "EndOf")) {
+                tokens.add(edge + period);
+                tokens.add(edge + period + "UTC");
+            }
+        }
+        TIME_TOKENS = List.copyOf(tokens);
+    }
+
+    static final String[] PERIODS = {"SecondLength", "MinuteLength", "HourLength", "DayLength", "WeekLength",
+        "MonthLength", "YearLength"};
+    static final long[] FACTORS = {1, -1, 2, -3, 24, -36, 0};
+    static final String[] FUNCTIONS = {"year-from-dateTime", "month-from-dateTime", "day-from-dateTime",
+        "hours-from-dateTime", "minutes-from-dateTime", "seconds-from-dateTime", "quarter-from-dateTime",
+        "week-from-dateTime", "weekday-from-dateTime", "day-of-year-from-dateTime"};
+
+    /** A date-time token, now and then with periods added: {@code '[%BeginOfCurrentDay%] - 1 * [%MonthLength%]'}. */
+    private Model.Operand timeOperand() {
+        String token = pick(TIME_TOKENS);
+        if (random.nextInt(10) < 6) {
+            return new TokenRef(token);
+        }
+        List<Model.Offset> offsets = new ArrayList<>();
+        int count = 1 + random.nextInt(2);
+        for (int i = 0; i < count; i++) {
+            offsets.add(new Model.Offset(FACTORS[random.nextInt(FACTORS.length)], pick(PERIODS)));
+        }
+        return new TimeRef(token, offsets);
+    }
+
+    /**
+     * A date-time token compared with a date or time, a sub-constraint, or a function comparison; null when the entity
+     * has nothing to apply it to.
+     */
+    private Expr extendedCondition(App app, Entity root, int depth) {
+        int form = random.nextInt(3);
+        if (form == 0) {
+            List<Member> temporal = path(root, m -> m.kind.temporal());
+            if (temporal != null) {
+                return new Cmp(temporal, pick(OPS), timeOperand());
+            }
+        }
+        if (form == 1 && depth < 2) {
+            List<Member> path = path(root, m -> m.kind.association());
+            if (path != null) {
+                return new Pred(path, condition(app, last(path).target, depth + 1));
+            }
+        }
+        List<Member> path = path(root, m -> m.kind == Kind.STRING || m.kind.temporal());
+        if (path == null) {
+            return null;
+        }
+        Member leaf = last(path);
+        String function;
+        if (leaf.kind == Kind.STRING) {
+            function = random.nextBoolean() ? "string-length" : "length";
+        } else {
+            function = pick(FUNCTIONS);
+            if (leaf.kind == Kind.DATE && function.matches("(hours|minutes|seconds)-from-dateTime")) {
+                function = "day-from-dateTime"; // a date has no time of day
+            }
+        }
+        String op = pick(OPS);
+        int choice = random.nextInt(10);
+        Model.Operand right;
+        if (choice < 7) {
+            String n = pick(functionValues(function));
+            right = new Literal(new BigDecimal(n), n);
+        } else if (choice < 8) {
+            right = new TokenRef("Tenant");
+        } else {
+            right = empty();
+            op = random.nextBoolean() ? "=" : "!=";
+        }
+        return new FnCmp(function, path, op, right);
+    }
+
+    /** Values a function is likely to have on the test's clock and data. */
+    private static String[] functionValues(String function) {
+        switch (function) {
+            case "year-from-dateTime": return new String[] {"2025", "2026"};
+            case "month-from-dateTime": return new String[] {"2", "3", "1"};
+            case "day-from-dateTime": return new String[] {"1", "28", "29", "30", "23"};
+            case "hours-from-dateTime": return new String[] {"0", "1", "2", "10", "12", "23"};
+            case "minutes-from-dateTime": return new String[] {"0", "15", "44", "59"};
+            case "seconds-from-dateTime": return new String[] {"0", "59"};
+            case "quarter-from-dateTime": return new String[] {"1", "2"};
+            case "week-from-dateTime": return new String[] {"1", "9", "13", "14"};
+            case "weekday-from-dateTime": return new String[] {"1", "2", "7"};
+            case "day-of-year-from-dateTime": return new String[] {"1", "59", "88", "89"};
+            default: return new String[] {"0", "1", "2", "3"};
+        }
+    }
+
+    private static Member last(List<Member> path) {
+        return path.get(path.size() - 1);
     }
 
     /** {@code empty}, or now and then its synonym {@code NULL} (§6). */
@@ -447,6 +568,25 @@ final class Generator {
         }
     }
 
+    /** Dates around {@link Model#TODAY}: month, week and year starts; last day of February. */
+    static final List<java.time.LocalDate> DATES = List.of(java.time.LocalDate.of(2026, 2, 28),
+            java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 23), java.time.LocalDate.of(2026, 3, 30),
+            java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2025, 12, 31), java.time.LocalDate.of(2026, 3, 28));
+
+    /** Instants around {@link Model#NOW}, the daylight-saving change in Europe (01:00 UTC) and midnights. */
+    static final List<java.time.Instant> INSTANTS = java.util.stream.Stream.of("2026-03-28T22:59:59Z",
+            "2026-03-28T23:00:00Z", "2026-03-29T00:59:59Z", "2026-03-29T01:00:00Z", "2026-03-29T10:15:00Z",
+            "2026-03-29T10:14:59.999Z", "2026-03-29T21:59:59Z", "2026-03-29T22:00:00Z", "2026-03-29T23:59:59Z",
+            "2026-03-30T00:00:00Z", "2026-02-28T23:00:00Z", "2026-03-01T00:00:00Z", "2026-03-22T23:00:00Z",
+            "2026-03-23T00:00:00Z", "2025-12-31T23:00:00Z", "2026-01-01T00:00:00Z", "2026-03-29T04:44:00Z",
+            "2026-03-28T18:30:00Z", "2026-03-29T04:00:00Z").map(java.time.Instant::parse).toList();
+
+    /** Wall-clock times around {@link Model#TODAY}: 02:30 does not exist in Amsterdam that day. */
+    static final List<java.time.LocalDateTime> LOCAL_DATE_TIMES = java.util.stream.Stream.of("2026-03-29T00:00",
+            "2026-03-29T02:30", "2026-03-29T12:15", "2026-03-29T10:15", "2026-03-29T23:59:59", "2026-03-30T00:00",
+            "2026-02-28T00:00", "2026-03-28T23:00", "2026-03-23T00:00", "2026-01-01T00:00", "2026-03-29T15:44",
+            "2026-03-29T06:15").map(java.time.LocalDateTime::parse).toList();
+
     /** A random value for a member; to-one associations pick an object of the target (or null). */
     Object value(Member m) {
         boolean nullable = !m.kind.primitive();
@@ -463,7 +603,9 @@ final class Generator {
             case BOOLEAN: return random.nextBoolean();
             case DECIMAL: return new BigDecimal(pick(DECIMAL_LITERALS));
             case ENUM: return pick(COLORS);
-            case DATE: return Model.TODAY.plusDays(random.nextInt(3) - 1);
+            case DATE: return extended && random.nextBoolean() ? pick(DATES) : Model.TODAY.plusDays(random.nextInt(3) - 1);
+            case INSTANT: return pick(INSTANTS);
+            case LOCAL_DATE_TIME: return pick(LOCAL_DATE_TIMES);
             case TO_ONE: return m.target.objects.isEmpty() ? null : pick(m.target.objects);
             default: throw new IllegalStateException(m.kind.name());
         }
@@ -483,6 +625,14 @@ final class Generator {
     }
 
     // ---------------------------------------------------------------------------------------------------- users
+
+    /**
+     * The users' zones (§6): none (the application's default, UTC), Amsterdam on the day its clocks go forward, New
+     * York (already on summer time), Kolkata and a fixed offset half an hour off the hour.
+     */
+    static final List<java.time.ZoneId> ZONES = java.util.Arrays.asList(null, java.time.ZoneId.of("Europe/Amsterdam"),
+            java.time.ZoneId.of("Europe/Amsterdam"), java.time.ZoneId.of("America/New_York"),
+            java.time.ZoneId.of("Asia/Kolkata"), java.time.ZoneOffset.ofHoursMinutes(5, 30));
 
     List<User> users(App app) {
         List<User> users = new ArrayList<>();
@@ -510,7 +660,8 @@ final class Generator {
             if (random.nextInt(3) > 0) {
                 attributes.put("Beta", random.nextBoolean());
             }
-            users.add(new User("user" + i, (long) (1 + random.nextInt(4)), mine, attributes, false, false));
+            java.time.ZoneId zone = extended ? ZONES.get(random.nextInt(ZONES.size())) : null;
+            users.add(new User("user" + i, (long) (1 + random.nextInt(4)), mine, attributes, false, false, zone));
         }
         users.add(new User("anonymous", null, List.of(), Map.of(), true, false));
         users.add(new User("unknown-role", 1L, List.of(pick(roles), "Nobody"), Map.of(), false, false));

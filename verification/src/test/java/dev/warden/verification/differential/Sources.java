@@ -8,6 +8,9 @@ import dev.warden.verification.differential.Model.Empty;
 import dev.warden.verification.differential.Model.Entity;
 import dev.warden.verification.differential.Model.Expr;
 import dev.warden.verification.differential.Model.Fn;
+import dev.warden.verification.differential.Model.FnCmp;
+import dev.warden.verification.differential.Model.Pred;
+import dev.warden.verification.differential.Model.TimeRef;
 import dev.warden.verification.differential.Model.Kind;
 import dev.warden.verification.differential.Model.Literal;
 import dev.warden.verification.differential.Model.Member;
@@ -163,6 +166,10 @@ final class Sources {
             return "'[%" + token.token() + "%]'";
         } else if (e instanceof Const constant) {
             return constant.value() + "()";
+        } else if (e instanceof FnCmp cmp) {
+            return cmp.function() + "(" + path(cmp.path()) + ") " + cmp.op() + " " + operand(cmp.right());
+        } else if (e instanceof Pred pred) {
+            return path(pred.path()) + "[" + expr(pred.condition()) + "]";
         }
         throw new IllegalStateException(String.valueOf(e));
     }
@@ -176,6 +183,13 @@ final class Sources {
             return "'[%" + token.name() + "%]'";
         } else if (o instanceof PathRef path) {
             return path(path.path());
+        } else if (o instanceof TimeRef time) {
+            StringBuilder text = new StringBuilder("'[%" + time.token() + "%]");
+            for (Model.Offset offset : time.offsets()) {
+                text.append(offset.amount() < 0 ? " - " : " + ").append(Math.abs(offset.amount())).append(" * [%")
+                        .append(offset.period()).append("%]");
+            }
+            return text.append('\'').toString();
         }
         throw new IllegalStateException(String.valueOf(o));
     }
