@@ -28,7 +28,12 @@ public record ConstraintProblem(Kind kind, int offset, int length, String messag
         UNKNOWN_TOKEN,
         AMBIGUOUS_TO_MANY,
         /** A sub-constraint, {@code path[condition]}, on a path that does not end at an association. */
-        NOT_AN_ASSOCIATION
+        NOT_AN_ASSOCIATION,
+        /**
+         * A warning, not an error: conditions joined by {@code and} that go through the same to-many association
+         * separately ({@link CheckedConstraint#warnings(String)}).
+         */
+        SEPARATE_TO_MANY
     }
 
     public ConstraintProblem {

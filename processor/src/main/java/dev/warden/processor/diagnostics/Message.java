@@ -82,7 +82,8 @@ public enum Message {
     ANONYMOUS_MANAGES_USERS("W015", "anonymous-manages-users", "anonymous user role %s may manage user roles %s: anyone who is not signed in could create and change users with them"),
     OPERATION_OVERRIDE_ROLES("W016", "operation-override", "%s is for module roles %s, but the method of %s it overrides is for %s: which roles apply depends on the type a call goes through"),
     MIXED_SCRIPT("W017", "mixed-script", "%s %s mixes scripts: %s"),
-    CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)");
+    CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)"),
+    SEPARATE_TO_MANY_CONDITIONS("W013", "separate-to-many", "conditions on a to-many association in rule %d of %s: %s");
 
     private final String code;
     private final String suppressionKey;

@@ -63,7 +63,11 @@ public final class ConstraintValidation {
             report(checked.problems(), entity, rule, report);
             return Optional.empty();
         }
-        return notStored(checked.constraint(), entity, rule, report) ? Optional.empty() : checked.checked();
+        if (notStored(checked.constraint(), entity, rule, report)) {
+            return Optional.empty();
+        }
+        report(checked.constraint().warnings(text), entity, rule, report);
+        return checked.checked();
     }
 
     /**
@@ -149,6 +153,7 @@ public final class ConstraintValidation {
             case AMBIGUOUS_TO_MANY -> "compare an attribute reached through the to-many association, "
                     + "or test the association itself";
             case NOT_AN_ASSOCIATION -> "write a sub-constraint after an association, as in lines[quantity > 10]";
+            case SEPARATE_TO_MANY -> "write the conditions in one sub-constraint, as in lines[quantity > 10 and sku = 'x']";
         };
     }
 
@@ -166,6 +171,7 @@ public final class ConstraintValidation {
             case UNKNOWN_TOKEN -> Message.CONSTRAINT_UNKNOWN_TOKEN;
             case AMBIGUOUS_TO_MANY -> Message.CONSTRAINT_AMBIGUOUS_TO_MANY;
             case NOT_AN_ASSOCIATION -> Message.CONSTRAINT_NOT_AN_ASSOCIATION;
+            case SEPARATE_TO_MANY -> Message.SEPARATE_TO_MANY_CONDITIONS;
         };
     }
 }

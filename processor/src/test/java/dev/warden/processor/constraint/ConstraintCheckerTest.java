@@ -379,6 +379,31 @@ class ConstraintCheckerTest {
     }
 
     @Test
+    void conditionsThroughTheSameToManySeparatelyAreAWarning() {
+        String text = "[lines/quantity > 10][contains(lines/sku, 'a') and lines/product/price < 5]";
+        List<ConstraintProblem> warnings = check(text).constraint().warnings(text);
+        assertEquals(1, warnings.size(), warnings::toString);
+        ConstraintProblem w = warnings.get(0);
+        assertEquals(Kind.SEPARATE_TO_MANY, w.kind());
+        assertEquals("contains(lines/sku, 'a')", w.span().of(text));
+        assertEquals("3 conditions go through the to-many association 'lines' separately, so different objects of it "
+                + "may satisfy them", w.message());
+        assertEquals("to require one object to satisfy all of them, write lines[quantity > 10 and contains(sku, 'a') and "
+                + "product/price < 5]; if different objects are meant, suppress this warning with "
+                + "@SuppressWarnings(\"warden:separate-to-many\")", w.hint());
+        for (String fine : new String[] {"[lines[quantity > 10 and sku = 'a']]", "[lines/quantity > 10 or lines/sku = 'a']",
+            "[lines/quantity > 10 and not(lines/sku = 'a')]", "[lines and lines/sku = 'a']",
+            "[lines/quantity > 10 and customer/orders/quantity > 1]", "[lines/quantity > quantity and lines/sku = 'a']"}) {
+            assertEquals(List.of(), check(fine).constraint().warnings(fine), fine);
+        }
+        String nested = "[customer[orders/quantity > 1 and orders/ownerName = 'x']]";
+        assertEquals("orders[quantity > 1 and ownerName = 'x']",
+                check(nested).constraint().warnings(nested).get(0).hint().replaceAll(".*write (.*?);.*", "$1"));
+        String deeper = "[customer/orders/quantity > 1][customer/orders/lines/sku = 'x']";
+        assertEquals(1, check(deeper).constraint().warnings(deeper).size(), "the first to-many hop, customer/orders");
+    }
+
+    @Test
     void functionsDependOnTheMemberTheyTakeAndCountAsRootMembers() {
         CheckResult result = check("[string-length(customer/name) > 3][year-from-dateTime(createdAt) = 2024]");
         assertEquals(List.of("customer", "createdAt"), List.copyOf(result.rootMembers()));

@@ -388,4 +388,35 @@ class ConstraintDiagnosticsTest {
                 "          ^^^^", "did you mean 'name'?");
         assertThat(message).contains("'Customer' has no member 'nmae'");
     }
+
+    @Test
+    void conditionsThroughTheSameToManySeparatelyAreAWarning() {
+        JavaFileObject ticket = ticket("[tags/label = 'urgent'][tags/id > 3]");
+        Compilation compilation = compileTicket(ticket);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[WARDEN-W013]").inFile(ticket)
+                .onLineContaining("constraint = \"[tags/label = 'urgent'][tags/id > 3]\"");
+        assertThat(compilation).hadWarningContaining("two conditions go through the to-many association 'tags' "
+                + "separately, so different objects of it may satisfy them");
+        assertThat(compilation).hadWarningContaining("write tags[label = 'urgent' and id > 3]");
+    }
+
+    @Test
+    void theSeparateToManyWarningCanBeSuppressed() {
+        JavaFileObject ticket = ticket("[tags/label = 'urgent'][tags/id > 3]");
+        JavaFileObject suppressed = entity("Ticket", readSource(ticket).replace("@SecuredEntity",
+                "@SuppressWarnings(\"warden:separate-to-many\")\n@SecuredEntity"));
+
+        assertThat(compileTicket(suppressed)).succeededWithoutWarnings();
+    }
+
+    private static String readSource(JavaFileObject file) {
+        try {
+            String text = file.getCharContent(true).toString();
+            return text.substring(text.indexOf("@SecuredEntity"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
