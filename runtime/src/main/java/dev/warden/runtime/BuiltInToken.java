@@ -2,15 +2,22 @@ package dev.warden.runtime;
 
 import java.util.function.Function;
 
-/** The tokens every application has, by the names constraints use for them ({@code '[%CurrentUser%]'}). */
+import java.util.Set;
+
+/**
+ * The tokens every application has, by the names constraints use for them ({@code '[%CurrentUser%]'}); the date-time
+ * tokens are the {@link TimeToken}s. The period tokens ({@code [%DayLength%]}, ...) have no value of their own: they
+ * only count in date arithmetic, but their names are reserved too.
+ */
 enum BuiltInToken {
-    CURRENT_USER("CurrentUser", SecurityContext::currentUserId),
-    CURRENT_DATE_TIME("CurrentDateTime", SecurityContext::now),
-    BEGIN_OF_CURRENT_DAY("BeginOfCurrentDay", SecurityContext::beginOfCurrentDay),
-    END_OF_CURRENT_DAY("EndOfCurrentDay", SecurityContext::endOfCurrentDay);
+    CURRENT_USER("CurrentUser", SecurityContext::currentUserId);
 
     /** The prefix of the user-role tokens, {@code '[%UserRole_Administrator%]'}. */
     static final String USER_ROLE_PREFIX = "UserRole_";
+
+    /** The period tokens of date arithmetic, {@code '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'}. */
+    static final Set<String> PERIOD_TOKENS = Set.of("SecondLength", "MinuteLength", "HourLength", "DayLength",
+            "WeekLength", "MonthLength", "YearLength");
 
     private final String tokenName;
     private final Function<SecurityContext, Object> value;
@@ -32,7 +39,8 @@ enum BuiltInToken {
 
     /** Whether a custom token may not have this name because a built-in token has it or could have it. */
     static boolean isReserved(String name) {
-        return named(name) != null || name.startsWith(USER_ROLE_PREFIX);
+        return named(name) != null || TimeToken.named(name) != null || PERIOD_TOKENS.contains(name)
+                || name.startsWith(USER_ROLE_PREFIX);
     }
 
     /** The token's value for a context; null when it has none. */

@@ -3,6 +3,9 @@ package dev.warden.runtime;
 import dev.warden.annotations.SecurityLevel;
 import dev.warden.runtime.internal.ServiceLookup;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,12 +43,17 @@ public final class SecurityContext {
             "No security context: open one with SecurityContext.open(user) or register a UserProvider";
     private static final ServiceLookup<UserProvider> DISCOVERED_PROVIDER = new ServiceLookup<>(UserProvider.class,
             "Keep one, or choose one with SecurityContext.setUserProvider(provider).");
+    /** The system clock; its zone plays no part: a context on it uses the {@linkplain #defaultZone() default zone}. */
     private static final Clock DEFAULT_CLOCK = Clock.systemUTC();
+    /** The system property that names the application's default time zone, when none is set in code. */
+    public static final String DEFAULT_ZONE_PROPERTY = "warden.timeZone";
     /** The module-role masks a context keeps at most; more modules are computed on every call. */
     private static final int MAX_CACHED_MODULES = 32;
     private static final ModuleRoles[] NO_MODULE_ROLES = {};
 
     private static volatile UserProvider explicitProvider;
+    /** The application's default time zone, as set with {@link #setDefaultZone}; null: the property, or UTC. */
+    private static volatile ZoneId explicitDefaultZone;
     /** The last context made for a default model without a signed-in user, reused while the model stays. */
     private static volatile SecurityContext lastWithoutSignedInUser;
 
@@ -174,7 +182,9 @@ public final class SecurityContext {
     }
 
     /**
-     * A copy of this context that takes the time for the date tokens from another clock; for tests.
+     * A copy of this context that takes the time for the date tokens from another clock; for tests. The clock's zone
+     * takes the place of the {@linkplain #defaultZone() default zone} for this context: it is the zone of a user
+     * without a zone of their own.
      *
      * @param clock the clock
      * @return the copy
@@ -633,7 +643,8 @@ public final class SecurityContext {
 
     /**
      * Whether a token has a value for this user. The built-in tokens are {@code CurrentUser} (which has no value
-     * for an anonymous user), {@code CurrentDateTime}, {@code BeginOfCurrentDay} and {@code EndOfCurrentDay}. A
+     * for an anonymous user) and the date-time tokens ({@link TimeToken}: {@code CurrentDateTime},
+     * {@code BeginOfCurrentDay}, ...), which always have one. A
      * custom token has a value when the application declares it and the user's attribute of that name is
      * present and of the declared type. A context that denies has no token values.
      *
@@ -689,6 +700,10 @@ public final class SecurityContext {
         if (builtIn != null) {
             return builtIn.valueFor(this);
         }
+        TimeToken time = TimeToken.named(name);
+        if (time != null) {
+            return dateTime(time);
+        }
         Class<?> type = application.tokenTypes().get(name);
         if (type == null || user == null) {
             return null;
@@ -702,14 +717,76 @@ public final class SecurityContext {
         return userId();
     }
 
-    /** The value of {@code '[%CurrentDateTime%]'}: now, in the clock's time zone (UTC by default). */
-    public ZonedDateTime now() {
-        return ZonedDateTime.now(clock);
+    /**
+     * Sets the application's default time zone: the zone of the date-time tokens (and of the date parts) for users
+     * without a {@linkplain UserIdentity#zone() zone} of their own. Without it the zone is the one the system property
+     * {@value #DEFAULT_ZONE_PROPERTY} names ({@code -Dwarden.timeZone=Europe/Amsterdam}), and without that, UTC, so that
+     * servers in different zones give the same answers.
+     *
+     * @param zone the zone, or null to go back to the property or UTC
+     */
+    public static void setDefaultZone(ZoneId zone) {
+        explicitDefaultZone = zone;
     }
 
-    /** The value of {@code '[%BeginOfCurrentDay%]'}: midnight at the start of today. */
+    /**
+     * The application's default time zone: the one set with {@link #setDefaultZone}, else the one the system property
+     * {@value #DEFAULT_ZONE_PROPERTY} names, else UTC.
+     *
+     * @return the zone
+     * @throws IllegalStateException when the system property does not name a time zone (so that a typo never passes
+     *     as UTC)
+     */
+    public static ZoneId defaultZone() {
+        ZoneId zone = explicitDefaultZone;
+        if (zone != null) {
+            return zone;
+        }
+        String property = System.getProperty(DEFAULT_ZONE_PROPERTY);
+        if (property == null || property.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(property.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("The system property " + DEFAULT_ZONE_PROPERTY + " is '" + property
+                    + "', which is not a time zone: use an id such as Europe/Amsterdam or UTC", e);
+        }
+    }
+
+    /**
+     * The time zone of this context's date-time tokens and date parts: the user's zone; for a user without one (and
+     * for anonymous users, the system and a context that denies), the zone of a clock given with
+     * {@link #withClock(Clock)}, else the {@linkplain #defaultZone() application's default zone}.
+     *
+     * @return the zone
+     */
+    public ZoneId zone() {
+        if (user != null && user.zone() != null) {
+            return user.zone();
+        }
+        return clock == DEFAULT_CLOCK ? defaultZone() : clock.getZone();
+    }
+
+    /** The value of {@code '[%CurrentDateTime%]'}: now, in the context's {@linkplain #zone() zone}. */
+    public ZonedDateTime now() {
+        return ZonedDateTime.ofInstant(clock.instant(), zone());
+    }
+
+    /**
+     * The value of a date-time token now: computed in the context's {@linkplain #zone() zone}, or in UTC for the
+     * tokens whose name ends with {@code UTC}.
+     *
+     * @param token the token
+     * @return its value
+     */
+    public ZonedDateTime dateTime(TimeToken token) {
+        return token.at(now());
+    }
+
+    /** The value of {@code '[%BeginOfCurrentDay%]'}: midnight at the start of today, in the context's zone. */
     public ZonedDateTime beginOfCurrentDay() {
-        return now().toLocalDate().atStartOfDay(clock.getZone());
+        return dateTime(TimeToken.BEGIN_OF_CURRENT_DAY);
     }
 
     /**
@@ -717,7 +794,7 @@ public final class SecurityContext {
      * "today" is {@code >= BeginOfCurrentDay and < EndOfCurrentDay}.
      */
     public ZonedDateTime endOfCurrentDay() {
-        return now().toLocalDate().plusDays(1).atStartOfDay(clock.getZone());
+        return dateTime(TimeToken.END_OF_CURRENT_DAY);
     }
 
     /** The kind of context, the user's id and user roles, and attribute names; never attribute values. */

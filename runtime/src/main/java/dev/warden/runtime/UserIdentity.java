@@ -1,5 +1,6 @@
 package dev.warden.runtime;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,8 +10,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A user as the application knows them: an id, the names of their user roles and attributes that provide the
- * values of custom tokens (such as {@code Tenant} or {@code Region}).
+ * A user as the application knows them: an id, the names of their user roles, attributes that provide the
+ * values of custom tokens (such as {@code Tenant} or {@code Region}), and optionally their time zone, in which the
+ * date-time tokens of constraints ({@code [%BeginOfCurrentDay%]}, ...) and the date parts
+ * ({@code year-from-dateTime}, ...) are computed; without one, the application's default zone is used
+ * ({@link SecurityContext#zone()}).
  *
  * <p>The collections are copied and unmodifiable. Attributes with a {@code null} value are left out: a null
  * value means the user has no value. {@link #toString()} prints attribute names but never their values.
@@ -19,8 +23,9 @@ import java.util.Set;
  *     user, whose only user role is the application's anonymous role
  * @param userRoles the names of the user's user roles
  * @param attributes attribute values by name
+ * @param zone the user's time zone, or null for the application's default zone
  */
-public record UserIdentity(Object id, Set<String> userRoles, Map<String, Object> attributes) {
+public record UserIdentity(Object id, Set<String> userRoles, Map<String, Object> attributes, ZoneId zone) {
 
     /** Copies the collections; rejects null collections, null role names and null attribute names. */
     public UserIdentity {
@@ -39,6 +44,17 @@ public record UserIdentity(Object id, Set<String> userRoles, Map<String, Object>
         });
         userRoles = Collections.unmodifiableSet(roles);
         attributes = Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * A user without a time zone of their own.
+     *
+     * @param id the user's id
+     * @param userRoles the names of the user's user roles
+     * @param attributes attribute values by name
+     */
+    public UserIdentity(Object id, Set<String> userRoles, Map<String, Object> attributes) {
+        this(id, userRoles, attributes, null);
     }
 
     /**
@@ -67,12 +83,23 @@ public record UserIdentity(Object id, Set<String> userRoles, Map<String, Object>
         } else {
             values.put(name, value);
         }
-        return new UserIdentity(id, userRoles, values);
+        return new UserIdentity(id, userRoles, values, zone);
     }
 
-    /** The id, the user roles and the names (not the values) of the attributes. */
+    /**
+     * A copy of this user with a time zone, or without one when {@code zone} is null.
+     *
+     * @param zone the user's time zone
+     * @return the copy
+     */
+    public UserIdentity withZone(ZoneId zone) {
+        return new UserIdentity(id, userRoles, attributes, zone);
+    }
+
+    /** The id, the user roles, the names (not the values) of the attributes, and the zone. */
     @Override
     public String toString() {
-        return "UserIdentity[id=" + id + ", userRoles=" + userRoles + ", attributes=" + attributes.keySet() + "]";
+        return "UserIdentity[id=" + id + ", userRoles=" + userRoles + ", attributes=" + attributes.keySet()
+                + (zone == null ? "" : ", zone=" + zone) + "]";
     }
 }

@@ -74,4 +74,19 @@ class UserIdentityTest {
         assertTrue(text.contains("ApiSecret"), text);
         assertFalse(text.contains("hunter2"), text);
     }
+
+    @Test
+    void aTimeZoneIsOptionalAndKeptByTheCopies() {
+        java.time.ZoneId amsterdam = java.time.ZoneId.of("Europe/Amsterdam");
+        UserIdentity user = UserIdentity.of(1L, "SalesRep");
+        assertEquals(null, user.zone());
+        UserIdentity zoned = user.withZone(amsterdam);
+        assertEquals(amsterdam, zoned.zone());
+        assertEquals(amsterdam, zoned.withAttribute("Region", "North").zone());
+        assertEquals(null, zoned.withZone(null).zone());
+        assertEquals(new UserIdentity(1L, Set.of("SalesRep"), Map.of(), amsterdam), zoned);
+        assertEquals(new UserIdentity(1L, Set.of("SalesRep"), Map.of()), user);
+        assertTrue(zoned.toString().endsWith(", zone=Europe/Amsterdam]"), zoned.toString());
+        assertFalse(user.toString().contains("zone"), user.toString());
+    }
 }

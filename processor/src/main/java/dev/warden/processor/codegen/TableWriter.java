@@ -140,12 +140,22 @@ public final class TableWriter {
         return switch (param.kind()) {
             case CONSTANT -> CodeBlock.of("$T.constant($L, $T.class)", SQL_PARAM, constant(param.constant()), type);
             case CURRENT_USER -> CodeBlock.of("$T.currentUser()", SQL_PARAM);
-            case CURRENT_DATE_TIME -> CodeBlock.of("$T.currentDateTime($T.class)", SQL_PARAM, type);
-            case BEGIN_OF_CURRENT_DAY -> CodeBlock.of("$T.beginOfCurrentDay($T.class)", SQL_PARAM, type);
-            case END_OF_CURRENT_DAY -> CodeBlock.of("$T.endOfCurrentDay($T.class)", SQL_PARAM, type);
+            case DATE_TIME -> dateTime(param);
+            case ZONE -> CodeBlock.of("$T.zone()", SQL_PARAM);
             case CUSTOM_TOKEN -> CodeBlock.of("$T.token($S, $T.class)", SQL_PARAM, param.name(), type);
             case USER_ROLE -> CodeBlock.of("$T.userRole($S)", SQL_PARAM, param.name());
         };
+    }
+
+    /** {@code SqlParam.dateTime(TimeToken.BEGIN_OF_CURRENT_DAY, Instant.class).plus(-3, ChronoUnit.DAYS)}. */
+    private static CodeBlock dateTime(SqlParamSpec param) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.dateTime($T.$L, $T.class)", SQL_PARAM,
+                ClassName.get("dev.warden.runtime", "TimeToken"), param.timeTokenConstant(), param.javaType());
+        for (SqlParamSpec.Offset offset : param.offsets()) {
+            code.add(".plus($L, $T.$L)", offset.amount(), ClassName.get("java.time.temporal", "ChronoUnit"),
+                    offset.period().chronoUnit());
+        }
+        return code.build();
     }
 
     private static CodeBlock constant(Object value) {

@@ -82,6 +82,16 @@ public final class CheckedConstraint {
         return rootMembers;
     }
 
+    /**
+     * The warnings about the constraint: conditions that go through the same to-many association separately, which
+     * different objects may satisfy ({@link SeparateToManyLint}).
+     *
+     * @param text the constraint's text, as parsed, for the hints
+     */
+    public List<ConstraintProblem> warnings(String text) {
+        return SeparateToManyLint.warnings(this, text);
+    }
+
     /** The custom tokens the constraint uses, in order of appearance; each needs a value at run time. */
     public Set<String> customTokens() {
         return customTokens;

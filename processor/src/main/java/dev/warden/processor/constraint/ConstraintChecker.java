@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.warden.processor.constraint.ConstraintProblem.Kind;
 import dev.warden.processor.constraint.Expr.Comparison;
 import dev.warden.processor.constraint.Operand.TokenRef;
+import dev.warden.processor.names.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -44,7 +45,7 @@ public final class ConstraintChecker {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(env, "env");
         ConstraintChecker checker = new ConstraintChecker(root, env);
-        checker.expr(expression);
+        expression.accept(checker.conditions, new Scope(root, true));
         if (!checker.problems.isEmpty()) {
             return new CheckResult(checker.problems, Optional.empty());
         }
@@ -67,28 +68,99 @@ public final class ConstraintChecker {
 
     // ---------------------------------------------------------------------------------------------- conditions
 
-    private void expr(Expr e) {
-        if (e instanceof Expr.Or) {
-            ((Expr.Or) e).operands().forEach(this::expr);
-        } else if (e instanceof Expr.And) {
-            ((Expr.And) e).operands().forEach(this::expr);
-        } else if (e instanceof Expr.Not) {
-            expr(((Expr.Not) e).operand());
-        } else if (e instanceof Comparison) {
-            comparison((Comparison) e);
-        } else if (e instanceof Expr.FunctionCall) {
-            functionCall((Expr.FunctionCall) e);
-        } else if (e instanceof Expr.PathTest) {
-            pathTest((Expr.PathTest) e);
-        } else if (e instanceof Expr.TokenTest) {
-            tokenTest((Expr.TokenTest) e);
-        } else {
-            throw new IllegalStateException("unknown condition " + e);
+    /**
+     * Where paths start: the entity, and whether it is the root (not the associated entity of a sub-constraint), whose
+     * first members are the {@link CheckedConstraint#rootMembers()}.
+     */
+    private record Scope(EntityShape entity, boolean root) {}
+
+    /** Checks each kind of condition, in the scope its paths start in. */
+    private final ExprVisitor<Void, Scope> conditions = new ExprVisitor<>() {
+        @Override
+        public Void visitOr(Expr.Or or, Scope scope) {
+            or.operands().forEach(operand -> operand.accept(this, scope));
+            return null;
         }
+
+        @Override
+        public Void visitAnd(Expr.And and, Scope scope) {
+            and.operands().forEach(operand -> operand.accept(this, scope));
+            return null;
+        }
+
+        @Override
+        public Void visitNot(Expr.Not not, Scope scope) {
+            return not.operand().accept(this, scope);
+        }
+
+        @Override
+        public Void visitComparison(Comparison comparison, Scope scope) {
+            comparison(comparison, scope);
+            return null;
+        }
+
+        @Override
+        public Void visitFunctionCall(Expr.FunctionCall call, Scope scope) {
+            functionCall(call, scope);
+            return null;
+        }
+
+        @Override
+        public Void visitPathTest(Expr.PathTest test, Scope scope) {
+            pathTest(test, scope);
+            return null;
+        }
+
+        @Override
+        public Void visitTokenTest(Expr.TokenTest test, Scope scope) {
+            tokenTest(test);
+            return null;
+        }
+
+        @Override
+        public Void visitBooleanConstant(Expr.BooleanConstant constant, Scope scope) {
+            return null;
+        }
+
+        @Override
+        public Void visitPredicate(Expr.Predicate predicate, Scope scope) {
+            EntityShape target = predicateTarget(predicate, scope);
+            if (target != null) {
+                predicate.condition().accept(this, new Scope(target, false));
+            }
+            return null;
+        }
+    };
+
+    /**
+     * The entity a sub-constraint's condition is about: the target of the association its path ends at; null after
+     * reporting that the path does not resolve, does not end at an association, or leads to an unknown entity.
+     */
+    private EntityShape predicateTarget(Expr.Predicate predicate, Scope scope) {
+        List<MemberShape> members = resolve(predicate.path(), scope);
+        if (members == null) {
+            return null;
+        }
+        MemberShape member = last(members);
+        if (!member.isAssociation()) {
+            report(Kind.NOT_AN_ASSOCIATION, predicate.path().span(), "a sub-constraint is a condition on an "
+                    + "association's objects, but " + describe(predicate.path(), member),
+                    "put the conditions on '" + predicate.path().text() + "' itself in the outer brackets, or "
+                            + "follow an association, as in customer[name = 'x']");
+            return null;
+        }
+        Optional<EntityShape> target = env.entities().find(member.targetEntity());
+        if (target.isEmpty()) {
+            report(Kind.UNKNOWN_MEMBER, predicate.path().last().span(), "cannot find the members of "
+                    + member.targetEntity() + ", the entity '" + member.name() + "' leads to",
+                    "is " + JavaTypes.simpleName(member.targetEntity()) + " a @SecuredEntity?");
+            return null;
+        }
+        return target.get();
     }
 
-    private void functionCall(Expr.FunctionCall call) {
-        List<MemberShape> members = resolve(call.path());
+    private void functionCall(Expr.FunctionCall call, Scope scope) {
+        List<MemberShape> members = resolve(call.path(), scope);
         if (members == null) {
             return;
         }
@@ -100,8 +172,8 @@ public final class ConstraintChecker {
         }
     }
 
-    private void pathTest(Expr.PathTest test) {
-        List<MemberShape> members = resolve(test.path());
+    private void pathTest(Expr.PathTest test, Scope scope) {
+        List<MemberShape> members = resolve(test.path(), scope);
         if (members == null) {
             return;
         }
@@ -127,37 +199,33 @@ public final class ConstraintChecker {
         }
     }
 
-    private void comparison(Comparison c) {
-        List<MemberShape> left = resolve(c.left());
-        Operand right = c.right();
-        List<MemberShape> rightPath = null;
-        TokenMeaning meaning = null;
-        boolean rightResolved = true;
-        if (right instanceof Operand.PathOperand) {
-            rightPath = resolve(((Operand.PathOperand) right).path());
-            rightResolved = rightPath != null;
-        } else if (right instanceof TokenRef) {
-            meaning = token((TokenRef) right);
-            rightResolved = meaning != null;
-        }
-        if (left == null || !rightResolved) {
+    private void comparison(Comparison c, Scope scope) {
+        List<MemberShape> left = resolve(c.left(), scope);
+        Right right = c.right().accept(resolveRight, scope);
+        if (left == null || !right.resolved()) {
             return;
         }
         MemberShape member = last(left);
+        if (c.function() != null) {
+            if (!appliesTo(c, member)) {
+                return;
+            }
+            member = FunctionValues.shape(c.function());
+        }
         if (member.isAssociation() && member.toMany()) {
             toManyComparison(c, member);
             return;
         }
-        if (rightPath != null) {
-            MemberShape other = last(rightPath);
+        if (right.path() != null) {
+            MemberShape other = last(right.path());
+            Path path = ((Operand.PathOperand) c.right()).path();
             if (other.isAssociation() && other.toMany()) {
-                Path path = ((Operand.PathOperand) right).path();
                 report(Kind.AMBIGUOUS_TO_MANY, c.span(), "'" + path.text() + "' is a to-many association ("
-                        + display(other.javaType()) + "), so it cannot be compared with '" + c.left().text() + "'",
+                        + display(other.javaType()) + "), so it cannot be compared with '" + c.leftText() + "'",
                         toManyHint(path.text()));
                 return;
             }
-            if (throughToMany(left) && throughToMany(rightPath)) {
+            if (throughToMany(left) && throughToMany(right.path())) {
                 report(Kind.AMBIGUOUS_TO_MANY, c.span(), "both sides of '" + c.op().symbol()
                         + "' go through a to-many association, so it is not clear which elements to compare",
                         "compare each side with a value, or compare an attribute reached through one to-many "
@@ -165,39 +233,159 @@ public final class ConstraintChecker {
                 return;
             }
         }
-        if (right instanceof Operand.EmptyLiteral) {
+        if (c.right() instanceof Operand.EmptyLiteral empty) {
             if (c.op().isOrdering()) {
-                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'empty' has no order, so it cannot be compared with '"
-                        + c.op().symbol() + "'", "test for a value with = empty or != empty");
+                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + empty.keyword() + "' has no order, so it cannot be "
+                        + "compared with '" + c.op().symbol() + "'", "test for a value with = " + empty.keyword()
+                        + " or != " + empty.keyword());
             }
             return;
         }
         if (c.op().isOrdering() && !isOrdered(member.kind())) {
             report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + c.op().symbol() + "' needs a value with an order, but "
-                    + describe(c.left(), member), "compare it with = or !=");
+                    + describe(c, member), "compare it with = or !=");
             return;
         }
-        if (right instanceof Operand.StringLiteral) {
-            stringLiteral(c, member, (Operand.StringLiteral) right);
-        } else if (right instanceof Operand.NumberLiteral) {
-            numberLiteral(c, member, (Operand.NumberLiteral) right);
-        } else if (right instanceof Operand.BooleanLiteral) {
-            if (member.kind() != ValueKind.BOOLEAN) {
-                mismatch(c, member, right, ((Operand.BooleanLiteral) right).value() ? "true()" : "false()", null);
+        MemberShape compared = member;
+        c.right().accept(new OperandVisitor<Void, Void>() {
+            @Override
+            public Void visitString(Operand.StringLiteral literal, Void unused) {
+                stringLiteral(c, compared, literal);
+                return null;
             }
-        } else if (right instanceof TokenRef) {
-            tokenOperand(c, member, (TokenRef) right, meaning);
-        } else if (right instanceof Operand.PathOperand) {
-            pathOperand(c, member, ((Operand.PathOperand) right).path(), last(rightPath));
-        }
+
+            @Override
+            public Void visitNumber(Operand.NumberLiteral literal, Void unused) {
+                numberLiteral(c, compared, literal);
+                return null;
+            }
+
+            @Override
+            public Void visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+                if (compared.kind() != ValueKind.BOOLEAN) {
+                    mismatch(c, compared, literal, literal.value() ? "true()" : "false()", null);
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitEmpty(Operand.EmptyLiteral literal, Void unused) {
+                return null; // handled above: empty compares with every member
+            }
+
+            @Override
+            public Void visitToken(TokenRef token, Void unused) {
+                tokenOperand(c, compared, token, right.token());
+                return null;
+            }
+
+            @Override
+            public Void visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+                dateTime(c, compared, arithmetic, right.token());
+                return null;
+            }
+
+            @Override
+            public Void visitPath(Operand.PathOperand path, Void unused) {
+                pathOperand(c, compared, path.path(), last(right.path()));
+                return null;
+            }
+        }, null);
     }
 
+    /**
+     * Whether {@code c}'s function applies to {@code member}, the member its path ends at: a length to a String, a date
+     * part to a date and time it can take apart; reports why not.
+     */
+    private boolean appliesTo(Comparison c, MemberShape member) {
+        Expr.ValueFunction function = c.function();
+        String name = function.keyword() + "()";
+        if (!function.isDatePart()) {
+            if (member.kind() != ValueKind.STRING) {
+                report(Kind.TYPE_MISMATCH, c.left().span(), name + " needs a String attribute but "
+                        + describe(c.left(), member), null);
+                return false;
+            }
+            return true;
+        }
+        JavaTypes.Temporal temporal = member.kind() == ValueKind.TEMPORAL ? JavaTypes.temporal(member.javaType()) : null;
+        if (temporal == null) {
+            report(Kind.TYPE_MISMATCH, c.left().span(), name + " needs a date and time but "
+                    + describe(c.left(), member),
+                    "take the parts of an Instant, OffsetDateTime, ZonedDateTime, LocalDateTime or LocalDate member");
+            return false;
+        }
+        if (temporal == JavaTypes.Temporal.DATE) {
+            report(Kind.TYPE_MISMATCH, c.left().span(), name + " cannot take apart '" + c.left().text() + "', a "
+                    + "java.util.Date: its column may hold a local or a zoned time, so SQL and Java could disagree",
+                    "store the member as an Instant (or LocalDateTime, for a wall-clock time)");
+            return false;
+        }
+        if (temporal == JavaTypes.Temporal.LOCAL_DATE && function.isTimeOfDay()) {
+            report(Kind.TYPE_MISMATCH, c.left().span(), name + " needs a time of day but '" + c.left().text()
+                    + "' is a LocalDate, which has none", "take the time of a LocalDateTime or Instant member");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The right-hand side of a comparison, resolved: the members of a path, or the meaning of a token; not
+     * {@code resolved} after reporting why it does not resolve.
+     */
+    private record Right(boolean resolved, List<MemberShape> path, TokenMeaning token) {
+        static final Right VALUE = new Right(true, null, null);
+        static final Right UNRESOLVED = new Right(false, null, null);
+    }
+
+    /** Resolves the paths and tokens on the right of comparisons; literals need nothing. */
+    private final OperandVisitor<Right, Scope> resolveRight = new OperandVisitor<>() {
+        @Override
+        public Right visitString(Operand.StringLiteral literal, Scope scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitNumber(Operand.NumberLiteral literal, Scope scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitBoolean(Operand.BooleanLiteral literal, Scope scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitEmpty(Operand.EmptyLiteral literal, Scope scope) {
+            return Right.VALUE;
+        }
+
+        @Override
+        public Right visitToken(TokenRef token, Scope scope) {
+            TokenMeaning meaning = token(token);
+            return meaning == null ? Right.UNRESOLVED : new Right(true, null, meaning);
+        }
+
+        @Override
+        public Right visitDateArithmetic(Operand.DateArithmetic arithmetic, Scope scope) {
+            TokenMeaning base = dateArithmetic(arithmetic);
+            return base == null ? Right.UNRESOLVED : new Right(true, null, base);
+        }
+
+        @Override
+        public Right visitPath(Operand.PathOperand path, Scope scope) {
+            List<MemberShape> members = resolve(path.path(), scope);
+            return members == null ? Right.UNRESOLVED : new Right(true, members, null);
+        }
+    };
+
     private void toManyComparison(Comparison c, MemberShape member) {
-        String path = c.left().text();
-        if (c.right() instanceof Operand.EmptyLiteral) {
+        String path = c.leftText();
+        if (c.right() instanceof Operand.EmptyLiteral empty) {
             if (c.op().isOrdering()) {
-                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'empty' has no order, so it cannot be compared with '"
-                        + c.op().symbol() + "'", "test the association with " + path + " or not(" + path + ")");
+                report(Kind.UNORDERED_COMPARISON, c.opSpan(), "'" + empty.keyword() + "' has no order, so it cannot be "
+                        + "compared with '" + c.op().symbol() + "'", "test the association with " + path + " or not("
+                        + path + ")");
             }
             return;
         }
@@ -214,18 +402,36 @@ public final class ConstraintChecker {
         if (member.kind() == ValueKind.STRING) {
             return;
         }
+        if (member.kind() == ValueKind.BOOLEAN) {
+            if (quotedBoolean(literal) == null) {
+                boolean looksBoolean = literal.value().equalsIgnoreCase("true") || literal.value().equalsIgnoreCase("false");
+                mismatch(c, member, literal, "the string " + ConstraintLexer.quote(literal.value()), looksBoolean
+                        ? "write '" + literal.value().toLowerCase(java.util.Locale.ROOT) + "' or "
+                                + literal.value().toLowerCase(java.util.Locale.ROOT) + "(), in lower case"
+                        : null);
+            }
+            return;
+        }
         if (member.kind() == ValueKind.ENUM) {
             if (!member.enumConstants().contains(literal.value())) {
                 String type = display(member.javaType());
                 report(Kind.UNKNOWN_ENUM_CONSTANT, literal.span(), ConstraintLexer.quote(literal.value())
-                        + " is not a constant of " + type + ", the type of '" + c.left().text() + "'",
-                        Suggestions.closest(literal.value(), member.enumConstants())
+                        + " is not a constant of " + type + ", the type of '" + c.leftText() + "'",
+                        DidYouMean.closest(literal.value(), member.enumConstants())
                                 .map(s -> "did you mean '" + s + "'?")
                                 .orElse(listing("constants of " + type, member.enumConstants())));
             }
             return;
         }
         mismatch(c, member, literal, "the string " + ConstraintLexer.quote(literal.value()), null);
+    }
+
+    /**
+     * The value of a quoted boolean, {@code 'true'} or {@code 'false'} as Mendix writes them next to {@code true()} and
+     * {@code false()}; null for any other string. Only a boolean member takes them: for a String member they are text.
+     */
+    static Boolean quotedBoolean(Operand.StringLiteral literal) {
+        return literal.value().equals("true") ? Boolean.TRUE : literal.value().equals("false") ? Boolean.FALSE : null;
     }
 
     private void numberLiteral(Comparison c, MemberShape member, Operand.NumberLiteral literal) {
@@ -245,7 +451,7 @@ public final class ConstraintChecker {
         if (problem == null) {
             return;
         }
-        String what = "'" + c.left().text() + "' is " + withArticle(member.javaType());
+        String what = isA(c, member);
         if (problem.equals("unsupported")) {
             report(Kind.TYPE_MISMATCH, literal.span(), what + ", which constraints cannot compare with a number",
                     "use a primitive number type, its box, BigInteger or BigDecimal");
@@ -260,17 +466,14 @@ public final class ConstraintChecker {
             case CURRENT_USER:
                 currentUser(c, member, meaning);
                 return;
-            case CURRENT_DATE_TIME:
-            case BEGIN_OF_CURRENT_DAY:
-            case END_OF_CURRENT_DAY:
-                if (member.kind() != ValueKind.TEMPORAL) {
-                    mismatch(c, member, token, meaning.display() + " (a date and time)", null);
-                } else if (JavaTypes.temporal(member.javaType()) == null) {
-                    report(Kind.TYPE_MISMATCH, token.span(), "'" + c.left().text() + "' is "
-                            + withArticle(member.javaType()) + ", which " + meaning.display() + " cannot be converted to",
-                            "date-time tokens compare with Instant, LocalDateTime, LocalDate, OffsetDateTime, "
-                                    + "ZonedDateTime and java.util.Date members");
-                }
+            case DATE_TIME:
+                dateTime(c, member, token, meaning);
+                return;
+            case PERIOD:
+                report(Kind.DATE_ARITHMETIC, token.span(), meaning.display() + " is a period, not a date and time: it can "
+                        + "only be added to or subtracted from a date-time token",
+                        "write it after a date-time token in one string, as in '[%CurrentDateTime%] - 1 * "
+                                + meaning.display() + "'");
                 return;
             case USER_ROLE:
                 if (member.kind() != ValueKind.BOOLEAN) {
@@ -280,8 +483,7 @@ public final class ConstraintChecker {
             case CUSTOM:
                 TokenShape shape = meaning.custom();
                 if (!compatible(member.kind(), member.javaType(), shape.kind(), shape.javaType())) {
-                    report(Kind.TYPE_MISMATCH, token.span(), "'" + c.left().text() + "' is "
-                            + withArticle(member.javaType()) + " but " + meaning.display() + " is "
+                    report(Kind.TYPE_MISMATCH, token.span(), isA(c, member) + " but " + meaning.display() + " is "
                             + withArticle(shape.javaType()) + " (@AppSecurity tokens)", null);
                 }
                 return;
@@ -289,6 +491,60 @@ public final class ConstraintChecker {
                 throw new IllegalStateException("unknown token kind " + meaning.kind());
         }
     }
+
+    /** A date-time token, alone or in date arithmetic ({@code operand}), compared with {@code member}. */
+    private void dateTime(Comparison c, MemberShape member, Operand operand, TokenMeaning meaning) {
+        if (member.kind() != ValueKind.TEMPORAL) {
+            mismatch(c, member, operand, meaning.display() + " (a date and time)", null);
+        } else if (JavaTypes.temporal(member.javaType()) == null) {
+            report(Kind.TYPE_MISMATCH, operand.span(), isA(c, member) + ", which " + meaning.display()
+                    + " cannot be converted to", "date-time tokens compare with Instant, LocalDateTime, LocalDate, "
+                    + "OffsetDateTime, ZonedDateTime and java.util.Date members");
+        }
+    }
+
+    /**
+     * Resolves date arithmetic: its first token must be a date-time token and the others periods, and the offset
+     * stays within {@link #MAX_OFFSET_YEARS} years. Returns the first token's meaning, or null after reporting.
+     */
+    private TokenMeaning dateArithmetic(Operand.DateArithmetic arithmetic) {
+        TokenMeaning base = token(arithmetic.base());
+        boolean ok = base != null;
+        if (base != null && !base.isTemporal()) {
+            report(Kind.DATE_ARITHMETIC, arithmetic.base().span(), "date arithmetic starts with a date-time token, but "
+                    + base.display() + (base.kind() == TokenMeaning.Kind.PERIOD ? " is a period"
+                            : " is " + tokenTypeDescription(base)),
+                    "start with a date-time token, as in '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'");
+            ok = false;
+        }
+        double seconds = 0;
+        for (Operand.Offset offset : arithmetic.offsets()) {
+            TokenMeaning period = token(offset.period());
+            if (period == null) {
+                ok = false;
+            } else if (period.kind() != TokenMeaning.Kind.PERIOD) {
+                report(Kind.DATE_ARITHMETIC, offset.period().span(), "only periods can be added to or subtracted from "
+                        + "a date and time, but " + period.display() + " is "
+                        + (period.isTemporal() ? "a date and time" : tokenTypeDescription(period)),
+                        "add a period: " + PERIODS);
+                ok = false;
+            } else {
+                seconds += (double) offset.factor() * period.period().averageSeconds();
+            }
+        }
+        if (ok && seconds > MAX_OFFSET_YEARS * TokenMeaning.Period.YEAR.averageSeconds()) {
+            report(Kind.DATE_ARITHMETIC, arithmetic.span(), "the periods add up to more than " + MAX_OFFSET_YEARS
+                    + " years, beyond the dates a database stores", "use a smaller factor");
+            ok = false;
+        }
+        return ok ? base : null;
+    }
+
+    /** The periods of date arithmetic together may span at most this many years. */
+    static final long MAX_OFFSET_YEARS = 10_000;
+
+    private static final String PERIODS = "[%SecondLength%], [%MinuteLength%], [%HourLength%], [%DayLength%], "
+            + "[%WeekLength%], [%MonthLength%] or [%YearLength%]";
 
     private void currentUser(Comparison c, MemberShape member, TokenMeaning meaning) {
         if (c.op().isOrdering()) {
@@ -304,18 +560,18 @@ public final class ConstraintChecker {
             Optional<MemberShape> id = target.flatMap(EntityShape::id);
             String targetName = target.map(EntityShape::simpleName).orElse(JavaTypes.simpleName(member.targetEntity()));
             if (id.isEmpty()) {
-                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' leads to " + targetName
+                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.leftText() + "' leads to " + targetName
                         + ", which has no id member to compare with " + meaning.display(),
                         "compare [%CurrentUser%] with an attribute that holds the user's id");
             } else if (userIdType != null && !JavaTypes.sameBoxedType(id.get().javaType(), userIdType)) {
-                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' leads to " + targetName
+                report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.leftText() + "' leads to " + targetName
                         + ", whose id '" + id.get().name() + "' is " + withArticle(id.get().javaType()) + ", but "
                         + userIdText, null);
             }
             return;
         }
         if (userIdType != null && !JavaTypes.sameBoxedType(member.javaType(), userIdType)) {
-            report(Kind.CURRENT_USER_TYPE, c.span(), "'" + c.left().text() + "' is " + withArticle(member.javaType())
+            report(Kind.CURRENT_USER_TYPE, c.span(), isA(c, member)
                     + " but " + userIdText,
                     "compare [%CurrentUser%] with a member of type " + display(userIdType)
                             + ", or change @AppSecurity(userIdType)");
@@ -331,7 +587,7 @@ public final class ConstraintChecker {
             ok = compatible(member.kind(), member.javaType(), other.kind(), other.javaType());
         }
         if (!ok) {
-            report(Kind.TYPE_MISMATCH, path.span(), "'" + c.left().text() + "' is " + withArticle(member.javaType())
+            report(Kind.TYPE_MISMATCH, path.span(), isA(c, member)
                     + " but '" + path.text() + "' is " + withArticle(other.javaType()),
                     "compare members of the same type");
         }
@@ -360,7 +616,7 @@ public final class ConstraintChecker {
         if (fix == null) {
             fix = howToWrite(member);
         }
-        report(Kind.TYPE_MISMATCH, operand.span(), describe(c.left(), member) + ", which cannot be compared with "
+        report(Kind.TYPE_MISMATCH, operand.span(), describe(c, member) + ", which cannot be compared with "
                 + what, fix);
     }
 
@@ -373,7 +629,7 @@ public final class ConstraintChecker {
             case DECIMAL:
                 return "compare it with a number such as 42 or 4.2";
             case BOOLEAN:
-                return "compare it with true() or false()";
+                return "compare it with true() or false() (or 'true' or 'false')";
             case ENUM:
                 return "compare it with the name of a constant, such as '"
                         + (member.enumConstants().isEmpty() ? "CONSTANT" : member.enumConstants().get(0)) + "'";
@@ -389,9 +645,9 @@ public final class ConstraintChecker {
 
     // ------------------------------------------------------------------------------------------ paths, tokens
 
-    /** The members along {@code path}, or null after reporting why it does not resolve. */
-    private List<MemberShape> resolve(Path path) {
-        EntityShape entity = root;
+    /** The members along {@code path} from {@code scope}, or null after reporting why it does not resolve. */
+    private List<MemberShape> resolve(Path path, Scope scope) {
+        EntityShape entity = scope.entity();
         List<MemberShape> members = new ArrayList<>();
         List<Path.Segment> segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {
@@ -401,7 +657,7 @@ public final class ConstraintChecker {
                 List<String> names = entity.members().stream().map(MemberShape::name).collect(Collectors.toList());
                 report(Kind.UNKNOWN_MEMBER, segment.span(), "'" + entity.simpleName() + "' has no member '"
                         + ConstraintLexer.abbreviate(segment.name()) + "'",
-                        Suggestions.closest(segment.name(), names).map(s -> "did you mean '" + s + "'?")
+                        DidYouMean.closest(segment.name(), names).map(s -> "did you mean '" + s + "'?")
                                 .orElse(listing("members of " + entity.simpleName(), names)));
                 return null;
             }
@@ -413,7 +669,7 @@ public final class ConstraintChecker {
                 return null;
             }
             members.add(member);
-            if (i == 0) {
+            if (i == 0 && scope.root()) {
                 rootMembers.add(member.name());
             }
             if (i + 1 < segments.size()) {
@@ -444,9 +700,9 @@ public final class ConstraintChecker {
     private TokenMeaning token(TokenRef token) {
         String name = token.name();
         TokenMeaning meaning = null;
-        Optional<TokenMeaning.Kind> builtIn = TokenMeaning.Kind.builtIn(name);
+        Optional<TokenMeaning> builtIn = TokenMeaning.builtIn(name);
         if (builtIn.isPresent()) {
-            meaning = new TokenMeaning(builtIn.get(), name, null);
+            meaning = builtIn.get();
         } else if (env.customTokens().containsKey(name)) {
             meaning = new TokenMeaning(TokenMeaning.Kind.CUSTOM, name, env.customTokens().get(name));
             customTokens.add(name);
@@ -457,7 +713,7 @@ public final class ConstraintChecker {
                 Set<String> roles = new TreeSet<>(env.userRoles());
                 report(Kind.UNKNOWN_TOKEN, token.span(), "unknown user role '" + ConstraintLexer.abbreviate(role)
                         + "' in " + token.display(),
-                        Suggestions.closest(role, roles).map(s -> "did you mean [%" + TokenMeaning.USER_ROLE_PREFIX + s + "%]?")
+                        DidYouMean.closest(role, roles).map(s -> "did you mean [%" + TokenMeaning.USER_ROLE_PREFIX + s + "%]?")
                                 .orElse(listing("user roles", roles)));
                 return null;
             }
@@ -469,12 +725,17 @@ public final class ConstraintChecker {
             if (env.userRoles() != null) {
                 new TreeSet<>(env.userRoles()).forEach(r -> known.add(TokenMeaning.USER_ROLE_PREFIX + r));
             }
-            List<String> shown = known.stream().map(k -> "[%" + k + "%]").collect(Collectors.toList());
+            // The date-time and period tokens summed up, so that the list keeps room for the application's own.
+            List<String> shown = new ArrayList<>(List.of("[%CurrentUser%]", "[%CurrentDateTime%]",
+                    "[%BeginOf...%] and [%EndOf...%] of CurrentMinute, CurrentHour, CurrentDay, Yesterday, Tomorrow, "
+                            + "CurrentWeek, CurrentMonth and CurrentYear (also ...UTC)",
+                    "[%DayLength%] and the other periods in date arithmetic"));
+            known.subList(TokenMeaning.BUILT_IN_NAMES.size(), known.size()).forEach(k -> shown.add("[%" + k + "%]"));
             if (env.userRoles() == null) {
                 shown.add("[%" + TokenMeaning.USER_ROLE_PREFIX + "<Name>%]");
             }
             report(Kind.UNKNOWN_TOKEN, token.span(), "unknown token " + ConstraintLexer.abbreviate(token.display()),
-                    Suggestions.closest(name, known).map(s -> "did you mean [%" + s + "%]?")
+                    DidYouMean.closest(name, known).map(s -> "did you mean [%" + s + "%]?")
                             .orElse(listing("tokens", shown)));
             return null;
         }
@@ -490,6 +751,16 @@ public final class ConstraintChecker {
 
     private static boolean throughToMany(List<MemberShape> members) {
         return members.stream().anyMatch(MemberShape::toMany);
+    }
+
+    /** As {@link #describe(Path, MemberShape)}, or "'string-length(name)' is a whole number" for a function. */
+    private static String describe(Comparison c, MemberShape member) {
+        return c.function() == null ? describe(c.left(), member) : isA(c, member);
+    }
+
+    /** "'quantity' is an int", "'string-length(name)' is a whole number". */
+    private static String isA(Comparison c, MemberShape member) {
+        return "'" + c.leftText() + "' is " + (c.function() == null ? withArticle(member.javaType()) : "a whole number");
     }
 
     /** "'status' is an enum (OrderStatus)", "'customer' is an association to Customer", "'age' is an int". */
@@ -509,6 +780,9 @@ public final class ConstraintChecker {
     private String tokenTypeDescription(TokenMeaning meaning) {
         if (meaning.isTemporal()) {
             return "a date and time";
+        }
+        if (meaning.kind() == TokenMeaning.Kind.PERIOD) {
+            return "a period";
         }
         TypeName type = meaning.javaType(env);
         return type == null ? "the current user's id" : withArticle(type);

@@ -8,7 +8,12 @@ import java.util.Set;
  */
 final class ConstraintLexer {
 
-    enum Type { LBRACKET, RBRACKET, LPAREN, RPAREN, SLASH, COMMA, OP, STRING, NUMBER, NAME, TOKEN, EOF }
+    enum Type {
+        LBRACKET, RBRACKET, LPAREN, RPAREN, SLASH, COMMA, OP, STRING, NUMBER, NAME, TOKEN,
+        /** A quoted string that starts with a token and goes on: date arithmetic, parsed by {@link DateArithmeticParser}. */
+        DATE_ARITHMETIC,
+        EOF
+    }
 
     /**
      * A token. {@code value} is the operator symbol, the decoded string, the number as written, the name,
@@ -34,6 +39,8 @@ final class ConstraintLexer {
                     return "the number " + abbreviate(value);
                 case TOKEN:
                     return "the token [%" + abbreviate(value) + "%]";
+                case DATE_ARITHMETIC:
+                    return "the date arithmetic " + quote(value);
                 default:
                     return "'" + abbreviate(value) + "'";
             }
@@ -42,18 +49,24 @@ final class ConstraintLexer {
 
     /** A syntax problem found while lexing or parsing. Internal to the parser. */
     static final class SyntaxError extends RuntimeException {
+        final ConstraintProblem.Kind kind;
         final Span span;
         final String hint;
 
         SyntaxError(Span span, String message, String hint) {
+            this(ConstraintProblem.Kind.SYNTAX, span, message, hint);
+        }
+
+        SyntaxError(ConstraintProblem.Kind kind, Span span, String message, String hint) {
             super(message, null, false, false);
+            this.kind = kind;
             this.span = span;
             this.hint = hint;
         }
     }
 
     /** Words with a meaning of their own; they cannot be member names. */
-    static final Set<String> RESERVED = Set.of("and", "or", "not", "empty");
+    static final Set<String> RESERVED = Set.of("and", "or", "not", "empty", "NULL");
 
     private final String text;
     private int pos;
@@ -181,8 +194,12 @@ final class ConstraintLexer {
         }
         Span span = Span.between(start, pos);
         String content = value.toString();
-        if (content.startsWith("[%") && content.endsWith("%]") && content.length() >= 4) {
+        int tokenEnd = content.startsWith("[%") ? content.indexOf("%]", 2) : -1;
+        if (tokenEnd >= 0 && tokenEnd + 2 == content.length()) {
             return new Lexeme(Type.TOKEN, tokenName(content.substring(2, content.length() - 2), span), span);
+        }
+        if (tokenEnd >= 0) {
+            return new Lexeme(Type.DATE_ARITHMETIC, content, span);
         }
         return new Lexeme(Type.STRING, content, span);
     }
@@ -222,23 +239,39 @@ final class ConstraintLexer {
 
     private Lexeme name() {
         int start = pos;
-        pos += Character.charCount(text.codePointAt(pos));
-        while (pos < text.length()) {
-            int cp = text.codePointAt(pos);
+        pos = identifierEnd(pos);
+        // Function names have hyphens (starts-with, year-from-dateTime): a hyphenated word followed by '(' is one
+        // name; elsewhere a '-' is not part of a name.
+        int end = pos;
+        while (end + 1 < text.length() && text.charAt(end) == '-'
+                && Character.isJavaIdentifierStart(text.codePointAt(end + 1))) {
+            end = identifierEnd(end + 1);
+        }
+        if (end > pos && nextNonBlankIs(end, '(')) {
+            pos = end;
+        }
+        return new Lexeme(Type.NAME, text.substring(start, pos), Span.between(start, pos));
+    }
+
+    /** The end of the identifier that starts at {@code at}. */
+    private int identifierEnd(int at) {
+        int i = at + Character.charCount(text.codePointAt(at));
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
             if (!Character.isJavaIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
                 break;
             }
-            pos += Character.charCount(cp);
+            i += Character.charCount(cp);
         }
-        String name = text.substring(start, pos);
-        if ((name.equals("starts") || name.equals("ends")) && text.startsWith("-with", pos)) {
-            int after = pos + "-with".length();
-            if (after >= text.length() || !Character.isJavaIdentifierPart(text.codePointAt(after))) {
-                pos = after;
-                name = text.substring(start, pos);
-            }
+        return i;
+    }
+
+    private boolean nextNonBlankIs(int at, char c) {
+        int i = at;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
         }
-        return new Lexeme(Type.NAME, name, Span.between(start, pos));
+        return i < text.length() && text.charAt(i) == c;
     }
 
     private void skipWhitespace() {

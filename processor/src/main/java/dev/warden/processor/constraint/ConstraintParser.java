@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.warden.processor.names.DidYouMean;
 
 /**
  * Parses a constraint (security-model.md §3) into an {@link Expr}: a hand-written lexer and a
@@ -18,11 +19,17 @@ import java.util.Locale;
  * constraint  := '[' expr ']' ( '[' expr ']' )*
  * expr        := and ( 'or' and )*
  * and         := unary ( 'and' unary )*
- * unary       := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token
- * comparison  := path op operand
- * operand     := string | number | true() | false() | empty | token | path
+ * unary       := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token | true() | false()
+ * unary       := ... | predicate
+ * predicate   := path '[' expr ']'                          a sub-constraint on the associated objects
+ * comparison  := ( path | value '(' path ')' ) op operand
+ * operand     := string | number | true() | false() | empty | NULL | token | arithmetic | path
+ * arithmetic  := '\'' token ( ('+' | '-') ( integer '*' )? token )* '\''      see {@link DateArithmeticParser}
  * path        := member ( '/' member )*
  * function    := (contains | starts-with | ends-with) '(' path ',' string ')'
+ * value       := string-length | length | year-from-dateTime | month-from-dateTime | day-from-dateTime
+ *              | hours-from-dateTime | minutes-from-dateTime | seconds-from-dateTime | quarter-from-dateTime
+ *              | week-from-dateTime | weekday-from-dateTime | day-of-year-from-dateTime
  * </pre>
  */
 public final class ConstraintParser {
@@ -52,8 +59,7 @@ public final class ConstraintParser {
         try {
             return ParseResult.of(source, new ConstraintParser(source).constraint());
         } catch (SyntaxError e) {
-            return ParseResult.failed(source,
-                    List.of(new ConstraintProblem(ConstraintProblem.Kind.SYNTAX, e.span, e.getMessage(), e.hint)));
+            return ParseResult.failed(source, List.of(new ConstraintProblem(e.kind, e.span, e.getMessage(), e.hint)));
         } catch (RuntimeException | StackOverflowError e) {
             // Not expected; the fuzz test looks for this message. Better a problem than a crashed compiler.
             return ParseResult.failed(source, List.of(new ConstraintProblem(ConstraintProblem.Kind.SYNTAX,
@@ -128,7 +134,7 @@ public final class ConstraintParser {
         return operands.size() == 1 ? operands.get(0) : new Expr.And(operands, Span.between(start, previousEnd));
     }
 
-    // unary := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token
+    // unary := 'not' '(' expr ')' | '(' expr ')' | comparison | function | path | token | true() | false()
     private Expr unary(int depth) {
         Lexeme first = current;
         if (first.isName("not")) {
@@ -155,10 +161,19 @@ public final class ConstraintParser {
                 return functionCall(function);
             }
             if (first.value().equals("true") || first.value().equals("false")) {
-                throw expected("a condition", "compare a member with " + first.value() + "(), as in [active = "
-                        + first.value() + "()]");
+                return booleanConstant(first);
+            }
+            Expr.ValueFunction valueFunction = Expr.ValueFunction.named(first.value());
+            if (valueFunction != null && lexerPeekIsParen()) {
+                return valueComparison(valueFunction);
+            }
+            if (lexerPeekIsParen() && !ConstraintLexer.RESERVED.contains(first.value())) {
+                throw unknownFunction(first);
             }
             Path path = path("a condition");
+            if (current.is(Type.LBRACKET)) {
+                return predicate(path, depth);
+            }
             if (current.is(Type.OP)) {
                 return comparison(path);
             }
@@ -177,10 +192,100 @@ public final class ConstraintParser {
             }
             return new Expr.TokenTest(token, first.span());
         }
-        if (first.is(Type.STRING) || first.is(Type.NUMBER)) {
+        if (first.is(Type.STRING) || first.is(Type.NUMBER) || first.is(Type.DATE_ARITHMETIC)) {
             throw expected("a condition", "a comparison starts with a member path, as in [name = 'Alice']");
         }
         throw expected("a condition", null);
+    }
+
+    /** Every function of the language, for "did you mean" when a name before '(' is none of them. */
+    static final List<String> FUNCTION_NAMES;
+
+    static {
+        List<String> names = new ArrayList<>(List.of("not", "true", "false"));
+        for (Expr.Function f : Expr.Function.values()) {
+            names.add(f.keyword());
+        }
+        for (Expr.ValueFunction f : Expr.ValueFunction.values()) {
+            names.add(f.keyword());
+        }
+        FUNCTION_NAMES = List.copyOf(names);
+    }
+
+    private SyntaxError unknownFunction(Lexeme name) {
+        String hint = DidYouMean.closest(name.value(), FUNCTION_NAMES).map(f -> "did you mean " + f + "()?")
+                .orElse("the functions are " + String.join("(), ", FUNCTION_NAMES) + "()");
+        return new SyntaxError(ConstraintProblem.Kind.UNKNOWN_FUNCTION, name.span(),
+                "unknown function '" + ConstraintLexer.abbreviate(name.value()) + "'", hint);
+    }
+
+    // function '(' path ')' op operand, as in string-length(name) > 3
+    private Expr valueComparison(Expr.ValueFunction function) {
+        int start = current.span().offset();
+        String name = function.keyword();
+        advance();
+        advance(); // the '(' checked by lexerPeekIsParen
+        Path path = path("a member path as the argument of " + name + "()");
+        expectClose("')' to close " + name + "(");
+        if (!current.is(Type.OP)) {
+            throw expected("an operator (= != < <= > >=) after " + name + "(" + path.text() + ")",
+                    "compare the function's value, as in [" + name + "(" + path.text() + ") > 3]");
+        }
+        Lexeme opToken = current;
+        Op op = op(opToken.value());
+        advance();
+        Operand right = operand(opToken);
+        return new Expr.Comparison(function, path, op, opToken.span(), right, Span.between(start, previousEnd));
+    }
+
+    // predicate := path '[' expr ']'
+    private Expr predicate(Path path, int depth) {
+        checkDepth(depth);
+        Lexeme open = current;
+        advance();
+        if (current.is(Type.RBRACKET)) {
+            throw new SyntaxError(Span.between(open.span().offset(), current.span().end()),
+                    "expected a condition inside '[ ]' after '" + path.text() + "' but found ']'",
+                    "write a condition on the associated objects, as in " + path.text() + "[name = 'x']");
+        }
+        Expr condition = or(depth + 1);
+        if (!current.is(Type.RBRACKET)) {
+            throw expected("']' to close the sub-constraint on '" + path.text() + "'", closingHint());
+        }
+        advance();
+        Span span = Span.between(path.span().offset(), previousEnd);
+        if (current.is(Type.SLASH)) {
+            throw expected("a condition to end after the sub-constraint on '" + path.text() + "'",
+                    "a path cannot go on after a sub-constraint: put the rest inside it, as in "
+                            + path.text() + "[member/... = ...]");
+        }
+        if (current.is(Type.OP)) {
+            throw expected("'and', 'or' or the end of the condition after the sub-constraint on '" + path.text() + "'",
+                    "a sub-constraint is a condition, not a value: compare inside it, as in " + path.text()
+                            + "[member " + current.value() + " ...]");
+        }
+        return new Expr.Predicate(path, condition, span);
+    }
+
+    // 'true()' | 'false()' as a condition
+    private Expr booleanConstant(Lexeme word) {
+        advance();
+        if (!current.is(Type.LPAREN)) {
+            throw expected("'(' after '" + word.value() + "'", "write " + word.value() + "(), as in [" + word.value()
+                    + "()] or [active = " + word.value() + "()]");
+        }
+        advance();
+        if (!current.is(Type.RPAREN)) {
+            throw expected("')' after '" + word.value() + "('", "write " + word.value() + "()");
+        }
+        advance();
+        Span span = Span.between(word.span().offset(), previousEnd);
+        if (current.is(Type.OP)) {
+            throw new SyntaxError(Span.between(word.span().offset(), current.span().end()),
+                    "a comparison must start with a member path, not with " + word.value() + "()",
+                    "swap the two sides, as in [active " + current.value() + " " + word.value() + "()]");
+        }
+        return new Expr.BooleanConstant(word.value().equals("true"), span);
     }
 
     private boolean isQuoted(Lexeme token) {
@@ -256,7 +361,7 @@ public final class ConstraintParser {
         throw new IllegalStateException("lexer produced unknown operator " + symbol);
     }
 
-    // operand := string | number | true() | false() | empty | token | path
+    // operand := string | number | true() | false() | empty | NULL | token | path
     private Operand operand(Lexeme opToken) {
         Lexeme t = current;
         String what = "a value after '" + opToken.value() + "'";
@@ -270,6 +375,9 @@ public final class ConstraintParser {
             case TOKEN:
                 advance();
                 return new Operand.TokenRef(t.value(), isQuoted(t), t.span());
+            case DATE_ARITHMETIC:
+                advance();
+                return DateArithmeticParser.parse(t.value(), t.span());
             case NAME:
                 if (t.value().equals("true") || t.value().equals("false")) {
                     advance();
@@ -283,9 +391,12 @@ public final class ConstraintParser {
                     advance();
                     return new Operand.BooleanLiteral(t.value().equals("true"), Span.between(t.span().offset(), previousEnd));
                 }
-                if (t.value().equals("empty")) {
+                if (t.value().equals(Operand.EmptyLiteral.EMPTY) || t.value().equals(Operand.EmptyLiteral.NULL)) {
                     advance();
-                    return new Operand.EmptyLiteral(t.span());
+                    return new Operand.EmptyLiteral(t.value(), t.span());
+                }
+                if (t.value().equalsIgnoreCase("null")) {
+                    throw expected(what, "no value is written NULL (in capitals) or empty");
                 }
                 if (ConstraintLexer.RESERVED.contains(t.value())) {
                     throw expected(what, null);
@@ -294,7 +405,7 @@ public final class ConstraintParser {
             default:
                 String hint = t.is(Type.OP)
                         ? "write one operator: = != < <= > >="
-                        : "compare with a string, a number, true(), false(), empty, a token or a member path";
+                        : "compare with a string, a number, true(), false(), empty, NULL, a token or a member path";
                 throw expected(what, hint);
         }
     }

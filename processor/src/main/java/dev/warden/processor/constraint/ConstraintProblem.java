@@ -9,9 +9,16 @@ import java.util.Objects;
  */
 public record ConstraintProblem(Kind kind, int offset, int length, String message, String hint) {
 
-    /** What kind of problem. {@link #SYNTAX} comes from the parser, all others from the checker. */
+    /**
+     * What kind of problem. {@link #SYNTAX} and {@link #UNKNOWN_FUNCTION} come from the parser, {@link #DATE_ARITHMETIC}
+     * from both, all others from the checker.
+     */
     public enum Kind {
         SYNTAX,
+        /** A name followed by {@code (} that is not a function of the language. */
+        UNKNOWN_FUNCTION,
+        /** Date arithmetic that is malformed or means nothing: {@code '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'}. */
+        DATE_ARITHMETIC,
         UNKNOWN_MEMBER,
         TYPE_MISMATCH,
         UNKNOWN_ENUM_CONSTANT,
@@ -19,7 +26,14 @@ public record ConstraintProblem(Kind kind, int offset, int length, String messag
         UNORDERED_COMPARISON,
         CALCULATED_MEMBER,
         UNKNOWN_TOKEN,
-        AMBIGUOUS_TO_MANY
+        AMBIGUOUS_TO_MANY,
+        /** A sub-constraint, {@code path[condition]}, on a path that does not end at an association. */
+        NOT_AN_ASSOCIATION,
+        /**
+         * A warning, not an error: conditions joined by {@code and} that go through the same to-many association
+         * separately ({@link CheckedConstraint#warnings(String)}).
+         */
+        SEPARATE_TO_MANY
     }
 
     public ConstraintProblem {

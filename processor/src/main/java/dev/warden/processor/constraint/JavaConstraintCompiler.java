@@ -31,7 +31,8 @@ import javax.lang.model.element.Modifier;
  *       <em>some</em> (non-null) element satisfies it.</li>
  *   <li>{@code not(...)} negates the whole, quantifiers included.</li>
  *   <li>Two member values that are both null are equal ({@code a = b} holds when both are empty).</li>
- *   <li>Strings compare case-sensitively, numbers by value ({@code 1.0 = 1.00}; a float with an integer as
+ *   <li>{@code contains}, {@code starts-with} and {@code ends-with} ignore case ({@link CaseInsensitive}).</li>
+ *   <li>Strings compare case-sensitively with {@code = != < <= > >=}, numbers by value ({@code 1.0 = 1.00}; a float with an integer as
  *       doubles, not as floats), date-times by instant.</li>
  * </ul>
  *
@@ -42,6 +43,10 @@ import javax.lang.model.element.Modifier;
 public final class JavaConstraintCompiler {
 
     private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    /** The runtime's functions of the constraint language (case-insensitive text, string length, date parts). */
+    static final ClassName CONSTRAINT_FUNCTIONS = ClassName.get("dev.warden.runtime.internal", "ConstraintFunctions");
+    private static final ClassName DATE_PART = ClassName.get("dev.warden.runtime.internal", "DatePart");
+    private static final ClassName TIME_TOKEN = ClassName.get("dev.warden.runtime", "TimeToken");
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
             "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
@@ -106,34 +111,90 @@ public final class JavaConstraintCompiler {
         compiler.namesInScope.add(objectVar);
         compiler.namesInScope.add(contextVar);
         compiler.namesInScope.addAll(otherNamesInScope);
-        CodeBlock expression = compiler.expr(checked.expression()).block;
+        CodeBlock expression = checked.expression().accept(compiler.conditions, CodeBlock.of("$L", objectVar)).block;
         return new CompiledJavaConstraint(expression, new ArrayList<>(compiler.constants.values()),
                 checked.customTokens());
     }
 
     // ---------------------------------------------------------------------------------------------- conditions
 
-    private Code expr(Expr e) {
-        // The constraint's own and/or put each condition on a line of its own; the null guards stay inline.
-        if (e instanceof Expr.Or) {
-            return onLines(or(((Expr.Or) e).operands().stream().map(this::expr).toArray(Code[]::new)));
-        } else if (e instanceof Expr.And) {
-            return onLines(and(((Expr.And) e).operands().stream().map(this::expr).toArray(Code[]::new)));
-        } else if (e instanceof Expr.Not) {
-            return not(expr(((Expr.Not) e).operand()));
-        } else if (e instanceof Comparison) {
-            return comparison((Comparison) e);
-        } else if (e instanceof Expr.FunctionCall) {
-            return functionCall((Expr.FunctionCall) e);
-        } else if (e instanceof Expr.PathTest) {
-            return pathTest((Expr.PathTest) e);
-        } else if (e instanceof Expr.TokenTest) {
-            return tokenTest((Expr.TokenTest) e);
+    /**
+     * Compiles each kind of condition. The parameter is the object the condition's paths start at: the object
+     * variable, or an associated object inside a sub-constraint. The constraint's own and/or put each condition on a
+     * line of its own; the null guards stay inline.
+     */
+    private final ExprVisitor<Code, CodeBlock> conditions = new ExprVisitor<>() {
+        @Override
+        public Code visitOr(Expr.Or or, CodeBlock owner) {
+            return onLines(or(or.operands().stream().map(o -> o.accept(this, owner)).toArray(Code[]::new)));
         }
-        throw new IllegalStateException("unknown condition " + e);
-    }
 
-    private Code functionCall(Expr.FunctionCall call) {
+        @Override
+        public Code visitAnd(Expr.And and, CodeBlock owner) {
+            return onLines(and(and.operands().stream().map(o -> o.accept(this, owner)).toArray(Code[]::new)));
+        }
+
+        @Override
+        public Code visitNot(Expr.Not not, CodeBlock owner) {
+            return not(not.operand().accept(this, owner));
+        }
+
+        @Override
+        public Code visitComparison(Comparison comparison, CodeBlock owner) {
+            return comparison(comparison, owner);
+        }
+
+        @Override
+        public Code visitFunctionCall(Expr.FunctionCall call, CodeBlock owner) {
+            return functionCall(call, owner);
+        }
+
+        @Override
+        public Code visitPathTest(Expr.PathTest test, CodeBlock owner) {
+            return pathTest(test, owner);
+        }
+
+        @Override
+        public Code visitTokenTest(Expr.TokenTest test, CodeBlock owner) {
+            return tokenTest(test);
+        }
+
+        @Override
+        public Code visitBooleanConstant(Expr.BooleanConstant constant, CodeBlock owner) {
+            return constant.value() ? Code.TRUE : Code.FALSE;
+        }
+
+        /**
+         * {@code lines[quantity > 10 and product/active = true()]}: the associated object (some element of a to-many
+         * association) for which the whole condition holds, its paths starting at that object.
+         */
+        @Override
+        public Code visitPredicate(Expr.Predicate predicate, CodeBlock owner) {
+            List<MemberShape> members = checked.members(predicate.path());
+            MemberShape association = members.get(members.size() - 1);
+            return walk(members, 0, owner, last -> {
+                CodeBlock value = read(last, association);
+                if (!association.toMany()) {
+                    return and(notNull(value), predicate.condition().accept(this, value));
+                }
+                String element = newLambdaVariable(association.targetEntity());
+                try {
+                    CodeBlock elementRef = CodeBlock.of("$L", element);
+                    Code some = and(notNull(elementRef), predicate.condition().accept(this, elementRef));
+                    return and(notNull(value), Code.primary("$L.stream().anyMatch($L -> $L)", value, element,
+                            some.block));
+                } finally {
+                    namesInScope.remove(element);
+                }
+            });
+        }
+    };
+
+    /**
+     * {@code contains(path, 'text')} and friends: the runtime's null-safe, case-insensitive twin of the SQL, with the
+     * literal folded here, once.
+     */
+    private Code functionCall(Expr.FunctionCall call, CodeBlock owner) {
         String method;
         switch (call.function()) {
             case CONTAINS:
@@ -146,12 +207,13 @@ public final class JavaConstraintCompiler {
                 method = "endsWith";
                 break;
         }
-        return atPath(call.path(), (member, value) ->
-                and(notNull(value), Code.primary("$L.$L($L)", value, method, javaString(call.text()))));
+        CodeBlock text = javaString(CaseInsensitive.lowerCase(call.text()));
+        return atPath(call.path(), owner, (member, value) ->
+                Code.primary("$T.$L($L, $L)", CONSTRAINT_FUNCTIONS, method, value, text));
     }
 
-    private Code pathTest(Expr.PathTest test) {
-        return atPath(test.path(), (member, value) -> {
+    private Code pathTest(Expr.PathTest test, CodeBlock owner) {
+        return atPath(test.path(), owner, (member, value) -> {
             if (member.kind() == ValueKind.BOOLEAN) {
                 return isTrue(value, member.javaType());
             }
@@ -164,33 +226,91 @@ public final class JavaConstraintCompiler {
         if (meaning.kind() == TokenMeaning.Kind.USER_ROLE) {
             return Code.primary("$L.hasUserRole($S)", contextVar, meaning.name());
         }
-        return isTrue(tokenValue(meaning, null).block, TypeName.BOOLEAN.box());
+        return isTrue(tokenValue(meaning, List.of(), null).block, TypeName.BOOLEAN.box());
     }
 
-    private Code comparison(Comparison c) {
-        Operand right = c.right();
-        return atPath(c.left(), (member, value) -> {
-            if (right instanceof Operand.PathOperand) {
-                return atPath(((Operand.PathOperand) right).path(), (otherMember, otherValue) ->
-                        compareMembers(c.op(), member, value, otherMember, otherValue));
+    private Code comparison(Comparison c, CodeBlock owner) {
+        return atPath(c.left(), owner, (pathMember, pathValue) -> {
+            // A function's value is compared as a member of its own, an Integer that is null when the member is.
+            MemberShape member = c.function() == null ? pathMember : FunctionValues.shape(c.function());
+            CodeBlock value = c.function() == null ? pathValue : functionValue(c.function(), pathMember, pathValue);
+            return compareWith(c, owner, member, value);
+        });
+    }
+
+    /**
+     * {@code string-length(x)} and the date parts as the runtime's null-safe functions compute them; the date parts of
+     * an instant on the calendar of the context's zone.
+     */
+    private CodeBlock functionValue(Expr.ValueFunction function, MemberShape member, CodeBlock value) {
+        if (!function.isDatePart()) {
+            return CodeBlock.of("$T.length($L)", CONSTRAINT_FUNCTIONS, value);
+        }
+        Temporal temporal = JavaTypes.temporal(member.javaType());
+        if (temporal == Temporal.LOCAL_DATE || temporal == Temporal.LOCAL_DATE_TIME) {
+            return CodeBlock.of("$T.$L.of($L)", DATE_PART, function.datePart(), value);
+        }
+        return CodeBlock.of("$T.$L.of($L, $L.zone())", DATE_PART, function.datePart(), value, contextVar);
+    }
+
+    /** The comparison {@code c} of {@code member}'s {@code value} (or of a function's value) with its right side. */
+    private Code compareWith(Comparison c, CodeBlock owner, MemberShape member, CodeBlock value) {
+        return c.right().accept(new OperandVisitor<Code, Void>() {
+            @Override
+            public Code visitString(Operand.StringLiteral literal, Void unused) {
+                if (member.kind() == ValueKind.BOOLEAN) {
+                    return booleanLiteral(c.op(), member, value, ConstraintChecker.quotedBoolean(literal));
+                }
+                if (member.kind() == ValueKind.ENUM) {
+                    return compare(c.op(), member, value, new Value(CodeBlock.of("$T.$L", member.javaType(),
+                            literal.value()), member.javaType(), false));
+                }
+                return compare(c.op(), member, value, new Value(javaString(literal.value()), JavaTypes.STRING, false));
             }
-            if (right instanceof Operand.EmptyLiteral) {
+
+            @Override
+            public Code visitNumber(Operand.NumberLiteral literal, Void unused) {
+                return compare(c.op(), member, value, number(member.javaType(), literal));
+            }
+
+            @Override
+            public Code visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+                return booleanLiteral(c.op(), member, value, literal.value());
+            }
+
+            @Override
+            public Code visitEmpty(Operand.EmptyLiteral literal, Void unused) {
                 return emptyTest(c.op(), member, value);
             }
-            if (right instanceof Operand.BooleanLiteral) {
-                return booleanLiteral(c.op(), member, value, ((Operand.BooleanLiteral) right).value());
-            }
-            if (right instanceof Operand.TokenRef) {
-                TokenMeaning meaning = checked.token((Operand.TokenRef) right);
+
+            @Override
+            public Code visitToken(Operand.TokenRef token, Void unused) {
+                TokenMeaning meaning = checked.token(token);
                 if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER) {
                     return currentUser(c.op(), member, value);
                 }
-                return compare(c.op(), member.kind(), new Value(value, member.javaType(), nullable(member.javaType())),
-                        new Value(tokenValue(meaning, member.javaType()).block, tokenType(meaning, member.javaType()), false));
+                return compare(c.op(), member, value, new Value(tokenValue(meaning, List.of(), member.javaType()).block,
+                        tokenType(meaning, member.javaType()), false));
             }
-            return compare(c.op(), member.kind(), new Value(value, member.javaType(), nullable(member.javaType())),
-                    literal(member, right));
-        });
+
+            @Override
+            public Code visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+                TokenMeaning meaning = checked.token(arithmetic.base());
+                return compare(c.op(), member, value, new Value(tokenValue(meaning, arithmetic.offsets(),
+                        member.javaType()).block, tokenType(meaning, member.javaType()), false));
+            }
+
+            @Override
+            public Code visitPath(Operand.PathOperand path, Void unused) {
+                return atPath(path.path(), owner, (otherMember, otherValue) ->
+                        compareMembers(c.op(), member, value, otherMember, otherValue));
+            }
+        }, null);
+    }
+
+    /** {@code member}'s value compared with a value that is not a member. */
+    private Code compare(Op op, MemberShape member, CodeBlock value, Value other) {
+        return compare(op, member.kind(), new Value(value, member.javaType(), nullable(member.javaType())), other);
     }
 
     private Code booleanLiteral(Op op, MemberShape member, CodeBlock value, boolean literal) {
@@ -210,13 +330,13 @@ public final class JavaConstraintCompiler {
     }
 
     /**
-     * Walks {@code path} from the object variable: through a to-one association only when it is set, through
+     * Walks {@code path} from {@code start}: through a to-one association only when it is set, through
      * a to-many association into some non-null element; then applies {@code leaf} to the last member.
      */
-    private Code atPath(Path path, Leaf leaf) {
+    private Code atPath(Path path, CodeBlock start, Leaf leaf) {
         List<MemberShape> members = checked.members(path);
         MemberShape last = members.get(members.size() - 1);
-        return walk(members, 0, CodeBlock.of("$L", objectVar), owner -> leaf.at(last, read(owner, last)));
+        return walk(members, 0, start, owner -> leaf.at(last, read(owner, last)));
     }
 
     private Code walk(List<MemberShape> members, int index, CodeBlock owner, Function<CodeBlock, Code> leaf) {
@@ -480,20 +600,6 @@ public final class JavaConstraintCompiler {
 
     // --------------------------------------------------------------------------------------- literals, tokens
 
-    private Value literal(MemberShape member, Operand operand) {
-        if (operand instanceof Operand.StringLiteral) {
-            String text = ((Operand.StringLiteral) operand).value();
-            if (member.kind() == ValueKind.ENUM) {
-                return new Value(CodeBlock.of("$T.$L", member.javaType(), text), member.javaType(), false);
-            }
-            return new Value(javaString(text), JavaTypes.STRING, false);
-        }
-        if (operand instanceof Operand.NumberLiteral) {
-            return number(member.javaType(), (Operand.NumberLiteral) operand);
-        }
-        throw new IllegalStateException("not a literal: " + operand);
-    }
-
     private Value number(TypeName type, Operand.NumberLiteral literal) {
         TypeName primitive = JavaTypes.primitive(type);
         if (primitive == null) {
@@ -528,22 +634,33 @@ public final class JavaConstraintCompiler {
         return name;
     }
 
-    /** The token's value, converted to {@code memberType} for the date-time tokens. */
-    private Code tokenValue(TokenMeaning meaning, TypeName memberType) {
+    /**
+     * The token's value; for a date-time token, with the periods of date arithmetic added on the calendar of the
+     * token's zone ({@code ZonedDateTime.minusDays}, ...) and converted to {@code memberType}.
+     */
+    private Code tokenValue(TokenMeaning meaning, List<Operand.Offset> offsets, TypeName memberType) {
         switch (meaning.kind()) {
             case USER_ROLE:
                 return Code.primary("$L.hasUserRole($S)", contextVar, meaning.name());
             case CUSTOM:
                 return Code.primary("$L.token($S, $T.class)", contextVar, meaning.name(),
                         JavaTypes.classLiteralType(meaning.custom().javaType()));
-            case CURRENT_USER:
-                throw new IllegalStateException("[%CurrentUser%] is compared by currentUser()");
-            default:
+            case DATE_TIME:
                 break;
+            default:
+                throw new IllegalStateException(meaning.display() + " has no value of its own");
         }
-        String method = meaning.kind() == TokenMeaning.Kind.CURRENT_DATE_TIME ? "now"
-                : meaning.kind() == TokenMeaning.Kind.BEGIN_OF_CURRENT_DAY ? "beginOfCurrentDay" : "endOfCurrentDay";
-        CodeBlock zoned = CodeBlock.of("$L.$L()", contextVar, method);
+        CodeBlock.Builder time = CodeBlock.builder();
+        if (meaning.name().equals("CurrentDateTime")) {
+            time.add("$L.now()", contextVar);
+        } else {
+            time.add("$L.dateTime($T.$L)", contextVar, TIME_TOKEN, meaning.timeTokenConstant());
+        }
+        for (Operand.Offset offset : offsets) {
+            TokenMeaning period = checked.token(offset.period());
+            time.add(".$L$L($L)", offset.minus() ? "minus" : "plus", period.period().javaUnit(), offset.factor());
+        }
+        CodeBlock zoned = time.build();
         Temporal temporal = JavaTypes.temporal(memberType);
         switch (temporal) {
             case INSTANT:

@@ -40,8 +40,10 @@ import java.util.regex.Pattern;
  *       association compares foreign keys.</li>
  *   <li><b>Values.</b> String, number, boolean and enum literals are {@link SqlParamSpec.Kind#CONSTANT} parameters
  *       (an enum as its constant's name); tokens are parameters of their kind. {@code contains}, {@code starts-with}
- *       and {@code ends-with} are {@code LIKE ?} with the pattern built at compile time, its {@code \ % _} escaped
- *       with the backslash, the default escape character of both H2 and PostgreSQL.</li>
+ *       and {@code ends-with} are {@code {lower(column)} LIKE ?}, case-insensitive as in Mendix: the pattern is built
+ *       at compile time from the literal in {@link CaseInsensitive} form, its {@code \ % _} escaped with the
+ *       backslash (the default escape character of both H2 and PostgreSQL); {@code {lower(...)}} is the runtime
+ *       dialect's SQL for the same folding of the column.</li>
  * </ul>
  *
  * <p>What the database decides: strings are ordered ({@code < <= > >=}) by the column's collation, which is Java's
@@ -80,7 +82,8 @@ public final class SqlConstraintCompiler {
         Objects.requireNonNull(checked, "checked");
         Objects.requireNonNull(schema, "schema");
         SqlConstraintCompiler compiler = new SqlConstraintCompiler(checked, schema);
-        Sql sql = compiler.expr(checked.expression(), Mode.EXACT);
+        Sql sql = checked.expression().accept(compiler.conditions,
+                new Scope(Mode.EXACT, ALIAS, checked.root().qualifiedName()));
         return new CompiledSqlConstraint(numberAliases(sql.text), sql.params, checked.customTokens());
     }
 
@@ -93,27 +96,75 @@ public final class SqlConstraintCompiler {
 
     // ---------------------------------------------------------------------------------------------- conditions
 
-    private Sql expr(Expr e, Mode mode) {
-        if (e instanceof Expr.Or) {
-            return or(((Expr.Or) e).operands().stream().map(o -> expr(o, mode)).toArray(Sql[]::new));
-        } else if (e instanceof Expr.And) {
-            return and(((Expr.And) e).operands().stream().map(o -> expr(o, mode)).toArray(Sql[]::new));
-        } else if (e instanceof Expr.Not) {
-            return not(expr(((Expr.Not) e).operand(), Mode.EXACT));
-        } else if (e instanceof Comparison) {
-            return comparison((Comparison) e, mode);
-        } else if (e instanceof Expr.FunctionCall) {
-            return functionCall((Expr.FunctionCall) e, mode);
-        } else if (e instanceof Expr.PathTest) {
-            return pathTest((Expr.PathTest) e, mode);
-        } else if (e instanceof Expr.TokenTest) {
-            return tokenTest((Expr.TokenTest) e);
+    /**
+     * Compiles each kind of condition. The parameter says where the condition stands ({@link Mode}) and which
+     * table its paths start at.
+     */
+    private final ExprVisitor<Sql, Scope> conditions = new ExprVisitor<>() {
+        @Override
+        public Sql visitOr(Expr.Or or, Scope scope) {
+            return or(or.operands().stream().map(o -> o.accept(this, scope)).toArray(Sql[]::new));
         }
-        throw new IllegalStateException("unknown condition " + e);
+
+        @Override
+        public Sql visitAnd(Expr.And and, Scope scope) {
+            return and(and.operands().stream().map(o -> o.accept(this, scope)).toArray(Sql[]::new));
+        }
+
+        @Override
+        public Sql visitNot(Expr.Not not, Scope scope) {
+            return not(not.operand().accept(this, scope.in(Mode.EXACT)));
+        }
+
+        @Override
+        public Sql visitComparison(Comparison comparison, Scope scope) {
+            return comparison(comparison, scope);
+        }
+
+        @Override
+        public Sql visitFunctionCall(Expr.FunctionCall call, Scope scope) {
+            return functionCall(call, scope);
+        }
+
+        @Override
+        public Sql visitPathTest(Expr.PathTest test, Scope scope) {
+            return pathTest(test, scope);
+        }
+
+        @Override
+        public Sql visitTokenTest(Expr.TokenTest test, Scope scope) {
+            return tokenTest(test);
+        }
+
+        @Override
+        public Sql visitBooleanConstant(Expr.BooleanConstant constant, Scope scope) {
+            return constant.value() ? Sql.TRUE : Sql.FALSE;
+        }
+
+        /**
+         * {@code lines[quantity > 10 and product/active = true()]}: one {@code EXISTS} that joins through the path to
+         * the associated table, with the whole condition on that one row.
+         */
+        @Override
+        public Sql visitPredicate(Expr.Predicate predicate, Scope scope) {
+            return through(checked.members(predicate.path()), scope.alias(), scope.entity(), scope.mode(), false,
+                    (alias, entity, m) -> predicate.condition().accept(this, new Scope(m, alias, entity)));
+        }
+    };
+
+    /** Where a condition stands: its {@link Mode}, and the alias and entity of the table its paths start at. */
+    private record Scope(Mode mode, String alias, String entity) {
+        Scope in(Mode other) {
+            return new Scope(other, alias, entity);
+        }
     }
 
-    private Sql functionCall(Expr.FunctionCall call, Mode mode) {
-        String text = escapeLike(call.text());
+    /**
+     * {@code contains(path, 'text')} and friends: {@code {lower(column)} LIKE ?}, the pattern built from the literal
+     * folded by {@link CaseInsensitive} and the column folded by the dialect's twin of that folding.
+     */
+    private Sql functionCall(Expr.FunctionCall call, Scope scope) {
+        String text = escapeLike(CaseInsensitive.lowerCase(call.text()));
         String pattern;
         switch (call.function()) {
             case CONTAINS:
@@ -126,9 +177,9 @@ public final class SqlConstraintCompiler {
                 pattern = "%" + text;
                 break;
         }
-        return atPath(call.path(), mode, (alias, entity, member, m) -> {
+        return atPath(call.path(), scope, (alias, entity, member, m) -> {
             Val value = column(alias, entity, member);
-            return and(guard(value, m), Sql.predicate(value.text + " LIKE ?",
+            return and(guard(value, m), Sql.predicate("{lower(" + value.text + ")} LIKE ?",
                     List.of(SqlParamSpec.constant(pattern, JavaTypes.STRING)), null));
         });
     }
@@ -146,14 +197,14 @@ public final class SqlConstraintCompiler {
         return out.toString();
     }
 
-    private Sql pathTest(Expr.PathTest test, Mode mode) {
+    private Sql pathTest(Expr.PathTest test, Scope scope) {
         List<MemberShape> members = checked.members(test.path());
         MemberShape last = members.get(members.size() - 1);
         if (last.toMany()) {
             // One EXISTS that joins through the whole path, the to-many association included.
-            return through(members, ALIAS, rootEntity(), mode, true, (alias, entity, m) -> Sql.TRUE);
+            return through(members, scope.alias(), scope.entity(), scope.mode(), true, (alias, entity, m) -> Sql.TRUE);
         }
-        return atPath(test.path(), mode, (alias, entity, member, m) -> {
+        return atPath(test.path(), scope, (alias, entity, member, m) -> {
             Val value = column(alias, entity, member);
             if (member.kind() == ValueKind.BOOLEAN) {
                 return isTrue(value, m);
@@ -163,71 +214,131 @@ public final class SqlConstraintCompiler {
     }
 
     private Sql tokenTest(Expr.TokenTest test) {
-        return Sql.primary("?", List.of(param(checked.token(test.token()), TypeName.BOOLEAN.box())));
+        return Sql.primary("?", List.of(tokenParam(TypeName.BOOLEAN.box(), checked.token(test.token()), List.of())));
     }
 
-    private Sql comparison(Comparison c, Mode mode) {
-        Operand right = c.right();
+    private Sql comparison(Comparison c, Scope scope) {
         Op op = c.op();
-        return atPath(c.left(), mode, (alias, entity, member, m) -> {
-            if (right instanceof Operand.EmptyLiteral) {
-                return emptyTest(op, alias, entity, member, m);
-            }
-            Val left = column(alias, entity, member);
-            if (right instanceof Operand.PathOperand) {
-                return atPath(((Operand.PathOperand) right).path(), m, (alias2, entity2, other, m2) ->
-                        compare(op, left, column(alias2, entity2, other), m2));
-            }
-            return compare(op, left, Val.param(valueParam(member, right)), m);
+        return atPath(c.left(), scope, (alias, entity, pathMember, m) -> {
+            // A to-many association is only ever compared with empty, and has no column.
+            Val column = pathMember.toMany() ? null : column(alias, entity, pathMember);
+            // A function's value is compared as a member of its own, an Integer that is NULL when the column is.
+            MemberShape member = c.function() == null ? pathMember : FunctionValues.shape(c.function());
+            Val left = c.function() == null ? column : functionValue(c.function(), pathMember, column);
+            return c.right().accept(new OperandVisitor<Sql, Void>() {
+                @Override
+                public Sql visitString(Operand.StringLiteral literal, Void unused) {
+                    if (member.kind() == ValueKind.BOOLEAN) {
+                        return compare(op, left, Val.param(SqlParamSpec.constant(
+                                ConstraintChecker.quotedBoolean(literal), TypeName.BOOLEAN.box())), m);
+                    }
+                    TypeName type = member.kind() == ValueKind.ENUM ? memberType(member) : JavaTypes.STRING;
+                    return compare(op, left, Val.param(SqlParamSpec.constant(literal.value(), type)), m);
+                }
+
+                @Override
+                public Sql visitNumber(Operand.NumberLiteral literal, Void unused) {
+                    return compare(op, left, Val.param(SqlParamSpec.constant(literal.value(), memberType(member))), m);
+                }
+
+                @Override
+                public Sql visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+                    return compare(op, left, Val.param(SqlParamSpec.constant(literal.value(), TypeName.BOOLEAN.box())),
+                            m);
+                }
+
+                @Override
+                public Sql visitEmpty(Operand.EmptyLiteral literal, Void unused) {
+                    // A function of an empty member is empty: the test is the member's.
+                    return emptyTest(op, alias, entity, pathMember, m);
+                }
+
+                @Override
+                public Sql visitToken(Operand.TokenRef token, Void unused) {
+                    return compare(op, left, Val.param(tokenParam(member, checked.token(token), List.of())), m);
+                }
+
+                @Override
+                public Sql visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+                    List<SqlParamSpec.Offset> offsets = new ArrayList<>();
+                    for (Operand.Offset offset : arithmetic.offsets()) {
+                        offsets.add(new SqlParamSpec.Offset(offset.amount(), checked.token(offset.period()).period()));
+                    }
+                    return compare(op, left, Val.param(tokenParam(member, checked.token(arithmetic.base()), offsets)),
+                            m);
+                }
+
+                @Override
+                public Sql visitPath(Operand.PathOperand path, Void unused) {
+                    return atPath(path.path(), scope.in(m), (alias2, entity2, other, m2) ->
+                            compare(op, left, column(alias2, entity2, other), m2));
+                }
+            }, null);
         });
     }
 
-    /** The parameter for a literal or token compared with {@code member}. */
-    private SqlParamSpec valueParam(MemberShape member, Operand right) {
-        TypeName memberType = JavaTypes.classLiteralType(member.javaType());
-        if (right instanceof Operand.StringLiteral) {
-            String text = ((Operand.StringLiteral) right).value();
-            return SqlParamSpec.constant(text, member.kind() == ValueKind.ENUM ? memberType : JavaTypes.STRING);
+    /**
+     * The SQL of {@code string-length(column)} and of the date parts: {@code EXTRACT} from the column, an instant
+     * column first taken to the user's zone ({@code column AT TIME ZONE ?}); NULL when the column is.
+     */
+    private static Val functionValue(Expr.ValueFunction function, MemberShape member, Val column) {
+        if (!function.isDatePart()) {
+            return column.computed("{length(" + column.text + ")}", List.of());
         }
-        if (right instanceof Operand.NumberLiteral) {
-            return SqlParamSpec.constant(((Operand.NumberLiteral) right).value(), memberType);
+        JavaTypes.Temporal temporal = JavaTypes.temporal(member.javaType());
+        boolean local = temporal == JavaTypes.Temporal.LOCAL_DATE || temporal == JavaTypes.Temporal.LOCAL_DATE_TIME;
+        String time = local ? column.text : "(" + column.text + " AT TIME ZONE ?)";
+        List<SqlParamSpec> params = local ? List.of() : List.of(SqlParamSpec.zone());
+        switch (function) {
+            case SECONDS:
+                return column.computed("FLOOR(EXTRACT(SECOND FROM " + time + "))", params);
+            case WEEK:
+                return column.computed("EXTRACT({isoweek} FROM " + time + ")", params);
+            case WEEKDAY:
+                // ISO: Monday 1 to Sunday 7; the language: Sunday 1 to Saturday 7
+                return column.computed("MOD(CAST(EXTRACT(ISODOW FROM " + time + ") AS INTEGER), 7) + 1", params);
+            case DAY_OF_YEAR:
+                return column.computed("EXTRACT(DOY FROM " + time + ")", params);
+            case HOURS:
+                return column.computed("EXTRACT(HOUR FROM " + time + ")", params);
+            case MINUTES:
+                return column.computed("EXTRACT(MINUTE FROM " + time + ")", params);
+            default:
+                return column.computed("EXTRACT(" + function.datePart() + " FROM " + time + ")", params);
         }
-        if (right instanceof Operand.BooleanLiteral) {
-            return SqlParamSpec.constant(((Operand.BooleanLiteral) right).value(), TypeName.BOOLEAN.box());
-        }
-        if (right instanceof Operand.TokenRef) {
-            TokenMeaning meaning = checked.token((Operand.TokenRef) right);
-            if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER && member.isAssociation()) {
-                // The association's foreign key is compared with the user's id: bind it as the target's id type.
-                TypeName idType = env.entities().find(member.targetEntity()).flatMap(EntityShape::id)
-                        .map(MemberShape::javaType).orElse(env.userIdType());
-                if (idType == null) {
-                    throw new IllegalStateException("no id type for " + member.targetEntity());
-                }
-                return SqlParamSpec.currentUser(JavaTypes.classLiteralType(idType));
-            }
-            return param(meaning, memberType);
-        }
-        throw new IllegalStateException("not a value: " + right);
     }
 
-    /** The parameter of a token compared with a member of {@code memberType}. */
-    private static SqlParamSpec param(TokenMeaning meaning, TypeName memberType) {
+    private static TypeName memberType(MemberShape member) {
+        return JavaTypes.classLiteralType(member.javaType());
+    }
+
+    /** The parameter for a token (with the offsets of date arithmetic) compared with {@code member}. */
+    private SqlParamSpec tokenParam(MemberShape member, TokenMeaning meaning, List<SqlParamSpec.Offset> offsets) {
+        if (meaning.kind() == TokenMeaning.Kind.CURRENT_USER && member.isAssociation()) {
+            // The association's foreign key is compared with the user's id: bind it as the target's id type.
+            TypeName idType = env.entities().find(member.targetEntity()).flatMap(EntityShape::id)
+                    .map(MemberShape::javaType).orElse(env.userIdType());
+            if (idType == null) {
+                throw new IllegalStateException("no id type for " + member.targetEntity());
+            }
+            return SqlParamSpec.currentUser(JavaTypes.classLiteralType(idType));
+        }
+        return tokenParam(memberType(member), meaning, offsets);
+    }
+
+    /** The parameter for a token compared with a member (not an association) of {@code memberType}. */
+    private static SqlParamSpec tokenParam(TypeName memberType, TokenMeaning meaning, List<SqlParamSpec.Offset> offsets) {
         switch (meaning.kind()) {
             case CURRENT_USER:
                 return SqlParamSpec.currentUser(memberType);
-            case CURRENT_DATE_TIME:
-                return SqlParamSpec.temporal(SqlParamSpec.Kind.CURRENT_DATE_TIME, memberType);
-            case BEGIN_OF_CURRENT_DAY:
-                return SqlParamSpec.temporal(SqlParamSpec.Kind.BEGIN_OF_CURRENT_DAY, memberType);
-            case END_OF_CURRENT_DAY:
-                return SqlParamSpec.temporal(SqlParamSpec.Kind.END_OF_CURRENT_DAY, memberType);
+            case DATE_TIME:
+                return SqlParamSpec.dateTime(meaning.name(), memberType, offsets);
             case USER_ROLE:
                 return SqlParamSpec.userRole(meaning.name());
             case CUSTOM:
                 return SqlParamSpec.customToken(meaning.name(), JavaTypes.classLiteralType(meaning.custom().javaType()));
             default:
-                throw new IllegalStateException("unknown token " + meaning);
+                throw new IllegalStateException(meaning.display() + " has no value of its own");
         }
     }
 
@@ -256,11 +367,14 @@ public final class SqlConstraintCompiler {
         Sql at(String alias, String entity, Mode mode);
     }
 
-    /** {@code leaf} applied to the member {@code path} denotes, through an EXISTS when the path has associations. */
-    private Sql atPath(Path path, Mode mode, Leaf leaf) {
+    /**
+     * {@code leaf} applied to the member {@code path} denotes, from the scope's table, through an EXISTS when the path
+     * has associations.
+     */
+    private Sql atPath(Path path, Scope scope, Leaf leaf) {
         List<MemberShape> members = checked.members(path);
         MemberShape last = members.get(members.size() - 1);
-        return through(members.subList(0, members.size() - 1), ALIAS, rootEntity(), mode, false,
+        return through(members.subList(0, members.size() - 1), scope.alias(), scope.entity(), scope.mode(), false,
                 (alias, entity, m) -> leaf.at(alias, entity, last, m));
     }
 
@@ -357,21 +471,38 @@ public final class SqlConstraintCompiler {
 
     // ----------------------------------------------------------------------------------------- comparisons
 
-    /** An operand of a comparison: a column or a parameter. */
+    /**
+     * An operand of a comparison: a column, a function of a column, or a parameter. {@code presence} is what is NULL
+     * exactly when the operand is: the column itself for a function of it (so that the guards test the column).
+     */
     private static final class Val {
         final String text;
         final List<SqlParamSpec> params;
         final boolean nullable;
+        final Val presence;
 
         Val(String text, List<SqlParamSpec> params, boolean nullable) {
             this.text = text;
             this.params = params;
             this.nullable = nullable;
+            this.presence = this;
+        }
+
+        private Val(String text, List<SqlParamSpec> params, boolean nullable, Val presence) {
+            this.text = text;
+            this.params = params;
+            this.nullable = nullable;
+            this.presence = presence;
         }
 
         /** A parameter; never NULL (a token without a value drops the rule before the SQL runs). */
         static Val param(SqlParamSpec spec) {
             return new Val("?", List.of(spec), false);
+        }
+
+        /** A value computed from this column, NULL exactly when the column is. */
+        Val computed(String sql, List<SqlParamSpec> parameters) {
+            return new Val(sql, parameters, nullable, this);
         }
     }
 
@@ -428,10 +559,11 @@ public final class SqlConstraintCompiler {
         return value.nullable && mode == Mode.EXACT ? isNull(value, false) : Sql.TRUE;
     }
 
-    /** {@code value IS NULL} (or {@code IS NOT NULL}), each the other's negation. */
+    /** {@code value IS NULL} (or {@code IS NOT NULL}), each the other's negation; tested on the value's presence. */
     private static Sql isNull(Val value, boolean isNull) {
-        Sql yes = Sql.predicate(value.text + " IS NULL", value.params, null);
-        Sql no = Sql.predicate(value.text + " IS NOT NULL", value.params, null);
+        Val tested = value.presence;
+        Sql yes = Sql.predicate(tested.text + " IS NULL", tested.params, null);
+        Sql no = Sql.predicate(tested.text + " IS NOT NULL", tested.params, null);
         return isNull ? yes.negatedBy(no) : no.negatedBy(yes);
     }
 
@@ -445,10 +577,6 @@ public final class SqlConstraintCompiler {
     }
 
     // ------------------------------------------------------------------------------------------------- schema
-
-    private String rootEntity() {
-        return checked.root().qualifiedName();
-    }
 
     private String table(String entity) {
         String table = schema.table(entity);

@@ -1,7 +1,9 @@
 package dev.warden.processor.constraint;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,14 +13,24 @@ import java.util.Objects;
  * @param constant for {@link Kind#CONSTANT}, the literal: a {@code String} (also the {@code name()} of an enum
  *                 constant, enums being stored as their names), a {@code Boolean}, or a {@code BigDecimal} for every
  *                 number literal, to be converted to {@code javaType}; else null
- * @param name     the token's name for {@link Kind#CUSTOM_TOKEN}, the user role's for {@link Kind#USER_ROLE}; else null
+ * @param name     the token's name for {@link Kind#CUSTOM_TOKEN} and {@link Kind#DATE_TIME} ({@code BeginOfCurrentDay}),
+ *                 the user role's for {@link Kind#USER_ROLE}; else null
  * @param javaType the Java type (boxed, erased) to bind the value as. For a constant and the date-time tokens, the
  *                 type of the member the value is compared with (a date-time token is converted to it, as the Java
  *                 twin does); for {@code [%CurrentUser%]} the type of the member (for an association, of the target's
  *                 id); for a custom token its declared type, so that it is bound without a lossy conversion and the
- *                 database widens the narrower side as Java does; {@code Boolean} for a user role.
+ *                 database widens the narrower side as Java does; {@code Boolean} for a user role; {@code ZoneId}
+ *                 for the zone.
+ * @param offsets  for {@link Kind#DATE_TIME}, the periods of date arithmetic to add, in order; else empty
  */
-public record SqlParamSpec(Kind kind, Object constant, String name, TypeName javaType) {
+public record SqlParamSpec(Kind kind, Object constant, String name, TypeName javaType, List<Offset> offsets) {
+
+    /** A period to add to a date-time token: {@code amount} (negative to subtract) of {@code period}. */
+    public record Offset(long amount, TokenMeaning.Period period) {
+        public Offset {
+            Objects.requireNonNull(period, "period");
+        }
+    }
 
     /** What a parameter stands for. */
     public enum Kind {
@@ -26,12 +38,16 @@ public record SqlParamSpec(Kind kind, Object constant, String name, TypeName jav
         CONSTANT,
         /** {@code [%CurrentUser%]}: the user's id. A context without a user id drops the rule (a token without a value). */
         CURRENT_USER,
-        /** {@code [%CurrentDateTime%]}, converted to {@link #javaType()}. */
-        CURRENT_DATE_TIME,
-        /** {@code [%BeginOfCurrentDay%]}, converted to {@link #javaType()}. */
-        BEGIN_OF_CURRENT_DAY,
-        /** {@code [%EndOfCurrentDay%]}, converted to {@link #javaType()}. */
-        END_OF_CURRENT_DAY,
+        /**
+         * A date-time token, {@link #name()} ({@code [%CurrentDateTime%]}, {@code [%BeginOfCurrentWeekUTC%]}, ...), with
+         * the {@link #offsets()} added, converted to {@link #javaType()}.
+         */
+        DATE_TIME,
+        /**
+         * The time zone of the user's date-time tokens, bound as its name: the date parts of an instant column are
+         * {@code EXTRACT(YEAR FROM (column AT TIME ZONE ?))}.
+         */
+        ZONE,
         /** A custom token, {@link #name()}, from the user's attributes. Without a value the rule is dropped. */
         CUSTOM_TOKEN,
         /**
@@ -45,6 +61,10 @@ public record SqlParamSpec(Kind kind, Object constant, String name, TypeName jav
     public SqlParamSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(javaType, "javaType");
+        offsets = offsets == null ? List.of() : List.copyOf(offsets);
+        if (kind != Kind.DATE_TIME && !offsets.isEmpty()) {
+            throw new IllegalArgumentException("only a date-time token has offsets: " + kind);
+        }
         if (kind == Kind.CONSTANT) {
             if (!(constant instanceof String || constant instanceof Boolean || constant instanceof BigDecimal)) {
                 throw new IllegalArgumentException("a constant is a String, a Boolean or a BigDecimal, not " + constant);
@@ -52,9 +72,15 @@ public record SqlParamSpec(Kind kind, Object constant, String name, TypeName jav
         } else if (constant != null) {
             throw new IllegalArgumentException("only a CONSTANT has a value: " + kind);
         }
-        if ((kind == Kind.CUSTOM_TOKEN || kind == Kind.USER_ROLE) != (name != null)) {
-            throw new IllegalArgumentException("a custom token and a user role, and only they, have a name: " + kind);
+        if ((kind == Kind.CUSTOM_TOKEN || kind == Kind.USER_ROLE || kind == Kind.DATE_TIME) != (name != null)) {
+            throw new IllegalArgumentException("a custom token, a date-time token and a user role, and only they, have "
+                    + "a name: " + kind);
         }
+    }
+
+    /** A parameter without offsets. */
+    public SqlParamSpec(Kind kind, Object constant, String name, TypeName javaType) {
+        this(kind, constant, name, javaType, List.of());
     }
 
     /** A literal, to bind as {@code javaType}. */
@@ -67,12 +93,25 @@ public record SqlParamSpec(Kind kind, Object constant, String name, TypeName jav
         return new SqlParamSpec(Kind.CURRENT_USER, null, null, javaType);
     }
 
-    /** A date-time token (CURRENT_DATE_TIME, BEGIN_OF_CURRENT_DAY or END_OF_CURRENT_DAY) as {@code temporalType}. */
-    public static SqlParamSpec temporal(Kind kind, TypeName temporalType) {
-        if (kind != Kind.CURRENT_DATE_TIME && kind != Kind.BEGIN_OF_CURRENT_DAY && kind != Kind.END_OF_CURRENT_DAY) {
-            throw new IllegalArgumentException("not a date-time token: " + kind);
+    /**
+     * A date-time token, {@code [%BeginOfCurrentDay%]} as {@code "BeginOfCurrentDay"}, with periods added, as
+     * {@code temporalType}.
+     */
+    public static SqlParamSpec dateTime(String token, TypeName temporalType, List<Offset> offsets) {
+        if (!TokenMeaning.TIME_TOKEN_NAMES.contains(token)) {
+            throw new IllegalArgumentException("not a date-time token: " + token);
         }
-        return new SqlParamSpec(kind, null, null, temporalType);
+        return new SqlParamSpec(Kind.DATE_TIME, null, token, temporalType, offsets);
+    }
+
+    /** The user's time zone. */
+    public static SqlParamSpec zone() {
+        return new SqlParamSpec(Kind.ZONE, null, null, ClassName.get("java.time", "ZoneId"));
+    }
+
+    /** For a date-time token, the name of the runtime's {@code TimeToken} constant ({@code BEGIN_OF_CURRENT_DAY}). */
+    public String timeTokenConstant() {
+        return new TokenMeaning(TokenMeaning.Kind.DATE_TIME, name, null).timeTokenConstant();
     }
 
     /** A custom token of type {@code javaType}. */
@@ -97,6 +136,13 @@ public record SqlParamSpec(Kind kind, Object constant, String name, TypeName jav
                 return "[%" + name + "%] as " + type;
             case USER_ROLE:
                 return "[%" + TokenMeaning.USER_ROLE_PREFIX + name + "%]";
+            case DATE_TIME:
+                StringBuilder text = new StringBuilder("[%" + name + "%]");
+                for (Offset offset : offsets) {
+                    text.append(offset.amount() < 0 ? " - " : " + ").append(Math.abs(offset.amount())).append(" * [%")
+                            .append(offset.period().tokenName()).append("%]");
+                }
+                return text.append(" as ").append(type).toString();
             default:
                 return kind + " as " + type;
         }

@@ -20,6 +20,7 @@
  * </ol>
  *
  * <p>{@link dev.warden.processor.constraint.ConstraintProblem#render(String)} shows a problem with a caret line
- * under its span; {@link dev.warden.processor.constraint.Suggestions} finds the "did you mean" candidates.
+ * under its span; {@link dev.warden.processor.names.DidYouMean} finds the "did you mean" candidates, by the same
+ * rule as for every other name the processor reports.
  */
 package dev.warden.processor.constraint;

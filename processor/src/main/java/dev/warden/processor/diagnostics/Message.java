@@ -32,6 +32,9 @@ public enum Message {
     CONSTRAINT_UNKNOWN_TOKEN("E017", "unknown token in the constraint of rule %d of %s: %s"),
     CONSTRAINT_AMBIGUOUS_TO_MANY("E018", "ambiguous to-many comparison in the constraint of rule %d of %s: %s"),
     CONSTRAINT_UNSTORED_MEMBER("E040", "the constraint of rule %d of %s goes through '%s', whose associated objects are held in %s, which is not stored in a table"),
+    CONSTRAINT_UNKNOWN_FUNCTION("E019", "unknown function in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_DATE_ARITHMETIC("E045", "date arithmetic error in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_NOT_AN_ASSOCIATION("E046", "sub-constraint on a member that is not an association in the constraint of rule %d of %s: %s"),
 
     // ----- declarations
     DUPLICATE_MODULE("E020", "module '%s' is declared twice: on package %s and on package %s"),
@@ -79,7 +82,8 @@ public enum Message {
     ANONYMOUS_MANAGES_USERS("W015", "anonymous-manages-users", "anonymous user role %s may manage user roles %s: anyone who is not signed in could create and change users with them"),
     OPERATION_OVERRIDE_ROLES("W016", "operation-override", "%s is for module roles %s, but the method of %s it overrides is for %s: which roles apply depends on the type a call goes through"),
     MIXED_SCRIPT("W017", "mixed-script", "%s %s mixes scripts: %s"),
-    CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)");
+    CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)"),
+    SEPARATE_TO_MANY_CONDITIONS("W013", "separate-to-many", "conditions on a to-many association in rule %d of %s: %s");
 
     private final String code;
     private final String suppressionKey;

@@ -8,6 +8,7 @@ import dev.warden.processor.constraint.Span;
 import dev.warden.processor.model.MemberModel;
 import dev.warden.processor.constraint.ConstraintChecker;
 import dev.warden.processor.constraint.ConstraintProblem;
+import dev.warden.processor.constraint.Conditions;
 import dev.warden.processor.constraint.Expr;
 import dev.warden.processor.constraint.ConstraintParser;
 import dev.warden.processor.constraint.ParseResult;
@@ -62,7 +63,11 @@ public final class ConstraintValidation {
             report(checked.problems(), entity, rule, report);
             return Optional.empty();
         }
-        return notStored(checked.constraint(), entity, rule, report) ? Optional.empty() : checked.checked();
+        if (notStored(checked.constraint(), entity, rule, report)) {
+            return Optional.empty();
+        }
+        report(checked.constraint().warnings(text), entity, rule, report);
+        return checked.checked();
     }
 
     /**
@@ -108,14 +113,7 @@ public final class ConstraintValidation {
 
     /** The number of conditions (comparisons, functions, paths and tokens) in a parsed constraint. */
     private static int conditions(Expr expr) {
-        if (expr instanceof Expr.Or or) {
-            return or.operands().stream().mapToInt(ConstraintValidation::conditions).sum();
-        } else if (expr instanceof Expr.And and) {
-            return and.operands().stream().mapToInt(ConstraintValidation::conditions).sum();
-        } else if (expr instanceof Expr.Not not) {
-            return conditions(not.operand());
-        }
-        return 1;
+        return Conditions.count(expr);
     }
 
     boolean isComparableTokenType(TypeMirror type) {
@@ -140,6 +138,9 @@ public final class ConstraintValidation {
         return switch (kind) {
             case SYNTAX -> "correct the constraint where the caret points; it is one or more [condition]s, "
                     + "as in [status = 'DRAFT'] or [customer/name = 'ACME' and total > 100]";
+            case UNKNOWN_FUNCTION -> "use one of the functions of the constraint language, such as contains() or "
+                    + "year-from-dateTime()";
+            case DATE_ARITHMETIC -> "write date arithmetic as in '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'";
             case UNKNOWN_MEMBER -> "name a member of the entity, or follow an association with '/'";
             case TYPE_MISMATCH -> "compare the member with a value, token or member of its own type";
             case UNKNOWN_ENUM_CONSTANT -> "use one of the enum's constants, in quotes";
@@ -151,12 +152,16 @@ public final class ConstraintValidation {
                     + "@AppSecurity(tokens = @Token(...))";
             case AMBIGUOUS_TO_MANY -> "compare an attribute reached through the to-many association, "
                     + "or test the association itself";
+            case NOT_AN_ASSOCIATION -> "write a sub-constraint after an association, as in lines[quantity > 10]";
+            case SEPARATE_TO_MANY -> "write the conditions in one sub-constraint, as in lines[quantity > 10 and sku = 'x']";
         };
     }
 
     private static Message message(ConstraintProblem.Kind kind) {
         return switch (kind) {
             case SYNTAX -> Message.CONSTRAINT_SYNTAX;
+            case UNKNOWN_FUNCTION -> Message.CONSTRAINT_UNKNOWN_FUNCTION;
+            case DATE_ARITHMETIC -> Message.CONSTRAINT_DATE_ARITHMETIC;
             case UNKNOWN_MEMBER -> Message.CONSTRAINT_UNKNOWN_MEMBER;
             case TYPE_MISMATCH -> Message.CONSTRAINT_TYPE_MISMATCH;
             case UNKNOWN_ENUM_CONSTANT -> Message.CONSTRAINT_UNKNOWN_ENUM_CONSTANT;
@@ -165,6 +170,8 @@ public final class ConstraintValidation {
             case CALCULATED_MEMBER -> Message.CONSTRAINT_CALCULATED_MEMBER;
             case UNKNOWN_TOKEN -> Message.CONSTRAINT_UNKNOWN_TOKEN;
             case AMBIGUOUS_TO_MANY -> Message.CONSTRAINT_AMBIGUOUS_TO_MANY;
+            case NOT_AN_ASSOCIATION -> Message.CONSTRAINT_NOT_AN_ASSOCIATION;
+            case SEPARATE_TO_MANY -> Message.SEPARATE_TO_MANY_CONDITIONS;
         };
     }
 }

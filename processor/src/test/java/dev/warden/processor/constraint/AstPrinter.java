@@ -6,39 +6,100 @@ import java.util.stream.Collectors;
 final class AstPrinter {
     private AstPrinter() {}
 
-    static String print(Expr e) {
-        if (e instanceof Expr.Or) {
-            return "(or " + ((Expr.Or) e).operands().stream().map(AstPrinter::print).collect(Collectors.joining(" ")) + ")";
-        } else if (e instanceof Expr.And) {
-            return "(and " + ((Expr.And) e).operands().stream().map(AstPrinter::print).collect(Collectors.joining(" ")) + ")";
-        } else if (e instanceof Expr.Not) {
-            return "(not " + print(((Expr.Not) e).operand()) + ")";
-        } else if (e instanceof Expr.Comparison) {
-            Expr.Comparison c = (Expr.Comparison) e;
-            return "(" + c.op().symbol() + " " + c.left().text() + " " + print(c.right()) + ")";
-        } else if (e instanceof Expr.FunctionCall) {
-            Expr.FunctionCall f = (Expr.FunctionCall) e;
-            return "(" + f.function().keyword() + " " + f.path().text() + " '" + f.text() + "')";
-        } else if (e instanceof Expr.PathTest) {
-            return ((Expr.PathTest) e).path().text();
-        } else {
-            return print(((Expr.TokenTest) e).token());
+    private static final ExprVisitor<String, Void> CONDITIONS = new ExprVisitor<>() {
+        @Override
+        public String visitOr(Expr.Or or, Void unused) {
+            return "(or " + or.operands().stream().map(AstPrinter::print).collect(Collectors.joining(" ")) + ")";
         }
+
+        @Override
+        public String visitAnd(Expr.And and, Void unused) {
+            return "(and " + and.operands().stream().map(AstPrinter::print).collect(Collectors.joining(" ")) + ")";
+        }
+
+        @Override
+        public String visitNot(Expr.Not not, Void unused) {
+            return "(not " + print(not.operand()) + ")";
+        }
+
+        @Override
+        public String visitComparison(Expr.Comparison c, Void unused) {
+            return "(" + c.op().symbol() + " " + c.leftText() + " " + print(c.right()) + ")";
+        }
+
+        @Override
+        public String visitFunctionCall(Expr.FunctionCall f, Void unused) {
+            return "(" + f.function().keyword() + " " + f.path().text() + " '" + f.text() + "')";
+        }
+
+        @Override
+        public String visitPathTest(Expr.PathTest test, Void unused) {
+            return test.path().text();
+        }
+
+        @Override
+        public String visitTokenTest(Expr.TokenTest test, Void unused) {
+            return print(test.token());
+        }
+
+        @Override
+        public String visitBooleanConstant(Expr.BooleanConstant constant, Void unused) {
+            return constant.value() + "()";
+        }
+
+        @Override
+        public String visitPredicate(Expr.Predicate predicate, Void unused) {
+            return predicate.path().text() + "[" + print(predicate.condition()) + "]";
+        }
+    };
+
+    private static final OperandVisitor<String, Void> OPERANDS = new OperandVisitor<>() {
+        @Override
+        public String visitString(Operand.StringLiteral literal, Void unused) {
+            return "'" + literal.value() + "'";
+        }
+
+        @Override
+        public String visitNumber(Operand.NumberLiteral literal, Void unused) {
+            return "#" + literal.text();
+        }
+
+        @Override
+        public String visitBoolean(Operand.BooleanLiteral literal, Void unused) {
+            return literal.value() + "()";
+        }
+
+        @Override
+        public String visitEmpty(Operand.EmptyLiteral literal, Void unused) {
+            return literal.keyword();
+        }
+
+        @Override
+        public String visitToken(Operand.TokenRef token, Void unused) {
+            return token.display();
+        }
+
+        @Override
+        public String visitDateArithmetic(Operand.DateArithmetic arithmetic, Void unused) {
+            StringBuilder text = new StringBuilder("(time ").append(arithmetic.base().display());
+            for (Operand.Offset offset : arithmetic.offsets()) {
+                text.append(offset.minus() ? " - " : " + ").append(offset.factor()).append(' ')
+                        .append(offset.period().display());
+            }
+            return text.append(')').toString();
+        }
+
+        @Override
+        public String visitPath(Operand.PathOperand path, Void unused) {
+            return "/" + path.path().text();
+        }
+    };
+
+    static String print(Expr e) {
+        return e.accept(CONDITIONS, null);
     }
 
     static String print(Operand o) {
-        if (o instanceof Operand.StringLiteral) {
-            return "'" + ((Operand.StringLiteral) o).value() + "'";
-        } else if (o instanceof Operand.NumberLiteral) {
-            return "#" + ((Operand.NumberLiteral) o).text();
-        } else if (o instanceof Operand.BooleanLiteral) {
-            return ((Operand.BooleanLiteral) o).value() + "()";
-        } else if (o instanceof Operand.EmptyLiteral) {
-            return "empty";
-        } else if (o instanceof Operand.TokenRef) {
-            return ((Operand.TokenRef) o).display();
-        } else {
-            return "/" + ((Operand.PathOperand) o).path().text();
-        }
+        return o.accept(OPERANDS, null);
     }
 }

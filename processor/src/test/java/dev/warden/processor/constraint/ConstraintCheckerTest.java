@@ -75,6 +75,28 @@ class ConstraintCheckerTest {
         "[customer/name = lines/sku]",
         "[region = customer/name]",
         "[cutOff < cutOff]",
+        // security-model.md §6
+        "[customer != NULL and ownerName = NULL and lines != NULL]",
+        "[paid = 'true' and archived != 'false']",
+        "[ownerName = 'true']",
+        "[true()]",
+        "[false()]",
+        "[true() and paid or false()]",
+        "[createdAt >= '[%BeginOfCurrentMinute%]' and createdAt < '[%EndOfCurrentMinuteUTC%]']",
+        "[updatedAt >= '[%BeginOfYesterday%]' and dueDate < '[%EndOfTomorrowUTC%]' and offsetAt > '[%EndOfCurrentYear%]']",
+        "[zonedAt <= '[%BeginOfCurrentWeekUTC%]' and legacyDate != '[%EndOfCurrentHour%]']",
+        "[createdAt >= '[%BeginOfCurrentDay%] - 3 * [%DayLength%]']",
+        "[dueDate < '[%CurrentDateTime%] + [%YearLength%] - 2 * [%MonthLength%] + 3 * [%WeekLength%] - 4 * [%HourLength%]"
+                + " + 5 * [%MinuteLength%] - 6 * [%SecondLength%]']",
+        "[createdAt > '[%BeginOfCurrentYear%] - 9999 * [%YearLength%]']",
+        "[string-length(ownerName) > 3 and length(customer/name) = discount and string-length(region) != empty]",
+        "[year-from-dateTime(createdAt) = 2024 and month-from-dateTime(updatedAt) < 3 and day-from-dateTime(dueDate) > 1]",
+        "[hours-from-dateTime(offsetAt) = 1 and minutes-from-dateTime(zonedAt) = 2 and seconds-from-dateTime(updatedAt) = 3]",
+        "[quarter-from-dateTime(dueDate) = 1 and week-from-dateTime(createdAt) = 53 and weekday-from-dateTime(dueDate) = 1]",
+        "[day-of-year-from-dateTime(createdAt) < '[%Tenant%]' and week-from-dateTime(customer/orders/createdAt) != empty]",
+        "[lines[quantity > 10 and product/price < 5 and tags[label = 'x']]]",
+        "[customer[name = 'x' and accountManager = '[%CurrentUser%]'] or customer/parent[orders]]",
+        "[not(lines[sku = empty]) and lines[string-length(sku) > 2 and createdBy = '[%CurrentUser%]']]",
     })
     void acceptsWellTypedConstraints(String constraint) {
         CheckResult result = check(constraint);
@@ -187,6 +209,22 @@ class ConstraintCheckerTest {
         "[customer = manager]             | manager             | 'customer' is a Customer but 'manager' is an Employee",
         "[createdAt < dueDate]            | dueDate             | 'createdAt' is an Instant but 'dueDate' is a LocalDate",
         "[paid = status]                  | status              | 'paid' is a boolean but 'status' is a Status",
+        "[paid = 'TRUE']                  | 'TRUE'              | 'paid' is a boolean, which cannot be compared with the string 'TRUE'",
+        "[archived = 'yes']               | 'yes'               | 'archived' is a Boolean, which cannot be compared with the string 'yes'",
+        "[quantity = 'true']              | 'true'              | 'quantity' is an int, which cannot be compared with the string 'true'",
+        "[string-length(quantity) > 1]    | quantity            | string-length() needs a String attribute but 'quantity' is an int",
+        "[length(lines) > 1]              | lines               | length() needs a String attribute but 'lines' is a to-many association to OrderLine",
+        "[year-from-dateTime(ownerName) = 1] | ownerName        | year-from-dateTime() needs a date and time but 'ownerName' is a String",
+        "[year-from-dateTime(cutOff) = 1] | cutOff              | year-from-dateTime() needs a date and time but 'cutOff' is a LocalTime",
+        "[hours-from-dateTime(dueDate) = 1] | dueDate           | hours-from-dateTime() needs a time of day but 'dueDate' is a LocalDate, which has none",
+        "[year-from-dateTime(legacyDate) = 1] | legacyDate      | year-from-dateTime() cannot take apart 'legacyDate', a java.util.Date: its column may hold a local or a zoned time, so SQL and Java could disagree",
+        "[string-length(ownerName) = 'x'] | 'x'                 | 'string-length(ownerName)' is a whole number, which cannot be compared with the string 'x'",
+        "[string-length(ownerName) = 2.5] | 2.5                 | 'string-length(ownerName)' is a whole number, which cannot be compared with the decimal number 2.5",
+        "[month-from-dateTime(createdAt) = true()] | true()     | 'month-from-dateTime(createdAt)' is a whole number, which cannot be compared with true()",
+        "[year-from-dateTime(createdAt) = '[%CurrentDateTime%]'] | '[%CurrentDateTime%]' | 'year-from-dateTime(createdAt)' is a whole number, which cannot be compared with [%CurrentDateTime%] (a date and time)",
+        "[string-length(ownerName) = ownerName] | ownerName     | 'string-length(ownerName)' is a whole number but 'ownerName' is a String",
+        "[ownerName > '[%BeginOfCurrentDay%] - [%DayLength%]'] | '[%BeginOfCurrentDay%] - [%DayLength%]' | 'ownerName' is a String, which cannot be compared with [%BeginOfCurrentDay%] (a date and time)",
+        "[cutOff < '[%BeginOfCurrentWeek%]'] | '[%BeginOfCurrentWeek%]' | 'cutOff' is a LocalTime, which [%BeginOfCurrentWeek%] cannot be converted to",
     })
     void typeMismatches(String constraint, String underlined, String message) {
         assertProblem(constraint.strip(), Kind.TYPE_MISMATCH, underlined.strip(), message.strip(), null);
@@ -196,7 +234,8 @@ class ConstraintCheckerTest {
     void typeMismatchHints() {
         assertEquals("to compare with text, quote it: '42'", only("[ownerName = 42]").hint());
         assertEquals("compare it with a whole number", only("[quantity = 2.5]").hint());
-        assertEquals("compare it with true() or false()", only("[paid = 'yes']").hint());
+        assertEquals("compare it with true() or false() (or 'true' or 'false')", only("[paid = 'yes']").hint());
+        assertEquals("write 'false' or false(), in lower case", only("[paid = 'False']").hint());
         assertEquals("to test that it has a value, write ownerName != empty", only("[ownerName]").hint());
         assertEquals("an association can be compared with empty, [%CurrentUser%] or another path to Customer",
                 only("[customer = 'ACME']").hint());
@@ -254,6 +293,8 @@ class ConstraintCheckerTest {
         "[ownerId < '[%CurrentUser%]'] | < | [%CurrentUser%] can only be compared with = or !=",
         "[quantity < empty]         | <  | 'empty' has no order, so it cannot be compared with '<'",
         "[lines > empty]            | >  | 'empty' has no order, so it cannot be compared with '>'",
+        "[quantity >= NULL]         | >= | 'NULL' has no order, so it cannot be compared with '>='",
+        "[lines < NULL]             | <  | 'NULL' has no order, so it cannot be compared with '<'",
     })
     void unorderedComparisons(String constraint, String underlined, String message) {
         assertProblem(constraint.strip(), Kind.UNORDERED_COMPARISON, underlined.strip(), message.strip(), null);
@@ -274,9 +315,98 @@ class ConstraintCheckerTest {
                 "user roles: Administrator, Manager, SalesRep");
         ConstraintProblem far = only("[region = '[%Something%]']");
         assertEquals(Kind.UNKNOWN_TOKEN, far.kind());
-        assertEquals("tokens: [%CurrentUser%], [%CurrentDateTime%], [%BeginOfCurrentDay%], [%EndOfCurrentDay%], "
-                + "[%Beta%], [%Cutoff%], [%FavouriteStatus%], [%Region%], [%Tenant%], [%UserRole_Administrator%], "
-                + "[%UserRole_Manager%], [%UserRole_SalesRep%]", far.hint());
+        assertEquals("tokens: [%CurrentUser%], [%CurrentDateTime%], [%BeginOf...%] and [%EndOf...%] of CurrentMinute, "
+                + "CurrentHour, CurrentDay, Yesterday, Tomorrow, CurrentWeek, CurrentMonth and CurrentYear (also ...UTC), "
+                + "[%DayLength%] and the other periods in date arithmetic, [%Beta%], [%Cutoff%], [%FavouriteStatus%], "
+                + "[%Region%], [%Tenant%], [%UserRole_Administrator%], [%UserRole_Manager%], [%UserRole_SalesRep%]",
+                far.hint());
+    }
+
+    @Test
+    void misspeltTimeAndPeriodTokens() {
+        assertProblem("[createdAt > '[%BeginOfCurrentWek%]']", Kind.UNKNOWN_TOKEN, "'[%BeginOfCurrentWek%]'",
+                "unknown token [%BeginOfCurrentWek%]", "did you mean [%BeginOfCurrentWeek%]?");
+        assertProblem("[createdAt > '[%BeginOfCurrentDayUtc%]']", Kind.UNKNOWN_TOKEN, "'[%BeginOfCurrentDayUtc%]'", null,
+                "did you mean [%BeginOfCurrentDayUTC%]?");
+        assertProblem("[createdAt > '[%BeginOfCurrentDay%] - 3 * [%DayLenght%]']", Kind.UNKNOWN_TOKEN, "[%DayLenght%]",
+                "unknown token [%DayLenght%]", "did you mean [%DayLength%]?");
+    }
+
+    // ----------------------------------------------------------------------------------- DATE_ARITHMETIC
+
+    @Test
+    void dateArithmeticProblems() {
+        assertProblem("[createdAt > '[%DayLength%]']", Kind.DATE_ARITHMETIC, "'[%DayLength%]'",
+                "[%DayLength%] is a period, not a date and time: it can only be added to or subtracted from a date-time "
+                        + "token", "write it after a date-time token in one string, as in '[%CurrentDateTime%] - 1 * "
+                        + "[%DayLength%]'");
+        assertProblem("[createdAt > '[%Tenant%] + [%DayLength%]']", Kind.DATE_ARITHMETIC, "[%Tenant%]",
+                "date arithmetic starts with a date-time token, but [%Tenant%] is a Long",
+                "start with a date-time token, as in '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'");
+        assertProblem("[createdAt > '[%HourLength%] + [%DayLength%]']", Kind.DATE_ARITHMETIC, "[%HourLength%]",
+                "date arithmetic starts with a date-time token, but [%HourLength%] is a period", null);
+        assertProblem("[createdAt > '[%BeginOfCurrentDay%] + [%CurrentDateTime%]']", Kind.DATE_ARITHMETIC,
+                "[%CurrentDateTime%]", "only periods can be added to or subtracted from a date and time, but "
+                        + "[%CurrentDateTime%] is a date and time", null);
+        assertProblem("[createdAt > '[%BeginOfCurrentDay%] + 2 * [%Tenant%]']", Kind.DATE_ARITHMETIC, "[%Tenant%]",
+                null, "add a period: [%SecondLength%], [%MinuteLength%], [%HourLength%], [%DayLength%], [%WeekLength%], "
+                        + "[%MonthLength%] or [%YearLength%]");
+        assertProblem("[createdAt > '[%BeginOfCurrentDay%] + 10001 * [%YearLength%]']", Kind.DATE_ARITHMETIC,
+                "'[%BeginOfCurrentDay%] + 10001 * [%YearLength%]'",
+                "the periods add up to more than 10000 years, beyond the dates a database stores", "use a smaller factor");
+        assertProblem("[createdAt > '[%CurrentDateTime%] - 400000 * [%MonthLength%] + 400000 * [%MonthLength%]']",
+                Kind.DATE_ARITHMETIC, "'[%CurrentDateTime%] - 400000 * [%MonthLength%] + 400000 * [%MonthLength%]'",
+                null, null);
+        assertProblem("['[%DayLength%]']", Kind.TYPE_MISMATCH, "'[%DayLength%]'",
+                "a token alone is a condition only when it is a boolean, but [%DayLength%] is a period", null);
+    }
+
+    @Test
+    void subConstraints() {
+        assertProblem("[ownerName[x = 1]]", Kind.NOT_AN_ASSOCIATION, "ownerName",
+                "a sub-constraint is a condition on an association's objects, but 'ownerName' is a String",
+                "put the conditions on 'ownerName' itself in the outer brackets, or follow an association, as in "
+                        + "customer[name = 'x']");
+        assertProblem("[lines[skuu = 'x']]", Kind.UNKNOWN_MEMBER, "skuu", "'OrderLine' has no member 'skuu'",
+                "did you mean 'sku'?");
+        assertProblem("[lines[quantity = 'x']]", Kind.TYPE_MISMATCH, "'x'", null, null);
+        assertProblem("[lines[ownerName = 'x']]", Kind.UNKNOWN_MEMBER, "ownerName", "'OrderLine' has no member "
+                + "'ownerName'", null);
+        assertProblem("[customer[accountManager/id[x = 1]]]", Kind.NOT_AN_ASSOCIATION, "accountManager/id", null, null);
+        CheckResult both = check("[lines[sku = 'x' and quantity > 1] and customer[parent[name = 'y']]][ownerName = 'z']");
+        assertEquals(List.of("lines", "customer", "ownerName"), List.copyOf(both.rootMembers()),
+                "the members inside a sub-constraint are the associated entity's");
+    }
+
+    @Test
+    void conditionsThroughTheSameToManySeparatelyAreAWarning() {
+        String text = "[lines/quantity > 10][contains(lines/sku, 'a') and lines/product/price < 5]";
+        List<ConstraintProblem> warnings = check(text).constraint().warnings(text);
+        assertEquals(1, warnings.size(), warnings::toString);
+        ConstraintProblem w = warnings.get(0);
+        assertEquals(Kind.SEPARATE_TO_MANY, w.kind());
+        assertEquals("contains(lines/sku, 'a')", w.span().of(text));
+        assertEquals("3 conditions go through the to-many association 'lines' separately, so different objects of it "
+                + "may satisfy them", w.message());
+        assertEquals("to require one object to satisfy all of them, write lines[quantity > 10 and contains(sku, 'a') and "
+                + "product/price < 5]; if different objects are meant, suppress this warning with "
+                + "@SuppressWarnings(\"warden:separate-to-many\")", w.hint());
+        for (String fine : new String[] {"[lines[quantity > 10 and sku = 'a']]", "[lines/quantity > 10 or lines/sku = 'a']",
+            "[lines/quantity > 10 and not(lines/sku = 'a')]", "[lines and lines/sku = 'a']",
+            "[lines/quantity > 10 and customer/orders/quantity > 1]", "[lines/quantity > quantity and lines/sku = 'a']"}) {
+            assertEquals(List.of(), check(fine).constraint().warnings(fine), fine);
+        }
+        String nested = "[customer[orders/quantity > 1 and orders/ownerName = 'x']]";
+        assertEquals("orders[quantity > 1 and ownerName = 'x']",
+                check(nested).constraint().warnings(nested).get(0).hint().replaceAll(".*write (.*?);.*", "$1"));
+        String deeper = "[customer/orders/quantity > 1][customer/orders/lines/sku = 'x']";
+        assertEquals(1, check(deeper).constraint().warnings(deeper).size(), "the first to-many hop, customer/orders");
+    }
+
+    @Test
+    void functionsDependOnTheMemberTheyTakeAndCountAsRootMembers() {
+        CheckResult result = check("[string-length(customer/name) > 3][year-from-dateTime(createdAt) = 2024]");
+        assertEquals(List.of("customer", "createdAt"), List.copyOf(result.rootMembers()));
     }
 
     @Test

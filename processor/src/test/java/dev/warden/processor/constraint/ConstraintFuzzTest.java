@@ -47,6 +47,10 @@ class ConstraintFuzzTest {
         "%]", "'[%CurrentUser%]'", "[%UserRole_Manager%]", "'[%Nope%]'", "ownerName", "lines", "customer", "quantity",
         "status", "'OPEN'", "amount", "-1.5", "42", "1.", "-", ".", "!", "%", "&", "|", "AND", "\u0000", "\uD800",
         "\uDC00", "😀", "é", "\u200B", "<>", "'x", "\"y",
+        // security-model.md §6
+        "NULL", "null", "'true'", "string-length(", "year-from-dateTime(", "weekday-from-dateTime(", "length(", "[%DayLength%]",
+        "'[%BeginOfCurrentDay%] - 3 * [%DayLength%]'", " - ", " + ", "*", "3 *", "[%BeginOfCurrentWeekUTC%]", "lines[",
+        "customer[", "]]", "-from-dateTime(",
     };
 
     private static final String[] VALID = {
@@ -54,6 +58,8 @@ class ConstraintFuzzTest {
         "[customer/accountManager = '[%CurrentUser%]'][status != 'OPEN']",
         "[contains(customer/name, 'x') or lines/product/price >= 10.50]",
         "['[%UserRole_Manager%]' or region = [%Region%]]",
+        "[lines[quantity > 10 and product/price = NULL]][createdAt >= '[%BeginOfCurrentDay%] - 3 * [%DayLength%]']",
+        "[string-length(ownerName) > 3 or weekday-from-dateTime(dueDate) = 1][paid = 'true' or true()]",
     };
 
     @Test
@@ -186,7 +192,8 @@ class ConstraintFuzzTest {
         Random random = new Random(42L);
         Set<String> conditions = new LinkedHashSet<>();
         for (int attempt = 0; attempt < 20_000 && conditions.size() < 120; attempt++) {
-            String condition = RandomConstraints.STANDARD.condition(random, 0);
+            String condition = (attempt % 2 == 0 ? RandomConstraints.STANDARD : RandomConstraints.EXTENDED)
+                    .condition(random, 0);
             String text = "[" + condition + "]";
             exercise(text);
             ParseResult parsed = ConstraintParser.parse(text);

@@ -63,6 +63,25 @@ class ConstraintParserTest {
         "[ordinary]                                    | ordinary",
         "[émile = 'ü']                                 | (= émile 'ü')",
         "`  [\n a\t= 1 \n]  `                           | (= a #1)",
+        // security-model.md §6
+        "[carrier != NULL]                             | (!= carrier NULL)",
+        "[carrier = NULL or carrier = empty]           | (or (= carrier NULL) (= carrier empty))",
+        "[paid = 'true'][archived != 'false']          | (and (= paid 'true') (!= archived 'false'))",
+        "[true()]                                      | true()",
+        "[false()]                                     | false()",
+        "[ true ( ) ]                                  | true()",
+        "[true() and paid or not(false())]             | (or (and true() paid) (not false()))",
+        "[string-length(name) > 3]                     | (> string-length(name) #3)",
+        "[length( customer/name ) = empty]             | (= length(customer/name) empty)",
+        "[year-from-dateTime(created) = 2024]          | (= year-from-dateTime(created) #2024)",
+        "[day-of-year-from-dateTime(d) != quantity]    | (!= day-of-year-from-dateTime(d) /quantity)",
+        "[weekday-from-dateTime (d) < '[%Tenant%]']    | (< weekday-from-dateTime(d) [%Tenant%])",
+        "[created >= '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'] | (>= created (time [%BeginOfCurrentDay%] - 3 [%DayLength%]))",
+        "[c < '[%CurrentDateTime%]+[%HourLength%]-2*[%MinuteLength%]'] | (< c (time [%CurrentDateTime%] + 1 [%HourLength%] - 2 [%MinuteLength%]))",
+        "[c = '[%BeginOfCurrentWeekUTC%]']             | (= c [%BeginOfCurrentWeekUTC%])",
+        "[lines[quantity > 10 and product/active = true()]] | lines[(and (> quantity #10) (= product/active true()))]",
+        "[customer/orders[lines[sku = 'x']] or not(lines[ quantity < 0 ])] | (or customer/orders[lines[(= sku 'x')]] (not lines[(< quantity #0)]))",
+        "[lines[true()]][lines/quantity > 1]           | (and lines[true()] (> lines/quantity #1))",
     })
     void parsesTrees(String text, String tree) {
         assertEquals(tree, AstPrinter.print(parse(text)));
@@ -193,7 +212,13 @@ class ConstraintParserTest {
         "[a = and]                         | 5  | 3 | expected a value after '=' but found 'and'",
         "['abc']                           | 1  | 5 | expected a condition but found the string 'abc'",
         "[42]                              | 1  | 2 | expected a condition but found the number 42",
-        "[true()]                          | 1  | 4 | expected a condition but found 'true'",
+        "[true]                            | 5  | 1 | expected '(' after 'true' but found ']'",
+        "[false(]                          | 7  | 1 | expected ')' after 'false(' but found ']'",
+        "[true() = paid]                   | 1  | 8 | a comparison must start with a member path, not with true()",
+        "[a = null]                        | 5  | 4 | expected a value after '=' but found 'null'",
+        "[a = Null]                        | 5  | 4 | expected a value after '=' but found 'Null'",
+        "[NULL]                            | 1  | 4 | expected a condition but found 'NULL'",
+        "[a/NULL = 1]                      | 3  | 4 | expected a member name after '/' but found 'NULL'",
         "[a = 1] [                         | 9  | 0 | expected a condition but found end of text",
         "[                                 | 1  | 0 | expected a condition but found end of text",
         "]                                 | 0  | 1 | expected '[' to start the constraint but found ']'",
@@ -216,6 +241,78 @@ class ConstraintParserTest {
         assertEquals("write '!=' for 'not equal'", problem("[a <> 1]").hint());
         assertEquals("write not(condition), as in not(lines)", problem("[not lines]").hint());
         assertEquals("join conditions with 'and' or 'or'", problem("[a b]").hint());
+        assertEquals("no value is written NULL (in capitals) or empty", problem("[a = null]").hint());
+        assertEquals("swap the two sides, as in [active = true()]", problem("[true() = active]").hint());
+        assertEquals("write true(), as in [true()] or [active = true()]", problem("[true]").hint());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // text                                                     | kind             | offset | length | message
+        "[count(lines) > 1]                                         | UNKNOWN_FUNCTION | 1  | 5  | unknown function 'count'",
+        "[strng-length(name) > 1]                                   | UNKNOWN_FUNCTION | 1  | 12 | unknown function 'strng-length'",
+        "[string-length(name)]                                      | SYNTAX           | 20 | 1  | expected an operator (= != < <= > >=) after string-length(name) but found ']'",
+        "[string-length(name, 2) > 1]                               | SYNTAX           | 19 | 1  | expected ')' to close string-length( but found ','",
+        "[year-from-dateTime() = 1]                                 | SYNTAX           | 20 | 1  | expected a member path as the argument of year-from-dateTime() but found ')'",
+        "[x > '[%BeginOfCurrentDay%] 3']                            | DATE_ARITHMETIC  | 28 | 1  | expected '+' or '-' after [%BeginOfCurrentDay%] but found '3'",
+        "[x > '[%BeginOfCurrentDay%] - 3 [%DayLength%]']            | DATE_ARITHMETIC  | 32 | 1  | expected '*' after the factor 3 but found '['",
+        "[x > '[%BeginOfCurrentDay%] - 3 *']                        | DATE_ARITHMETIC  | 33 | 0  | expected a period token such as [%DayLength%] after '-' but found the end of the string",
+        "[x > '[%BeginOfCurrentDay%] - 1234567890 * [%DayLength%]'] | DATE_ARITHMETIC  | 30 | 10 | the factor 1234567890 has more than 9 digits",
+        "[x > '[%BeginOfCurrentDay%] - [%Day Length%]']             | DATE_ARITHMETIC  | 30 | 14 | malformed token [%Day Length%]: a token name is a Java identifier",
+        "[x > '[%BeginOfCurrentDay%] - [%DayLength']                | DATE_ARITHMETIC  | 30 | 11 | unterminated token: expected '%]' but found the end of the string",
+        "[lines[]]                                                  | SYNTAX           | 6  | 2  | expected a condition inside '[ ]' after 'lines' but found ']'",
+        "[lines[quantity > 1]                                       | SYNTAX           | 20 | 0  | expected ']' to close the constraint but found end of text",
+        "[lines[quantity > 1]/sku = 'x']                            | SYNTAX           | 20 | 1  | expected a condition to end after the sub-constraint on 'lines' but found '/'",
+        "[lines[quantity > 1] = empty]                              | SYNTAX           | 21 | 1  | expected 'and', 'or' or the end of the condition after the sub-constraint on 'lines' but found '='",
+        "[lines[quantity > 1 2]                                     | SYNTAX           | 20 | 1  | expected ']' to close the sub-constraint on 'lines' but found the number 2",
+        "[x > '[%A%] + [%B%]' + 1]                                  | SYNTAX           | 21 | 1  | unexpected character '+'",
+    })
+    void reportsProblemsOfTheNewForms(String text, String kind, int offset, int length, String message) {
+        ParseResult result = ConstraintParser.parse(text.strip());
+        assertTrue(result.hasProblems(), () -> "expected a problem in " + text);
+        ConstraintProblem p = result.problems().get(0);
+        assertEquals(Kind.valueOf(kind.strip()), p.kind(), p::toString);
+        assertEquals(message.strip(), p.message());
+        assertEquals(new Span(offset, length), p.span(), () -> p.render(text.strip()));
+    }
+
+    @Test
+    void hintsOfTheNewForms() {
+        assertEquals("did you mean string-length()?", ConstraintParser.parse("[strng-length(name) > 1]").problems().get(0).hint());
+        assertEquals("did you mean year-from-dateTime()?",
+                ConstraintParser.parse("[year-from-datetime(d) > 1]").problems().get(0).hint());
+        assertTrue(ConstraintParser.parse("[count(lines) > 1]").problems().get(0).hint()
+                .startsWith("the functions are not(), true(), false(), contains(), starts-with(), ends-with(), string-length()"));
+        assertEquals("compare the function's value, as in [string-length(name) > 3]",
+                ConstraintParser.parse("[string-length(name)]").problems().get(0).hint());
+        assertEquals("a path cannot go on after a sub-constraint: put the rest inside it, as in lines[member/... = ...]",
+                ConstraintParser.parse("[lines[quantity > 1]/sku = 'x']").problems().get(0).hint());
+        assertEquals("a sub-constraint is a condition, not a value: compare inside it, as in lines[member = ...]",
+                ConstraintParser.parse("[lines[quantity > 1] = empty]").problems().get(0).hint());
+        ParseResult deep = ConstraintParser.parse("[" + "a[".repeat(150) + "b" + "]".repeat(151));
+        assertTrue(deep.problems().get(0).message().contains("more than 100 levels deep"), deep.problems().toString());
+    }
+
+    @Test
+    void spansOfDateArithmetic() {
+        Expr.Comparison c = assertInstanceOf(Expr.Comparison.class,
+                parse("[x >= '[%BeginOfCurrentDay%] - 3 * [%DayLength%]']"));
+        Operand.DateArithmetic arithmetic = assertInstanceOf(Operand.DateArithmetic.class, c.right());
+        assertSpan(6, 43, arithmetic);
+        assertSpan(7, 21, arithmetic.base());
+        assertSpan(29, 19, arithmetic.offsets().get(0));
+        assertSpan(35, 13, arithmetic.offsets().get(0).period());
+        assertEquals(-3, arithmetic.offsets().get(0).amount());
+    }
+
+    @Test
+    void spansOfTheNewForms() {
+        Expr.BooleanConstant constant = assertInstanceOf(Expr.BooleanConstant.class, parse("[ false( ) ]"));
+        assertSpan(2, 8, constant);
+        Expr.Comparison c = assertInstanceOf(Expr.Comparison.class, parse("[carrier != NULL]"));
+        Operand.EmptyLiteral nothing = assertInstanceOf(Operand.EmptyLiteral.class, c.right());
+        assertEquals("NULL", nothing.keyword());
+        assertSpan(12, 4, nothing);
     }
 
     @Test

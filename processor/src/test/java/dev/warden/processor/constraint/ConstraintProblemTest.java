@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.warden.processor.constraint.ConstraintProblem.Kind;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConstraintProblemTest {
@@ -51,19 +49,5 @@ class ConstraintProblemTest {
     @Test
     void rejectsNegativePositions() {
         assertThrows(IllegalArgumentException.class, () -> new ConstraintProblem(Kind.SYNTAX, -1, 0, "m", null));
-    }
-
-    @Test
-    void suggestions() {
-        List<String> names = List.of("owner", "ownerName", "status", "id", "lines");
-        assertEquals(Optional.of("owner"), Suggestions.closest("ownr", names));
-        assertEquals(Optional.of("owner"), Suggestions.closest("onwer", names), "a swap is one edit");
-        assertEquals(Optional.of("ownerName"), Suggestions.closest("OWNERNAME", names), "case only");
-        assertEquals(Optional.of("status"), Suggestions.closest("stats", names));
-        assertEquals(Optional.empty(), Suggestions.closest("total", names));
-        assertEquals(Optional.empty(), Suggestions.closest("x", names), "not everything short is a typo");
-        assertEquals(Optional.empty(), Suggestions.closest("owner", List.of("owner")), "an exact match is no suggestion");
-        assertEquals(1, Suggestions.distance("ab", "ba"));
-        assertEquals(3, Suggestions.distance("abc", "abcdef"));
     }
 }

@@ -198,6 +198,41 @@ class JavaConstraintCompilerTest {
         assertFalse(test(r.rule(7), new Order()));
     }
 
+    /** security-model.md §6: 'true' and 'false' as Mendix quotes them, true() and false() as whole conditions. */
+    @Test
+    void quotedBooleansAndConstantConditions() {
+        CompiledRules r = CompiledRules.of("[paid = 'true']", "[archived = 'false']", "[archived != 'true']",
+                "[true()]", "[false()]", "[false() or paid]", "[true() and not(false())]", "[ownerName = 'true']");
+        assertTrue(test(r.rule(0), new Order().paid(true)));
+        assertFalse(test(r.rule(0), new Order()));
+        assertTrue(test(r.rule(1), new Order().archived(false)));
+        assertFalse(test(r.rule(1), new Order()), "empty is not 'false'");
+        assertTrue(test(r.rule(2), new Order()));
+        assertFalse(test(r.rule(2), new Order().archived(true)));
+        assertTrue(test(r.rule(3), new Order()));
+        assertFalse(test(r.rule(4), new Order().paid(true)));
+        assertTrue(test(r.rule(5), new Order().paid(true)));
+        assertFalse(test(r.rule(5), new Order()));
+        assertTrue(test(r.rule(6), new Order()));
+        assertTrue(test(r.rule(7), new Order().ownerName("true")), "for a String member 'true' is text");
+        assertFalse(test(r.rule(7), new Order().ownerName("TRUE")));
+        assertEquals("true", r.compiled.get(3).expression().toString());
+        assertEquals("false", r.compiled.get(4).expression().toString());
+        assertEquals("order.isPaid()", r.compiled.get(5).expression().toString(), "false() or x is x");
+    }
+
+    @Test
+    void nullIsEmpty() {
+        CompiledRules r = CompiledRules.of("[ownerName = NULL]", "[customer != NULL]", "[lines = NULL]");
+        assertTrue(test(r.rule(0), new Order()));
+        assertFalse(test(r.rule(0), new Order().ownerName("")));
+        assertTrue(test(r.rule(1), new Order().customer(new Customer())));
+        assertFalse(test(r.rule(1), new Order()));
+        assertTrue(test(r.rule(2), new Order().lines(lines())));
+        assertFalse(test(r.rule(2), new Order().lines(lines(new OrderLine()))));
+        assertEquals(CompiledRules.of("[ownerName = empty]").expression(), r.expression());
+    }
+
     @Test
     void enums() {
         CompiledRules r = CompiledRules.of("[status = 'OPEN']", "[status != 'OPEN']", "[status = empty]",
@@ -223,6 +258,129 @@ class JavaConstraintCompilerTest {
     }
 
     // -------------------------------------------------------------------------------------------- temporal
+
+    /** 2024-03-31, the day daylight saving time starts in Amsterdam: 23 hours from midnight to midnight. */
+    private static final StubContext DST_DAY = new StubContext()
+            .now(ZonedDateTime.parse("2024-03-31T12:00:00+02:00[Europe/Amsterdam]"));
+
+    @Test
+    void dateArithmeticFollowsTheCalendarOfTheUsersZone() {
+        CompiledRules r = CompiledRules.of(
+                "[createdAt < '[%BeginOfCurrentDay%] + 1 * [%DayLength%]']",
+                "[createdAt < '[%BeginOfCurrentDay%] + 24 * [%HourLength%]']",
+                "[dueDate = '[%BeginOfCurrentDay%] - 1 * [%MonthLength%]']",
+                "[createdAt >= '[%BeginOfCurrentDayUTC%] - 1 * [%YearLength%]']",
+                "[updatedAt > '[%CurrentDateTime%] - 2 * [%HourLength%] + 30 * [%MinuteLength%] - 15 * [%SecondLength%]']");
+        Instant midnight = Instant.parse("2024-03-31T22:00:00Z"); // 1 April 00:00 in Amsterdam (UTC+2)
+        assertTrue(r.rule(0).test(new Order().createdAt(midnight.minusNanos(1)), DST_DAY));
+        assertFalse(r.rule(0).test(new Order().createdAt(midnight), DST_DAY), "a day is a calendar day");
+        assertTrue(r.rule(1).test(new Order().createdAt(midnight), DST_DAY), "24 hours reach 01:00 the next day");
+        assertFalse(r.rule(1).test(new Order().createdAt(midnight.plusSeconds(3600)), DST_DAY));
+        assertTrue(r.rule(2).test(new Order().dueDate(LocalDate.of(2024, 2, 29)), DST_DAY), "31 March - 1 month");
+        assertTrue(r.rule(3).test(new Order().createdAt(Instant.parse("2023-03-31T00:00:00Z")), DST_DAY));
+        assertFalse(r.rule(3).test(new Order().createdAt(Instant.parse("2023-03-30T23:59:59Z")), DST_DAY));
+        assertTrue(r.rule(4).test(new Order().updatedAt(LocalDateTime.of(2024, 3, 31, 10, 29, 46)), DST_DAY));
+        assertFalse(r.rule(4).test(new Order().updatedAt(LocalDateTime.of(2024, 3, 31, 10, 29, 45)), DST_DAY));
+        assertTrue(r.expression().contains("ctx.dateTime(dev.warden.runtime.TimeToken.BEGIN_OF_CURRENT_DAY).plusDays(1).toInstant()"),
+                r.expression());
+        assertTrue(r.compiled.get(4).expression().toString().contains(
+                "ctx.now().minusHours(2).plusMinutes(30).minusSeconds(15).toLocalDateTime()"),
+                r.compiled.get(4).expression().toString());
+    }
+
+    @Test
+    void everyTimeTokenIsTheRuntimes() {
+        StringBuilder constraint = new StringBuilder("[");
+        for (String token : TokenMeaning.TIME_TOKEN_NAMES) {
+            constraint.append(constraint.length() > 1 ? " or " : "").append("createdAt = '[%").append(token).append("%]'");
+        }
+        CompiledRules r = CompiledRules.of(constraint.append("]").toString());
+        for (String token : TokenMeaning.TIME_TOKEN_NAMES) {
+            dev.warden.runtime.TimeToken runtime = dev.warden.runtime.TimeToken.named(token);
+            assertEquals(token, runtime.tokenName());
+            assertEquals(runtime.name(), TokenMeaning.builtIn(token).orElseThrow().timeTokenConstant());
+            Instant value = runtime.at(DST_DAY.now()).toInstant();
+            assertTrue(r.rule().test(new Order().createdAt(value), DST_DAY), token);
+        }
+        assertEquals(dev.warden.runtime.TimeToken.values().length, TokenMeaning.TIME_TOKEN_NAMES.size());
+        assertFalse(r.rule().test(new Order().createdAt(Instant.parse("2024-03-31T10:00:00.5Z")), DST_DAY));
+    }
+
+    /** security-model.md §6: the same line must satisfy the whole sub-constraint. */
+    @Test
+    void subConstraintsNeedOneObjectThatSatisfiesTheWholeCondition() {
+        CompiledRules r = CompiledRules.of("[lines[quantity > 10 and sku = 'Anvil']]",
+                "[lines/quantity > 10][lines/sku = 'Anvil']", "[not(lines[quantity > 10])]",
+                "[customer[name = 'ACME' and parent[name = 'Group']]]",
+                "[lines[tags[label = 'a'] and product/price > 1]]", "[lines[true()]]",
+                "[customer[orders[quantity = 2]]]");
+        Order split = new Order().lines(lines(new OrderLine("Anvil", 1, null), new OrderLine("Rope", 20, null)));
+        Order one = new Order().lines(lines(new OrderLine("Rope", 20, null), new OrderLine("Anvil", 11, null)));
+        assertFalse(test(r.rule(0), split), "two lines, each satisfying half");
+        assertTrue(test(r.rule(1), split), "the two comparisons may be met by different lines");
+        assertTrue(test(r.rule(0), one));
+        assertFalse(test(r.rule(0), new Order()));
+        assertFalse(test(r.rule(0), new Order().lines(lines(new OrderLine(), null))));
+        assertTrue(test(r.rule(2), new Order()));
+        assertTrue(test(r.rule(2), split.lines(lines(new OrderLine("Anvil", 1, null)))));
+        assertFalse(test(r.rule(2), one));
+        Customer group = new Customer("Group");
+        assertTrue(test(r.rule(3), new Order().customer(new Customer("ACME").parent(group))));
+        assertFalse(test(r.rule(3), new Order().customer(new Customer("ACME"))));
+        assertFalse(test(r.rule(3), new Order().customer(new Customer("Other").parent(group))));
+        assertFalse(test(r.rule(3), new Order()));
+        OrderLine tagged = new OrderLine("x", 1, null).product(new Product("p", BigDecimal.TEN));
+        tagged.tags(new ArrayList<>(List.of(new Tag("a"))));
+        OrderLine cheap = new OrderLine("y", 1, null).product(new Product("q", BigDecimal.ONE));
+        cheap.tags(new ArrayList<>(List.of(new Tag("a"))));
+        assertTrue(test(r.rule(4), new Order().lines(lines(cheap, tagged))));
+        assertFalse(test(r.rule(4), new Order().lines(lines(cheap))));
+        assertTrue(test(r.rule(5), new Order().lines(lines(new OrderLine()))));
+        assertFalse(test(r.rule(5), new Order().lines(lines())));
+        Customer customer = new Customer("c");
+        customer.orders(new ArrayList<>(List.of(new Order().quantity(1), new Order().quantity(2))));
+        assertTrue(test(r.rule(6), new Order().customer(customer)));
+        assertEquals("order.getLines() != null && order.getLines().stream().anyMatch(orderLine -> orderLine != null"
+                + " && orderLine.getQuantity() > 10 && java.util.Objects.equals(orderLine.getSku(), \"Anvil\"))",
+                r.expression().replaceAll("\\s*\\n\\s*", " "));
+    }
+
+    @Test
+    void functionValues() {
+        CompiledRules r = CompiledRules.of("[string-length(ownerName) > 2]", "[length(ownerName) = empty]",
+                "[string-length(lines/sku) = quantity]", "[year-from-dateTime(createdAt) = 2024]",
+                "[day-from-dateTime(createdAt) = 31]", "[weekday-from-dateTime(dueDate) = 1]",
+                "[week-from-dateTime(updatedAt) = 1]", "[hours-from-dateTime(zonedAt) = 0]",
+                "[seconds-from-dateTime(offsetAt) != 59]", "[quarter-from-dateTime(dueDate) = 4]",
+                "[day-of-year-from-dateTime(dueDate) = 366]", "[minutes-from-dateTime(createdAt) = 30]");
+        assertTrue(r.rule(0).test(new Order().ownerName("abc"), DST_DAY));
+        assertFalse(r.rule(0).test(new Order().ownerName("a😀"), DST_DAY), "two characters, three UTF-16 units");
+        assertFalse(r.rule(0).test(new Order(), DST_DAY));
+        assertTrue(r.rule(1).test(new Order(), DST_DAY));
+        assertFalse(r.rule(1).test(new Order().ownerName(""), DST_DAY));
+        assertTrue(r.rule(2).test(new Order().quantity(2).lines(lines(new OrderLine("ab", 1, null))), DST_DAY));
+        assertFalse(r.rule(2).test(new Order().quantity(2).lines(lines(new OrderLine(), new OrderLine("a", 1, null))),
+                DST_DAY));
+        Instant lateMarch = Instant.parse("2024-03-30T23:30:00Z"); // 31 March 00:30 in Amsterdam, 30 March in UTC
+        assertTrue(r.rule(3).test(new Order().createdAt(lateMarch), DST_DAY));
+        assertTrue(r.rule(4).test(new Order().createdAt(lateMarch), DST_DAY), "the day in the user's zone");
+        assertFalse(r.rule(4).test(new Order().createdAt(lateMarch),
+                new StubContext().now(ZonedDateTime.parse("2024-03-30T12:00:00Z[UTC]"))), "in UTC it is the 30th");
+        assertTrue(r.rule(5).test(new Order().dueDate(LocalDate.of(2024, 3, 31)), DST_DAY), "a Sunday is 1");
+        assertFalse(r.rule(5).test(new Order().dueDate(LocalDate.of(2024, 4, 1)), DST_DAY));
+        assertTrue(r.rule(6).test(new Order().updatedAt(LocalDateTime.of(2024, 12, 30, 8, 0)), DST_DAY), "ISO week 1");
+        assertTrue(r.rule(7).test(new Order().zonedAt(ZonedDateTime.parse("2024-03-30T23:30:00Z[UTC]")), DST_DAY));
+        assertTrue(r.rule(8).test(new Order(), DST_DAY), "empty != 59");
+        assertFalse(r.rule(8).test(new Order().offsetAt(OffsetDateTime.parse("2024-03-31T01:00:59.9+05:30")), DST_DAY));
+        assertTrue(r.rule(9).test(new Order().dueDate(LocalDate.of(2024, 12, 31)), DST_DAY));
+        assertTrue(r.rule(10).test(new Order().dueDate(LocalDate.of(2024, 12, 31)), DST_DAY), "a leap year");
+        assertTrue(r.rule(11).test(new Order().createdAt(lateMarch), DST_DAY));
+        assertEquals("dev.warden.runtime.internal.ConstraintFunctions.length(order.getOwnerName()) != null"
+                + " && dev.warden.runtime.internal.ConstraintFunctions.length(order.getOwnerName()) > 2", r.expression());
+        assertTrue(r.compiled.get(3).expression().toString().contains(
+                "DatePart.YEAR.of(order.getCreatedAt(), ctx.zone())"), r.compiled.get(3).expression().toString());
+        assertTrue(r.compiled.get(5).expression().toString().contains("DatePart.WEEKDAY.of(order.getDueDate())"));
+    }
 
     @Test
     void temporalTokensConvertToTheMembersType() {
@@ -449,16 +607,28 @@ class JavaConstraintCompilerTest {
     // ------------------------------------------------------------------------------------------- the rest
 
     @Test
-    void stringFunctions() {
+    void stringFunctionsIgnoreCase() {
         CompiledRules r = CompiledRules.of("[contains(ownerName, 'li')]", "[starts-with(customer/name, 'AC')]",
-                "[ends-with(lines/sku, '-1')]", "[not(contains(ownerName, 'li'))]");
+                "[ends-with(lines/sku, '-x1')]", "[not(contains(ownerName, 'LI'))]", "[contains(ownerName, 'Σ')]",
+                "[starts-with(ownerName, 'i̇s')]", "[ownerName = 'alice']");
         assertTrue(test(r.rule(0), new Order().ownerName("Alice")));
-        assertFalse(test(r.rule(0), new Order().ownerName("ALICE")));
+        assertTrue(test(r.rule(0), new Order().ownerName("ALICE")), "case-insensitive, as in Mendix");
+        assertFalse(test(r.rule(0), new Order().ownerName("Alce")));
         assertFalse(test(r.rule(0), new Order()));
-        assertTrue(test(r.rule(1), new Order().customer(new Customer("ACME"))));
+        assertTrue(test(r.rule(1), new Order().customer(new Customer("acme"))));
+        assertFalse(test(r.rule(1), new Order().customer(new Customer("BACME"))));
         assertFalse(test(r.rule(1), new Order().customer(new Customer())));
-        assertTrue(test(r.rule(2), new Order().lines(lines(new OrderLine(), new OrderLine("x-1", 1, null)))));
+        assertTrue(test(r.rule(2), new Order().lines(lines(new OrderLine(), new OrderLine("A-X1", 1, null)))));
         assertTrue(test(r.rule(3), new Order()));
+        assertFalse(test(r.rule(3), new Order().ownerName("ali")));
+        assertTrue(test(r.rule(4), new Order().ownerName("ΟΔΟΣ")), "a final sigma matches Σ and σ");
+        assertTrue(test(r.rule(4), new Order().ownerName("οδοσ")));
+        assertFalse(test(r.rule(4), new Order().ownerName("οδο")));
+        assertTrue(test(r.rule(5), new Order().ownerName("İstanbul")), "İ lower-cases to i and a combining dot");
+        assertFalse(test(r.rule(5), new Order().ownerName("Istanbul")));
+        assertFalse(test(r.rule(6), new Order().ownerName("Alice")), "= stays case-sensitive");
+        assertTrue(r.expression().startsWith("dev.warden.runtime.internal.ConstraintFunctions.contains("
+                + "order.getOwnerName(), \"li\")"), r.expression());
     }
 
     @Test
@@ -517,7 +687,7 @@ class JavaConstraintCompilerTest {
                 + "    return (order.getDiscount() == null ? order.getOwnerId() == null : order.getOwnerId() != null"
                 + " && order.getDiscount().intValue() == order.getOwnerId())\n"
                 + "        && order.getOffsetAt() != null"
-                + " && !order.getOffsetAt().isAfter(ctx.beginOfCurrentDay().toOffsetDateTime())\n"
+                + " && !order.getOffsetAt().isAfter(ctx.dateTime(TimeToken.BEGIN_OF_CURRENT_DAY).toOffsetDateTime())\n"
                 + "        && order.getTenant() != null && order.getTenant().longValue() == ctx.token(\"Tenant\", Long.class);\n"
                 + "  }\n", body(r.sources.get(1)));
     }

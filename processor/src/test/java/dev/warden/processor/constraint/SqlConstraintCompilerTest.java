@@ -86,15 +86,67 @@ class SqlConstraintCompilerTest {
     @Test
     void dateTimeTokensCarryTheMembersType() {
         assertSql("[createdAt < '[%CurrentDateTime%]']", "{a}.created_at IS NOT NULL AND {a}.created_at < ?",
-                "[CURRENT_DATE_TIME as Instant]");
+                "[[%CurrentDateTime%] as Instant]");
         assertSql("[dueDate >= '[%BeginOfCurrentDay%]']", "{a}.due_date IS NOT NULL AND {a}.due_date >= ?",
-                "[BEGIN_OF_CURRENT_DAY as LocalDate]");
+                "[[%BeginOfCurrentDay%] as LocalDate]");
         assertSql("[updatedAt < '[%EndOfCurrentDay%]' or legacyDate > '[%CurrentDateTime%]']",
                 "({a}.updated_at IS NOT NULL AND {a}.updated_at < ?) OR ({a}.legacy_date IS NOT NULL AND {a}.legacy_date > ?)",
-                "[END_OF_CURRENT_DAY as LocalDateTime, CURRENT_DATE_TIME as Date]");
+                "[[%EndOfCurrentDay%] as LocalDateTime, [%CurrentDateTime%] as Date]");
         assertSql("[zonedAt = '[%CurrentDateTime%]'][offsetAt = '[%CurrentDateTime%]']",
                 "{a}.zoned_at IS NOT NULL AND {a}.zoned_at = ? AND {a}.offset_at IS NOT NULL AND {a}.offset_at = ?",
-                "[CURRENT_DATE_TIME as ZonedDateTime, CURRENT_DATE_TIME as OffsetDateTime]");
+                "[[%CurrentDateTime%] as ZonedDateTime, [%CurrentDateTime%] as OffsetDateTime]");
+    }
+
+    @Test
+    void everyTimeTokenAndDateArithmeticIsOneParameter() {
+        assertSql("[createdAt >= '[%BeginOfCurrentWeekUTC%]' and createdAt < '[%EndOfYesterday%]']",
+                "{a}.created_at IS NOT NULL AND {a}.created_at >= ? AND {a}.created_at IS NOT NULL AND {a}.created_at < ?",
+                "[[%BeginOfCurrentWeekUTC%] as Instant, [%EndOfYesterday%] as Instant]");
+        assertSql("[dueDate > '[%BeginOfCurrentDay%] - 3 * [%DayLength%] + [%HourLength%]']",
+                "{a}.due_date IS NOT NULL AND {a}.due_date > ?",
+                "[[%BeginOfCurrentDay%] - 3 * [%DayLength%] + 1 * [%HourLength%] as LocalDate]");
+    }
+
+    @Test
+    void aSubConstraintIsOneExistsWithTheWholeConditionOnOneRow() {
+        assertSql("[lines[quantity > 10 and sku = 'Anvil']]", "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE"
+                + " {a}_1.order_id = {a}.id AND {a}_1.quantity > ? AND {a}_1.sku = ?)",
+                "[CONSTANT 10 as Integer, CONSTANT 'Anvil' as String]");
+        assertSql("[customer[name = 'x' and parent/name = 'y']]", "EXISTS (SELECT 1 FROM customer {a}_1 WHERE"
+                + " {a}_1.id = {a}.customer_id AND {a}_1.name = ? AND EXISTS (SELECT 1 FROM customer {a}_2 WHERE"
+                + " {a}_2.id = {a}_1.parent_id AND {a}_2.name = ?))", "[CONSTANT 'x' as String, CONSTANT 'y' as String]");
+        assertSql("[not(lines[tags[label = 'a']])]", "NOT EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id"
+                + " = {a}.id AND EXISTS (SELECT 1 FROM order_line_tag {a}_2 JOIN tag {a}_3 ON {a}_3.id = {a}_2.tag_id"
+                + " WHERE {a}_2.line_id = {a}_1.id AND {a}_3.label = ?))", "[CONSTANT 'a' as String]");
+        assertSql("[lines[not(sku = 'x')]]", "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id = {a}.id"
+                + " AND NOT ({a}_1.sku IS NOT NULL AND {a}_1.sku = ?))", "[CONSTANT 'x' as String]");
+        assertSql("[lines[false()]]", "FALSE", "[]");
+        assertSql("[customer/orders[quantity = 2]]", "EXISTS (SELECT 1 FROM customer {a}_1 JOIN orders {a}_2 ON"
+                + " {a}_2.customer_id = {a}_1.id WHERE {a}_1.id = {a}.customer_id AND {a}_2.quantity = ?)",
+                "[CONSTANT 2 as Integer]");
+    }
+
+    @Test
+    void functionValuesAreExtractedFromTheColumnAndGuardedByIt() {
+        assertSql("[string-length(ownerName) > 3]", "{a}.owner_name IS NOT NULL AND {length({a}.owner_name)} > ?",
+                "[CONSTANT 3 as Integer]");
+        assertSql("[year-from-dateTime(createdAt) = 2024]", "{a}.created_at IS NOT NULL"
+                + " AND EXTRACT(YEAR FROM ({a}.created_at AT TIME ZONE ?)) = ?", "[ZONE as ZoneId, CONSTANT 2024 as Integer]");
+        assertSql("[month-from-dateTime(updatedAt) != 3]", "{a}.updated_at IS NULL"
+                + " OR EXTRACT(MONTH FROM {a}.updated_at) <> ?", "[CONSTANT 3 as Integer]");
+        assertSql("[weekday-from-dateTime(dueDate) = 1]", "{a}.due_date IS NOT NULL"
+                + " AND MOD(CAST(EXTRACT(ISODOW FROM {a}.due_date) AS INTEGER), 7) + 1 = ?", "[CONSTANT 1 as Integer]");
+        assertSql("[week-from-dateTime(zonedAt) >= 10]", "{a}.zoned_at IS NOT NULL"
+                + " AND EXTRACT({isoweek} FROM ({a}.zoned_at AT TIME ZONE ?)) >= ?",
+                "[ZONE as ZoneId, CONSTANT 10 as Integer]");
+        assertSql("[seconds-from-dateTime(offsetAt) < 30]", "{a}.offset_at IS NOT NULL"
+                + " AND FLOOR(EXTRACT(SECOND FROM ({a}.offset_at AT TIME ZONE ?))) < ?",
+                "[ZONE as ZoneId, CONSTANT 30 as Integer]");
+        assertSql("[string-length(ownerName) = empty]", "{a}.owner_name IS NULL", "[]");
+        assertSql("[string-length(lines/sku) > 3]", "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id ="
+                + " {a}.id AND {length({a}_1.sku)} > ?)", "[CONSTANT 3 as Integer]");
+        assertSql("[string-length(ownerName) = discount]", "{length({a}.owner_name)} IS NOT DISTINCT FROM {a}.discount",
+                "[]");
     }
 
     @Test
@@ -235,13 +287,16 @@ class SqlConstraintCompilerTest {
     }
 
     @Test
-    void stringFunctionsAreLikeWithAnEscapedPattern() {
-        assertSql("[contains(ownerName, 'a%b')]", "{a}.owner_name IS NOT NULL AND {a}.owner_name LIKE ?",
+    void stringFunctionsAreLikeWithAnEscapedCaseInsensitivePattern() {
+        assertSql("[contains(ownerName, 'a%b')]", "{a}.owner_name IS NOT NULL AND {lower({a}.owner_name)} LIKE ?",
                 "[CONSTANT '%a\\%b%' as String]");
-        assertSql("[starts-with(customer/name, 'x') and ends-with(lines/sku, '_')]",
-                "EXISTS (SELECT 1 FROM customer {a}_1 WHERE {a}_1.id = {a}.customer_id AND {a}_1.name LIKE ?)"
-                        + " AND EXISTS (SELECT 1 FROM order_line {a}_2 WHERE {a}_2.order_id = {a}.id AND {a}_2.sku LIKE ?)",
-                "[CONSTANT 'x%' as String, CONSTANT '%\\_' as String]");
+        assertSql("[starts-with(customer/name, 'X') and ends-with(lines/sku, '_É')]",
+                "EXISTS (SELECT 1 FROM customer {a}_1 WHERE {a}_1.id = {a}.customer_id AND {lower({a}_1.name)} LIKE ?)"
+                        + " AND EXISTS (SELECT 1 FROM order_line {a}_2 WHERE {a}_2.order_id = {a}.id"
+                        + " AND {lower({a}_2.sku)} LIKE ?)",
+                "[CONSTANT 'x%' as String, CONSTANT '%\\_é' as String]");
+        assertSql("[ends-with(ownerName, 'ΟΔΟΣ')]", "{a}.owner_name IS NOT NULL AND {lower({a}.owner_name)} LIKE ?",
+                "[CONSTANT '%οδοσ' as String]");
         assertEquals("\\\\a\\%\\_b", SqlConstraintCompiler.escapeLike("\\a%_b"));
         assertEquals("", SqlConstraintCompiler.escapeLike(""));
         assertEquals("\\%😀\\\\", SqlConstraintCompiler.escapeLike("%😀\\"));
@@ -271,6 +326,21 @@ class SqlConstraintCompilerTest {
         assertSql("[(lines/sku = 'x' and quantity = empty) or lines/quantity > 1]",
                 "EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id = {a}.id AND {a}_1.quantity > ?)",
                 "[CONSTANT 1 as Integer]");
+        assertSql("[true()]", "TRUE", "[]");
+        assertSql("[false()]", "FALSE", "[]");
+        assertSql("[false() or paid]", "{a}.paid", "[]");
+        assertSql("[true() and not(lines)]", "NOT EXISTS (SELECT 1 FROM order_line {a}_1 WHERE {a}_1.order_id = {a}.id)",
+                "[]");
+    }
+
+    @Test
+    void nullIsEmptyAndQuotedBooleansAreBooleans() {
+        assertSql("[ownerName = NULL]", "{a}.owner_name IS NULL", "[]");
+        assertSql("[customer != NULL]", "{a}.customer_id IS NOT NULL", "[]");
+        assertSql("[paid = 'true']", "{a}.paid = ?", "[CONSTANT true as Boolean]");
+        assertSql("[archived != 'false']", "{a}.archived IS NULL OR {a}.archived <> ?", "[CONSTANT false as Boolean]");
+        assertSql("[ownerName = 'true']", "{a}.owner_name IS NOT NULL AND {a}.owner_name = ?",
+                "[CONSTANT 'true' as String]");
     }
 
     @Test
@@ -298,7 +368,9 @@ class SqlConstraintCompilerTest {
             }
             CompiledSqlConstraint compiled = SqlConstraintCompiler.compile(checked.constraint(), SqlFixtures.SCHEMA);
             String sql = compiled.sql();
-            String withoutAliases = ALIAS.matcher(sql).replaceAll("{a}").replace("SELECT 1 FROM", "SELECT FROM");
+            // The compiler's own constants: SELECT 1, and the weekday's MOD(ISODOW, 7) + 1.
+            String withoutAliases = ALIAS.matcher(sql).replaceAll("{a}").replace("SELECT 1 FROM", "SELECT FROM")
+                    .replace(" AS INTEGER), 7) + 1", " AS INTEGER))");
             assertTrue(ONLY_NAMES_AND_OPERATORS.matcher(withoutAliases).matches(), () -> text + "\n" + sql);
             assertFalse(sql.contains("  ") || sql.startsWith(" ") || sql.endsWith(" "), sql);
             Matcher alias = ALIAS.matcher(sql);
@@ -403,7 +475,11 @@ class SqlConstraintCompilerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new SqlParamSpec(SqlParamSpec.Kind.CUSTOM_TOKEN, null, null, Fixtures.LONG));
         assertThrows(IllegalArgumentException.class,
-                () -> SqlParamSpec.temporal(SqlParamSpec.Kind.CURRENT_USER, ClassName.get(java.time.Instant.class)));
+                () -> SqlParamSpec.dateTime("Now", ClassName.get(java.time.Instant.class), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SqlParamSpec(SqlParamSpec.Kind.CONSTANT, "x", null,
+                Fixtures.STRING, List.of(new SqlParamSpec.Offset(1, TokenMeaning.Period.DAY))));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SqlParamSpec(SqlParamSpec.Kind.DATE_TIME, null, null, Fixtures.LONG));
         assertThrows(IllegalArgumentException.class,
                 () -> new CompiledSqlConstraint("{a}.x = ?", List.of(), Set.of()));
     }

@@ -7,13 +7,19 @@ import dev.warden.processor.constraint.fixture.StubContext;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import dev.warden.runtime.TimeToken;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import dev.warden.runtime.sql.Dialect;
 
 /**
  * The fixture entities stored in tables ({@link #SCHEMA}, {@link #DDL}), and a tiny stand-in for the runtime's
@@ -108,12 +114,17 @@ final class SqlFixtures {
 
     // ------------------------------------------------------------------------------------------------ rendering
 
-    /** A constraint's SQL for one alias and context, with the values to bind. */
-    record Rendered(String sql, List<Object> values) {
+    /** A constraint's SQL for one alias, context and dialect, with the values to bind. */
+    record Rendered(String sql, List<Object> values, Dialect dialect) {
         /** Binds the values to the parameters after the first {@code offset} ones. */
         void bind(PreparedStatement statement, int offset) throws SQLException {
             for (int i = 0; i < values.size(); i++) {
-                setValue(statement, offset + i + 1, values.get(i));
+                Object value = values.get(i);
+                if (value instanceof ZoneId) {
+                    statement.setString(offset + i + 1, dialect.timeZoneName((ZoneId) value));
+                } else {
+                    setValue(statement, offset + i + 1, value);
+                }
             }
         }
     }
@@ -123,8 +134,8 @@ final class SqlFixtures {
      * when a parameter has no value (a rule that uses {@code [%CurrentUser%]} for a context without a user id),
      * which drops the rule.
      */
-    static Rendered render(CompiledSqlConstraint compiled, String alias, StubContext ctx) {
-        String[] pieces = compiled.sql(alias).split("\\?", -1);
+    static Rendered render(CompiledSqlConstraint compiled, String alias, StubContext ctx, Dialect dialect) {
+        String[] pieces = functions(compiled.sql(alias), dialect).split("\\?", -1);
         StringBuilder sql = new StringBuilder(pieces[0]);
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < compiled.params().size(); i++) {
@@ -141,8 +152,32 @@ final class SqlFixtures {
             }
             sql.append(pieces[i + 1]);
         }
-        return new Rendered(sql.toString(), values);
+        return new Rendered(sql.toString(), values, dialect);
     }
+
+    /**
+     * The template functions {@code {name(argument)}} and {@code {name}} rendered by the runtime's dialect, as the
+     * runtime's {@code SqlTemplate} renders them (the constraint SQL has no quotes that hold braces).
+     */
+    static String functions(String sql, Dialect dialect) {
+        Matcher m = FUNCTION.matcher(sql);
+        if (!m.find()) {
+            return sql;
+        }
+        String name = m.group(1);
+        if (m.group(2).equals("}")) {
+            return sql.substring(0, m.start()) + dialect.sqlFunction(name, null) + functions(sql.substring(m.end()), dialect);
+        }
+        int depth = 1;
+        int i = m.end();
+        for (; depth > 0; i++) {
+            depth += sql.charAt(i) == '(' ? 1 : sql.charAt(i) == ')' ? -1 : 0;
+        }
+        String argument = functions(sql.substring(m.end(), i - 1), dialect);
+        return sql.substring(0, m.start()) + dialect.sqlFunction(name, argument) + functions(sql.substring(i + 1), dialect);
+    }
+
+    private static final Pattern FUNCTION = Pattern.compile("\\{([a-z]{2,})([(}])");
 
     private static Object value(SqlParamSpec param, StubContext ctx) {
         switch (param.kind()) {
@@ -150,12 +185,14 @@ final class SqlFixtures {
                 return convert(param.constant(), param.javaType());
             case CURRENT_USER:
                 return ctx.currentUserId();
-            case CURRENT_DATE_TIME:
-                return temporal(ctx.now(), param.javaType());
-            case BEGIN_OF_CURRENT_DAY:
-                return temporal(ctx.beginOfCurrentDay(), param.javaType());
-            case END_OF_CURRENT_DAY:
-                return temporal(ctx.endOfCurrentDay(), param.javaType());
+            case DATE_TIME:
+                ZonedDateTime time = ctx.dateTime(TimeToken.valueOf(param.timeTokenConstant()));
+                for (SqlParamSpec.Offset offset : param.offsets()) {
+                    time = time.plus(offset.amount(), ChronoUnit.valueOf(offset.period().chronoUnit()));
+                }
+                return temporal(time, param.javaType());
+            case ZONE:
+                return ctx.zone();
             case CUSTOM_TOKEN:
                 return ctx.token(param.name(), Object.class);
             default:

@@ -55,7 +55,8 @@ final class SqlTestData {
     private long nextLineId = 1;
 
     static final String[] STRINGS = {null, "", "a", "x", "a'b", "EU", "US", "ax", "xa", "X", "b'c", "é", "😀x",
-        "a%b_c\\d", "%", "_", "\\", "Delft", " x", "x ", "Ann", "p"};
+        "a%b_c\\d", "%", "_", "\\", "Delft", " x", "x ", "Ann", "p", "A", "ÉCOLE", "école", "ΟΔΟΣ", "οδοσ", "İstanbul",
+        "istanbul", "STRASSE", "Straße", "ǅemal", "ＡＢ", "𐐀x", "Σa"};
     static final Instant NOW = Instant.parse("2024-03-15T09:30:00Z");
 
     static SqlTestData generate(long seed, int randomOrders) {
@@ -194,18 +195,32 @@ final class SqlTestData {
         o.status(pick(random, new Status[] {null, Status.OPEN, Status.SHIPPED, Status.CLOSED}));
         o.createdAt(pick(random, new Instant[] {null, NOW, Instant.parse("2024-03-14T23:00:00Z"),
             Instant.parse("2024-03-15T23:00:00Z"), NOW.plusNanos(1000), NOW.minusNanos(1000),
-            Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2024-03-15T10:30:00Z")}));
+            Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2024-03-15T10:30:00Z"),
+            // around the daylight-saving changes of the users' zones and the month ends they reach back to
+            Instant.parse("2024-03-30T23:00:00Z"), Instant.parse("2024-03-31T22:00:00Z"),
+            Instant.parse("2024-03-31T23:00:00Z"), Instant.parse("2024-03-31T00:30:00Z"),
+            Instant.parse("2024-02-29T00:00:00Z"), Instant.parse("2024-02-28T23:00:00Z"),
+            Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-11-03T04:00:00Z"),
+            Instant.parse("2024-11-04T05:00:00Z"), Instant.parse("2024-11-03T05:30:00Z"),
+            Instant.parse("2024-11-03T06:30:59.999Z"), Instant.parse("2024-10-03T04:00:00Z"),
+            Instant.parse("2024-12-31T23:59:59Z"), Instant.parse("2023-12-31T18:29:00Z")}));
         o.dueDate(pick(random, new LocalDate[] {null, LocalDate.of(2024, 3, 15), LocalDate.of(2024, 3, 14),
-            LocalDate.of(2024, 3, 16), LocalDate.of(1999, 12, 31)}));
+            LocalDate.of(2024, 3, 16), LocalDate.of(1999, 12, 31), LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 31),
+            LocalDate.of(2024, 3, 25), LocalDate.of(2024, 11, 3), LocalDate.of(2024, 12, 30), LocalDate.of(2021, 1, 3)}));
         o.updatedAt(pick(random, new LocalDateTime[] {null, LocalDateTime.of(2024, 3, 15, 0, 0),
             LocalDateTime.of(2024, 3, 15, 10, 30), LocalDateTime.of(2024, 3, 15, 10, 30, 0, 1000),
-            LocalDateTime.of(2024, 3, 16, 0, 0), LocalDateTime.of(2024, 3, 15, 9, 30)}));
+            LocalDateTime.of(2024, 3, 16, 0, 0), LocalDateTime.of(2024, 3, 15, 9, 30),
+            LocalDateTime.of(2024, 3, 31, 2, 30), LocalDateTime.of(2024, 4, 1, 0, 0), LocalDateTime.of(2024, 2, 29, 23, 59),
+            LocalDateTime.of(2024, 11, 3, 1, 30), LocalDateTime.of(2024, 11, 4, 0, 0, 59)}));
         o.offsetAt(pick(random, new OffsetDateTime[] {null, OffsetDateTime.ofInstant(NOW, ZoneOffset.ofHours(5)),
             OffsetDateTime.parse("2024-03-15T00:00:00+01:00"), OffsetDateTime.parse("2024-03-16T00:00:00+01:00"),
-            OffsetDateTime.parse("2024-03-15T10:30:00+01:00")}));
+            OffsetDateTime.parse("2024-03-15T10:30:00+01:00"), OffsetDateTime.parse("2024-03-31T01:30:00+05:30"),
+            OffsetDateTime.parse("2024-11-03T01:30:00-05:00")}));
         o.zonedAt(pick(random, new ZonedDateTime[] {null, ZonedDateTime.ofInstant(NOW, ZoneId.of("Asia/Tokyo")),
             ZonedDateTime.parse("2024-03-15T00:00:00+01:00[Europe/Amsterdam]"),
-            ZonedDateTime.parse("2024-03-15T10:30:00+01:00[Europe/Amsterdam]")}));
+            ZonedDateTime.parse("2024-03-15T10:30:00+01:00[Europe/Amsterdam]"),
+            ZonedDateTime.parse("2024-03-31T03:00:00+02:00[Europe/Amsterdam]"),
+            ZonedDateTime.parse("2024-11-03T01:30:00-04:00[America/New_York]")}));
         o.legacyDate(pick(random, new Date[] {null, Date.from(NOW), Date.from(Instant.parse("2024-03-14T23:00:00Z")),
             Date.from(Instant.parse("2030-01-01T00:00:00Z"))}));
         o.cutOff(pick(random, new LocalTime[] {null, LocalTime.NOON, LocalTime.MIDNIGHT}));

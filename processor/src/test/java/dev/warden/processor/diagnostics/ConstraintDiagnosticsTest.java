@@ -52,7 +52,8 @@ class ConstraintDiagnosticsTest {
     /**
      * A ticket whose only rule (role User, everything READ) has this constraint, written alone on its line:
      * members id, title, status (Status), owner (Long), ownerName (String), price (BigDecimal), customer
-     * (to-one Customer), tags (to-many Tag) and summary (calculated).
+     * (to-one Customer), tags (to-many Tag), urgent (Boolean), created (Instant), due (LocalDate) and summary
+     * (calculated).
      */
     private static JavaFileObject ticket(String constraint) {
         return entity("Ticket", """
@@ -68,6 +69,9 @@ class ConstraintDiagnosticsTest {
                     private BigDecimal price;
                     private Customer customer;
                     private List<Tag> tags;
+                    private Boolean urgent;
+                    private java.time.Instant created;
+                    private java.time.LocalDate due;
                     public Long getId() { return id; }
                     public void setId(Long id) { this.id = id; }
                     public String getTitle() { return title; }
@@ -84,6 +88,12 @@ class ConstraintDiagnosticsTest {
                     public void setCustomer(Customer customer) { this.customer = customer; }
                     public List<Tag> getTags() { return tags; }
                     public void setTags(List<Tag> tags) { this.tags = tags; }
+                    public Boolean getUrgent() { return urgent; }
+                    public void setUrgent(Boolean urgent) { this.urgent = urgent; }
+                    public java.time.Instant getCreated() { return created; }
+                    public void setCreated(java.time.Instant created) { this.created = created; }
+                    public java.time.LocalDate getDue() { return due; }
+                    public void setDue(java.time.LocalDate due) { this.due = due; }
                     @Calculated
                     public String getSummary() { return title + " " + status; }
                 }
@@ -153,7 +163,7 @@ class ConstraintDiagnosticsTest {
     @Test
     void syntaxErrorMissingOperand() {
         String message = assertConstraintError("WARDEN-E010", "[title = ]",
-                "         ^", "compare with a string, a number, true(), false(), empty, a token or a member path");
+                "         ^", "compare with a string, a number, true(), false(), empty, NULL, a token or a member path");
         assertThat(message).contains("syntax error in the constraint of rule 1 of Ticket");
     }
 
@@ -249,5 +259,164 @@ class ConstraintDiagnosticsTest {
         String message = assertConstraintError("WARDEN-E018", "[tags = 'urgent']",
                 " ^^^^^^^^^^^^^^^", "compare an attribute reached through it (tags/member = ...)");
         assertThat(message).contains("'tags' is a to-many association");
+    }
+
+    // ---------------------------------------------------------------- security-model.md §6
+
+    @Test
+    void aConstraintWithTheNewFormsCompiles() {
+        Compilation compilation = compileTicket(ticket("[customer != NULL and urgent = 'true'][true()]"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void nullInLowerCase() {
+        String message = assertConstraintError("WARDEN-E010", "[title = null]",
+                "         ^^^^", "no value is written NULL (in capitals) or empty");
+        assertThat(message).contains("expected a value after '=' but found 'null'");
+    }
+
+    @Test
+    void nullHasNoOrder() {
+        String message = assertConstraintError("WARDEN-E015", "[price > NULL]",
+                "       ^", "test for a value with = NULL or != NULL");
+        assertThat(message).contains("'NULL' has no order, so it cannot be compared with '>'");
+    }
+
+    @Test
+    void aQuotedBooleanInCapitals() {
+        String message = assertConstraintError("WARDEN-E012", "[urgent = 'TRUE']",
+                "          ^^^^^^", "write 'true' or true(), in lower case");
+        assertThat(message).contains("'urgent' is a Boolean, which cannot be compared with the string 'TRUE'");
+    }
+
+    @Test
+    void trueWithoutParentheses() {
+        String message = assertConstraintError("WARDEN-E010", "[true]",
+                "     ^", "write true(), as in [true()] or [active = true()]");
+        assertThat(message).contains("expected '(' after 'true' but found ']'");
+    }
+
+    @Test
+    void theDateTimeTokensFunctionsAndArithmeticCompile() {
+        Compilation compilation = compileTicket(ticket("[created >= '[%BeginOfCurrentWeekUTC%] - 2 * [%WeekLength%]'"
+                + " and due < '[%EndOfCurrentMonth%]'][string-length(title) > 3 and year-from-dateTime(created) = 2024]"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void unknownFunction() {
+        String message = assertConstraintError("WARDEN-E019", "[strng-length(title) > 3]",
+                " ^^^^^^^^^^^^", "did you mean string-length()?");
+        assertThat(message).contains("unknown function in the constraint of rule 1 of Ticket: unknown function "
+                + "'strng-length'");
+    }
+
+    @Test
+    void unknownFunctionWithoutACloseName() {
+        String message = assertConstraintError("WARDEN-E019", "[count(tags) > 3]",
+                " ^^^^^", "the functions are not(), true(), false(), contains(), starts-with(), ends-with()");
+        assertThat(message).contains("unknown function 'count'");
+    }
+
+    @Test
+    void malformedDateArithmetic() {
+        String message = assertConstraintError("WARDEN-E045", "[created > '[%BeginOfCurrentDay%] - 3 [%DayLength%]']",
+                "                                      ^", "multiply a period by a whole number, as in 3 * [%DayLength%]");
+        assertThat(message).contains("date arithmetic error in the constraint of rule 1 of Ticket: expected '*' after "
+                + "the factor 3");
+    }
+
+    @Test
+    void aPeriodAlone() {
+        String message = assertConstraintError("WARDEN-E045", "[created > '[%DayLength%]']",
+                "           ^^^^^^^^^^^^^^^", "write it after a date-time token in one string");
+        assertThat(message).contains("[%DayLength%] is a period, not a date and time");
+    }
+
+    @Test
+    void aDateTimeTokenAddedToADateTimeToken() {
+        String message = assertConstraintError("WARDEN-E045",
+                "[created > '[%BeginOfCurrentDay%] + [%EndOfCurrentDay%]']",
+                "                                    ^^^^^^^^^^^^^^^^^^^", "add a period: [%SecondLength%]");
+        assertThat(message).contains("only periods can be added to or subtracted from a date and time");
+    }
+
+    @Test
+    void aMisspeltTimeToken() {
+        String message = assertConstraintError("WARDEN-E017", "[created > '[%BeginOfCurentWeek%]']",
+                "           ^^^^^^^^^^^^^^^^^^^^^^^", "did you mean [%BeginOfCurrentWeek%]?");
+        assertThat(message).contains("unknown token [%BeginOfCurentWeek%]");
+    }
+
+    @Test
+    void aDatePartOfAString() {
+        String message = assertConstraintError("WARDEN-E012", "[year-from-dateTime(title) = 2024]",
+                "                    ^^^^^", "take the parts of an Instant, OffsetDateTime, ZonedDateTime, "
+                        + "LocalDateTime or LocalDate member");
+        assertThat(message).contains("year-from-dateTime() needs a date and time but 'title' is a String");
+    }
+
+    @Test
+    void theHoursOfADate() {
+        String message = assertConstraintError("WARDEN-E012", "[hours-from-dateTime(due) < 9]",
+                "                     ^^^", "take the time of a LocalDateTime or Instant member");
+        assertThat(message).contains("'due' is a LocalDate, which has none");
+    }
+
+    @Test
+    void aLengthComparedWithText() {
+        String message = assertConstraintError("WARDEN-E012", "[string-length(title) = 'long']",
+                "                        ^^^^^^", "compare it with a whole number such as 42");
+        assertThat(message).contains("'string-length(title)' is a whole number, which cannot be compared with the "
+                + "string 'long'");
+    }
+
+    @Test
+    void aSubConstraintOnAnAttribute() {
+        String message = assertConstraintError("WARDEN-E046", "[title[x = 1]]",
+                " ^^^^^", "put the conditions on 'title' itself in the outer brackets, or follow an association");
+        assertThat(message).contains("sub-constraint on a member that is not an association in the constraint of rule 1 "
+                + "of Ticket: a sub-constraint is a condition on an association's objects, but 'title' is a String");
+    }
+
+    @Test
+    void anUnknownMemberInsideASubConstraint() {
+        String message = assertConstraintError("WARDEN-E011", "[customer[nmae = 'x']]",
+                "          ^^^^", "did you mean 'name'?");
+        assertThat(message).contains("'Customer' has no member 'nmae'");
+    }
+
+    @Test
+    void conditionsThroughTheSameToManySeparatelyAreAWarning() {
+        JavaFileObject ticket = ticket("[tags/label = 'urgent'][tags/id > 3]");
+        Compilation compilation = compileTicket(ticket);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[WARDEN-W013]").inFile(ticket)
+                .onLineContaining("constraint = \"[tags/label = 'urgent'][tags/id > 3]\"");
+        assertThat(compilation).hadWarningContaining("two conditions go through the to-many association 'tags' "
+                + "separately, so different objects of it may satisfy them");
+        assertThat(compilation).hadWarningContaining("write tags[label = 'urgent' and id > 3]");
+    }
+
+    @Test
+    void theSeparateToManyWarningCanBeSuppressed() {
+        JavaFileObject ticket = ticket("[tags/label = 'urgent'][tags/id > 3]");
+        JavaFileObject suppressed = entity("Ticket", readSource(ticket).replace("@SecuredEntity",
+                "@SuppressWarnings(\"warden:separate-to-many\")\n@SecuredEntity"));
+
+        assertThat(compileTicket(suppressed)).succeededWithoutWarnings();
+    }
+
+    private static String readSource(JavaFileObject file) {
+        try {
+            String text = file.getCharContent(true).toString();
+            return text.substring(text.indexOf("@SecuredEntity"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -29,7 +30,8 @@ import java.util.UUID;
  * {@code Short}, {@code Byte}, {@code Double}, {@code Float}, {@code BigDecimal}, {@code BigInteger}, enums (as
  * their {@code name()}), {@code LocalDate}, {@code LocalDateTime}, {@code LocalTime}, {@code OffsetDateTime},
  * {@code Instant} and {@code ZonedDateTime} (as an offset date-time), {@code java.util.Date} and its
- * {@code java.sql} subclasses, {@code UUID} and {@code byte[]}; others are left to the driver.
+ * {@code java.sql} subclasses, {@code UUID} and {@code byte[]}; {@code ZoneId}s are bound (not read) as the
+ * {@linkplain #timeZoneName name} the database's {@code AT TIME ZONE} takes; others are left to the driver.
  */
 public interface Dialect {
     /** The dialect's name, {@code "H2"} or {@code "PostgreSQL"}. */
@@ -43,6 +45,51 @@ public interface Dialect {
      */
     default String booleanLiteral(boolean value) {
         return value ? "TRUE" : "FALSE";
+    }
+
+    /**
+     * The SQL of a function of the constraint language whose SQL differs between databases, for a
+     * {@link SqlTemplate}'s {@code {name(argument)}} (or {@code {name}}). The result contains the argument exactly
+     * once, so that the template's parameters keep their order. The functions, each the twin of the Java the
+     * processor generates (see {@code dev.warden.runtime.internal.ConstraintFunctions}):
+     *
+     * <ul>
+     *   <li>{@code lower}: the case-insensitive form of a string, as {@code contains}, {@code starts-with} and
+     *       {@code ends-with} compare it: Unicode lower case of the root locale, with the final sigma {@code ς}
+     *       taken as {@code σ}. This default is {@code REPLACE(LOWER(x), 'ς', 'σ')}, exact only where the
+     *       database's {@code LOWER} is the root locale's.</li>
+     *   <li>{@code length}: the number of characters (Unicode code points) of a string, for {@code string-length};
+     *       by default {@code CHAR_LENGTH(x)}.</li>
+     *   <li>{@code isoweek} (no argument): the {@code EXTRACT} field of the ISO 8601 week of the year, for
+     *       {@code week-from-dateTime}; by default {@code WEEK}.</li>
+     * </ul>
+     *
+     * @param name the function's name
+     * @param argument the argument's SQL, or null for a function without one
+     * @return the function's SQL
+     * @throws IllegalArgumentException for an unknown function, or a missing or extra argument
+     */
+    default String sqlFunction(String name, String argument) {
+        switch (TemplateFunctions.require(name, argument)) {
+            case "lower":
+                return "REPLACE(LOWER(" + argument + "), 'ς', 'σ')";
+            case "length":
+                return "CHAR_LENGTH(" + argument + ")";
+            default:
+                return "WEEK";
+        }
+    }
+
+    /**
+     * The name of a time zone as the database's {@code x AT TIME ZONE ?} takes it, where the date parts of the
+     * constraint language bind the user's zone: by default the zone's id, fixed offsets normalized ({@code GMT+2} is
+     * {@code +02:00}).
+     *
+     * @param zone the zone
+     * @return its name for the database
+     */
+    default String timeZoneName(ZoneId zone) {
+        return zone.normalized().getId();
     }
 
     /**
@@ -81,7 +128,8 @@ public interface Dialect {
      * @return the SQL type
      */
     default int sqlType(Class<?> javaType) {
-        if (javaType == String.class || javaType == Character.class || javaType.isEnum()) {
+        if (javaType == String.class || javaType == Character.class || javaType.isEnum()
+                || ZoneId.class.isAssignableFrom(javaType)) {
             return Types.VARCHAR;
         } else if (javaType == Long.class) {
             return Types.BIGINT;
@@ -131,6 +179,8 @@ public interface Dialect {
             statement.setString(index, ((Enum<?>) value).name());
         } else if (value instanceof String || value instanceof Character) {
             statement.setString(index, value.toString());
+        } else if (value instanceof ZoneId) {
+            statement.setString(index, timeZoneName((ZoneId) value));
         } else if (value instanceof Instant) {
             statement.setObject(index, OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
         } else if (value instanceof ZonedDateTime) {

@@ -4,6 +4,7 @@ import static dev.warden.runtime.internal.Checks.boxed;
 import static dev.warden.runtime.internal.Checks.requireName;
 
 import dev.warden.runtime.SecurityContext;
+import dev.warden.runtime.TimeToken;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Timestamp;
@@ -11,8 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,19 +43,38 @@ public final class SqlParam {
         /** A custom token, from the user's attributes. */
         TOKEN,
         /** {@code [%UserRole_Name%]}: folded to a boolean literal, never bound. */
-        USER_ROLE
+        USER_ROLE,
+        /**
+         * Any date-time token ({@link TimeToken}), with the periods added to it: {@code '[%BeginOfCurrentDay%] - 3 *
+         * [%DayLength%]'}.
+         */
+        DATE_TIME,
+        /** The time zone of the context, in which the date parts of instants are taken ({@code year-from-dateTime}). */
+        ZONE
     }
+
+    /** A period added to a date-time token: {@code amount} of {@code unit} (negative to subtract). */
+    private record Offset(long amount, ChronoUnit unit) {}
 
     private final Kind kind;
     private final Object constant;
     private final String name;
     private final Class<?> javaType;
+    private final TimeToken token;
+    private final List<Offset> offsets;
 
     private SqlParam(Kind kind, Object constant, String name, Class<?> javaType) {
+        this(kind, constant, name, javaType, null, List.of());
+    }
+
+    private SqlParam(Kind kind, Object constant, String name, Class<?> javaType, TimeToken token,
+            List<Offset> offsets) {
         this.kind = kind;
         this.constant = constant;
         this.name = name;
         this.javaType = javaType;
+        this.token = token;
+        this.offsets = offsets;
     }
 
     /**
@@ -105,6 +129,55 @@ public final class SqlParam {
      */
     public static SqlParam endOfCurrentDay(Class<?> temporalType) {
         return new SqlParam(Kind.END_OF_CURRENT_DAY, null, null, requireTemporal(temporalType));
+    }
+
+    /**
+     * A date-time token, bound as its value for the context ({@link SecurityContext#dateTime(TimeToken)}), converted
+     * as for {@link #currentDateTime}.
+     *
+     * @param token the token
+     * @param temporalType as for {@link #currentDateTime}
+     * @return the parameter
+     */
+    public static SqlParam dateTime(TimeToken token, Class<?> temporalType) {
+        return new SqlParam(Kind.DATE_TIME, null, null, requireTemporal(temporalType),
+                Objects.requireNonNull(token, "token"), List.of());
+    }
+
+    /**
+     * This date-time token with a period added, on the calendar of the token's zone (as
+     * {@link ZonedDateTime#plus(long, java.time.temporal.TemporalUnit)} adds it: days, weeks, months and years by the
+     * calendar, across daylight-saving changes; hours, minutes and seconds by the clock): the parameter of
+     * {@code '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'} is {@code dateTime(BEGIN_OF_CURRENT_DAY, type).plus(-3,
+     * ChronoUnit.DAYS)}. Periods are added in order.
+     *
+     * @param amount how many of the unit; negative to subtract
+     * @param unit {@code SECONDS}, {@code MINUTES}, {@code HOURS}, {@code DAYS}, {@code WEEKS}, {@code MONTHS} or
+     *     {@code YEARS}
+     * @return the parameter with the period added
+     * @throws IllegalStateException when this is not a {@link #dateTime} parameter
+     */
+    public SqlParam plus(long amount, ChronoUnit unit) {
+        if (kind != Kind.DATE_TIME) {
+            throw new IllegalStateException("Only a date-time token can have a period added, not " + this);
+        }
+        Objects.requireNonNull(unit, "unit");
+        if (unit.compareTo(ChronoUnit.SECONDS) < 0 || unit.compareTo(ChronoUnit.YEARS) > 0) {
+            throw new IllegalArgumentException("A period of date arithmetic is seconds to years, not " + unit);
+        }
+        List<Offset> more = new ArrayList<>(offsets);
+        more.add(new Offset(amount, unit));
+        return new SqlParam(kind, null, null, javaType, token, List.copyOf(more));
+    }
+
+    /**
+     * The time zone of the context ({@link SecurityContext#zone()}), bound as its name, for the date parts of an
+     * instant column ({@code EXTRACT(YEAR FROM (t.created AT TIME ZONE ?))}).
+     *
+     * @return the parameter
+     */
+    public static SqlParam zone() {
+        return new SqlParam(Kind.ZONE, null, null, ZoneId.class);
     }
 
     /**
@@ -173,6 +246,14 @@ public final class SqlParam {
                 return ctx.hasToken(name) ? ctx.token(name, javaType) : null;
             case USER_ROLE:
                 return ctx.hasUserRole(name);
+            case DATE_TIME:
+                ZonedDateTime time = token.at(now);
+                for (Offset offset : offsets) {
+                    time = time.plus(offset.amount(), offset.unit());
+                }
+                return temporal(time, javaType);
+            case ZONE:
+                return now.getZone();
             default:
                 throw new AssertionError(kind);
         }
@@ -186,6 +267,7 @@ public final class SqlParam {
             case CURRENT_DATE_TIME:
             case BEGIN_OF_CURRENT_DAY:
             case END_OF_CURRENT_DAY:
+            case DATE_TIME:
                 return javaType == Instant.class || javaType == ZonedDateTime.class ? OffsetDateTime.class : javaType;
             default:
                 return javaType;
@@ -290,6 +372,15 @@ public final class SqlParam {
                 return "[%" + name + "%] " + javaType.getSimpleName();
             case USER_ROLE:
                 return "[%UserRole_" + name + "%]";
+            case DATE_TIME:
+                StringBuilder text = new StringBuilder("[%" + token.tokenName() + "%]");
+                for (Offset offset : offsets) {
+                    text.append(offset.amount() < 0 ? " - " : " + ").append(Math.abs(offset.amount())).append(' ')
+                            .append(offset.unit());
+                }
+                return text.append(' ').append(javaType.getSimpleName()).toString();
+            case ZONE:
+                return "zone";
             default:
                 return kind + " " + javaType.getSimpleName();
         }
@@ -302,11 +393,11 @@ public final class SqlParam {
         }
         SqlParam that = (SqlParam) other;
         return kind == that.kind && Objects.equals(constant, that.constant) && Objects.equals(name, that.name)
-                && Objects.equals(javaType, that.javaType);
+                && Objects.equals(javaType, that.javaType) && token == that.token && offsets.equals(that.offsets);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, constant, name, javaType);
+        return Objects.hash(kind, constant, name, javaType, token, offsets);
     }
 }

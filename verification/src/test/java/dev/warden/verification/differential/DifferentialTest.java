@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * with {@code -Dwarden.verify.only=<seed>}.
  *
  * <p>Sizes: {@code warden.verify.models} random models (16 by default, 1500 with {@code -Pthorough}), from seed
- * {@code warden.verify.seed}, after the regression seeds and models.
+ * {@code warden.verify.seed}, after the regression seeds and models. The regression seeds run with the generator they
+ * were found with ({@link Generator#legacy}), the random ones with every form of the constraint language.
  */
 class DifferentialTest {
 
@@ -56,6 +57,7 @@ class DifferentialTest {
                 + "user other than the system%n", Harness.RULES.get(), Harness.RULES_WITH_CONSTRAINT.get(),
                 Harness.OBJECTS_VISIBLE.get(), Harness.OBJECTS_SEEN.get());
         System.out.printf("differential: models by security level %s%n", Harness.LEVELS);
+        System.out.printf("differential: rules using the forms of security-model.md section 6: %s%n", Harness.FORMS);
     }
 
     @TestFactory
@@ -68,13 +70,15 @@ class DifferentialTest {
             seeds.add(Long.parseLong(only.trim()));
         } else {
             for (long seed : REGRESSION_SEEDS) {
-                seeds.add(seed);
+                seeds.add(-seed); // negative: a regression seed, run with the legacy generator
             }
             for (int b = 0; b < (models + MODELS_PER_BATCH - 1) / MODELS_PER_BATCH; b++) {
                 seeds.add(base + b);
             }
         }
-        return seeds.stream().map(seed -> DynamicTest.dynamicTest("seed " + seed, () -> runBatch(seed)));
+        return seeds.stream().map(seed -> seed < 0
+                ? DynamicTest.dynamicTest("regression seed " + -seed, () -> runBatch(-seed, Generator.legacy(-seed)))
+                : DynamicTest.dynamicTest("seed " + seed, () -> runBatch(seed, new Generator(seed))));
     }
 
     /**
@@ -87,6 +91,14 @@ class DifferentialTest {
             Generator generator = new Generator(1);
             App app = Regressions.anonymousAndNotCurrentUser();
             check(new Harness(app, generator.users(app), generator, databases), 1, "anonymous and CurrentUser");
+        }), DynamicTest.dynamicTest("case-insensitive string functions", () -> {
+            Generator generator = new Generator(2);
+            App app = Regressions.stringFunctions();
+            check(new Harness(app, Regressions.onePerUserRole(app), generator, databases), 1, "string functions");
+        }), DynamicTest.dynamicTest("date-time tokens, date arithmetic and date parts in four zones", () -> {
+            Generator generator = new Generator(3);
+            App app = Regressions.timeTokens();
+            check(new Harness(app, Regressions.onePerUserRoleAndZone(app), generator, databases), 1, "time tokens");
         }));
     }
 
@@ -99,8 +111,7 @@ class DifferentialTest {
         }
     }
 
-    static void runBatch(long seed) throws Exception {
-        Generator generator = new Generator(seed);
+    static void runBatch(long seed, Generator generator) throws Exception {
         App app = generator.batch("s" + Long.toString(seed, 36).replace('-', 'n'), MODELS_PER_BATCH);
         Harness harness = new Harness(app, generator.users(app), generator, databases);
         List<String> disagreements = harness.run(MODELS_PER_BATCH);

@@ -55,6 +55,19 @@ final class Harness {
     static final AtomicLong RULES_WITH_CONSTRAINT = new AtomicLong();
     static final AtomicLong RULES = new AtomicLong();
     static final java.util.Map<String, AtomicLong> LEVELS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** How many rules' constraints use each form of security-model.md §6, to show that the run covered them. */
+    static final java.util.Map<String, AtomicLong> FORMS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final java.util.Map<String, java.util.regex.Pattern> FORM_PATTERNS = java.util.Map.of(
+            "string functions", java.util.regex.Pattern.compile("(contains|starts-with|ends-with)\\("),
+            "NULL", java.util.regex.Pattern.compile("\\bNULL\\b"),
+            "quoted booleans", java.util.regex.Pattern.compile("'(true|false)'"),
+            "true()/false() conditions", java.util.regex.Pattern.compile("(\\[|and |or |not\\()(true|false)\\(\\)"),
+            "date-time tokens other than the first three", java.util.regex.Pattern.compile(
+                    "\\[%(BeginOf|EndOf)(?!CurrentDay%)\\w+%\\]"),
+            "date arithmetic", java.util.regex.Pattern.compile("%\\] [-+] \\d+ \\* \\[%"),
+            "length functions", java.util.regex.Pattern.compile("length\\("),
+            "date parts", java.util.regex.Pattern.compile("-from-dateTime\\("),
+            "sub-constraints", java.util.regex.Pattern.compile("\\w\\["));
     static final AtomicLong compileNanos = new AtomicLong();
     static final AtomicLong sqlNanos = new AtomicLong();
 
@@ -114,6 +127,14 @@ final class Harness {
         MODELS.addAndGet(models);
         LEVELS.computeIfAbsent(app.level, l -> new AtomicLong()).addAndGet(models);
         for (Entity e : app.entities) {
+            for (Model.Rule r : e.rules) {
+                String text = Sources.constraint(r.constraint);
+                FORM_PATTERNS.forEach((form, pattern) -> {
+                    if (pattern.matcher(text).find()) {
+                        FORMS.computeIfAbsent(form, f -> new AtomicLong()).incrementAndGet();
+                    }
+                });
+            }
             RULES.addAndGet(e.rules.size());
             RULES_WITH_CONSTRAINT.addAndGet(e.rules.stream().filter(r -> !r.constraint.isEmpty()).count());
         }
@@ -229,6 +250,8 @@ final class Harness {
             case DECIMAL: return "NUMERIC(12, 2)";
             case ENUM: return "VARCHAR(20)";
             case DATE: return "DATE";
+            case INSTANT: return "TIMESTAMP WITH TIME ZONE";
+            case LOCAL_DATE_TIME: return "TIMESTAMP";
             default: throw new IllegalStateException(m.kind.name());
         }
     }
@@ -265,7 +288,10 @@ final class Harness {
                             + String.join(", ", names.stream().map(n -> "?").toList()) + ")";
                     try (PreparedStatement insert = connection.prepareStatement(sql)) {
                         for (int i = 0; i < values.size(); i++) {
-                            insert.setObject(i + 1, values.get(i));
+                            Object value = values.get(i);
+                            // PostgreSQL's driver takes an instant as an offset date-time
+                            insert.setObject(i + 1, value instanceof java.time.Instant instant
+                                    ? instant.atOffset(java.time.ZoneOffset.UTC) : value);
                         }
                         insert.executeUpdate();
                     }
@@ -276,9 +302,8 @@ final class Harness {
 
     // ------------------------------------------------------------------------------------------------- checks
 
-    /** The clock of every context: 10:15 UTC on {@link Model#TODAY}. */
-    static final java.time.Clock CLOCK = java.time.Clock.fixed(Model.TODAY.atTime(10, 15).toInstant(java.time.ZoneOffset.UTC),
-            java.time.ZoneOffset.UTC);
+    /** The clock of every context: {@link Model#NOW}; its zone, UTC, is the zone of users without one. */
+    static final java.time.Clock CLOCK = java.time.Clock.fixed(Model.NOW, java.time.ZoneOffset.UTC);
 
     private SecurityContext context(User user) {
         if (user.system) {
@@ -287,8 +312,8 @@ final class Harness {
         if (user.anonymousOf) {
             return SecurityContext.anonymousOf(model).withClock(CLOCK);
         }
-        return SecurityContext.of(model, new UserIdentity(user.id, new LinkedHashSet<>(user.userRoles), user.attributes))
-                .withClock(CLOCK);
+        return SecurityContext.of(model, new UserIdentity(user.id, new LinkedHashSet<>(user.userRoles), user.attributes,
+                user.zone)).withClock(CLOCK);
     }
 
     private void disagree(User user, Entity e, String what) {
@@ -606,7 +631,7 @@ final class Harness {
             Member m = generator.pick(candidates);
             Query.Op op = generator.pick(List.of(Query.Op.EQ, Query.Op.NE, Query.Op.LT, Query.Op.GE, Query.Op.IS_NULL,
                     Query.Op.IS_NOT_NULL, Query.Op.STARTS_WITH, Query.Op.CONTAINS));
-            boolean ordered = m.kind == Kind.STRING || m.kind == Kind.DATE || m.kind == Kind.DECIMAL || m.kind.whole();
+            boolean ordered = m.kind == Kind.STRING || m.kind.temporal() || m.kind == Kind.DECIMAL || m.kind.whole();
             if ((op == Query.Op.LT || op == Query.Op.GE) && !ordered
                     || op.name().contains("WITH") || op == Query.Op.CONTAINS && m.kind != Kind.STRING) {
                 op = Query.Op.EQ;
@@ -677,6 +702,10 @@ final class Harness {
             c = a.compareTo(b);
         } else if (seen instanceof java.time.LocalDate a) {
             c = a.compareTo((java.time.LocalDate) value);
+        } else if (seen instanceof java.time.Instant a) {
+            c = a.compareTo((java.time.Instant) value);
+        } else if (seen instanceof java.time.LocalDateTime a) {
+            c = a.compareTo((java.time.LocalDateTime) value);
         } else if (seen instanceof Boolean a) {
             c = a.equals(value) ? 0 : 1;
         } else {

@@ -20,7 +20,11 @@ final class Model {
     enum Kind {
         ID("Long"), STRING("String"), LONG("Long"), INT("int"), INTEGER("Integer"), BOOL("boolean"),
         BOOLEAN("Boolean"), DECIMAL("java.math.BigDecimal"), ENUM(null), TO_ONE(null), TO_MANY(null),
-        OWNER("Long"), CALCULATED("int"), DATE("java.time.LocalDate");
+        OWNER("Long"), CALCULATED("int"), DATE("java.time.LocalDate"),
+        /** §6: an instant, compared with the time tokens and taken apart on the calendar of the user's zone. */
+        INSTANT("java.time.Instant"),
+        /** §6: a wall-clock date and time, compared with the tokens as their wall-clock time in their zone. */
+        LOCAL_DATE_TIME("java.time.LocalDateTime");
 
         final String javaType;
 
@@ -48,6 +52,11 @@ final class Model {
         /** Boxed Long: comparable with [%CurrentUser%] (the user id type is Long). */
         boolean userIdTyped() {
             return this == ID || this == LONG || this == OWNER;
+        }
+
+        /** A date, an instant or a date and time: compared with the time tokens. */
+        boolean temporal() {
+            return this == DATE || this == INSTANT || this == LOCAL_DATE_TIME;
         }
     }
 
@@ -78,8 +87,14 @@ final class Model {
         }
     }
 
-    /** "Today" for every security context of the differential test: contexts run on a fixed clock. */
-    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 6, 15);
+    /**
+     * "Today" for every security context of the differential test: contexts run on a fixed clock, at {@link #NOW}.
+     * It is the day daylight saving time starts in Europe (at 01:00 UTC), so that a day in Amsterdam is 23 hours long,
+     * and a month after February of a year that is not a leap year.
+     */
+    static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 3, 29);
+    /** The clock of every context: 10:15 UTC on {@link #TODAY}, 12:15 in Amsterdam. */
+    static final java.time.Instant NOW = TODAY.atTime(10, 15).toInstant(java.time.ZoneOffset.UTC);
 
     /** The tokens every generated application declares: name to Java type. */
     static final Map<String, Class<?>> TOKENS = Map.of("Tenant", Long.class, "Region", String.class, "Beta", Boolean.class);
@@ -219,28 +234,37 @@ final class Model {
         final Map<String, Object> attributes;
         final boolean anonymousOf;
         final boolean system;
+        /** §6: the user's time zone; null for the application's default (the clock's, UTC). */
+        final java.time.ZoneId zone;
 
         User(String label, Object id, List<String> userRoles, Map<String, Object> attributes, boolean anonymousOf,
                 boolean system) {
+            this(label, id, userRoles, attributes, anonymousOf, system, null);
+        }
+
+        User(String label, Object id, List<String> userRoles, Map<String, Object> attributes, boolean anonymousOf,
+                boolean system, java.time.ZoneId zone) {
             this.label = label;
             this.id = id;
             this.userRoles = userRoles;
             this.attributes = attributes;
             this.anonymousOf = anonymousOf;
             this.system = system;
+            this.zone = zone;
         }
 
         @Override
         public String toString() {
             return label + "(id=" + id + ", roles=" + userRoles + ", attributes=" + attributes
-                    + (anonymousOf ? ", anonymousOf" : "") + (system ? ", system" : "") + ")";
+                    + (anonymousOf ? ", anonymousOf" : "") + (system ? ", system" : "")
+                    + (zone == null ? "" : ", zone=" + zone) + ")";
         }
     }
 
     // ------------------------------------------------------------------------------------------ constraints
 
     /** A condition of a constraint. */
-    sealed interface Expr permits Or, And, Not, Cmp, Fn, PathTest, RoleTest, TokenTest {}
+    sealed interface Expr permits Or, And, Not, Cmp, Fn, PathTest, RoleTest, TokenTest, Const, FnCmp, Pred {}
 
     record Or(List<Expr> operands) implements Expr {}
 
@@ -263,17 +287,37 @@ final class Model {
     /** A boolean custom token alone. */
     record TokenTest(String token) implements Expr {}
 
-    sealed interface Operand permits Literal, Empty, TokenRef, PathRef {}
+    /** {@code true()} or {@code false()} as a condition (§6). */
+    record Const(boolean value) implements Expr {}
+
+    /** §6: {@code function(path) op operand}, a length or a date part compared as a whole number. */
+    record FnCmp(String function, List<Member> path, String op, Operand right) implements Expr {}
+
+    /** §6: a sub-constraint, {@code path[condition]}, the condition's paths starting at the associated entity. */
+    record Pred(List<Member> path, Expr condition) implements Expr {}
+
+    sealed interface Operand permits Literal, Empty, TokenRef, PathRef, TimeRef {}
 
     /** A literal: its value (String, BigDecimal, Boolean, or an enum constant's name) and its text. */
     record Literal(Object value, String text) implements Operand {}
 
-    record Empty() implements Operand {}
+    /** {@code empty}, or its synonym {@code NULL} (§6). */
+    record Empty(boolean nullKeyword) implements Operand {
+        Empty() {
+            this(false);
+        }
+    }
 
     /** A token: CurrentUser, UserRole_X or a custom token. */
     record TokenRef(String name) implements Operand {}
 
     record PathRef(List<Member> path) implements Operand {}
+
+    /** §6: a date-time token with periods added, {@code '[%BeginOfCurrentDay%] - 3 * [%DayLength%]'}. */
+    record TimeRef(String token, List<Offset> offsets) implements Operand {}
+
+    /** {@code amount} (negative: subtracted) of a period token such as {@code DayLength}. */
+    record Offset(long amount, String period) {}
 
     private Model() {}
 }

@@ -4,10 +4,14 @@ import dev.warden.verification.differential.Model.Access;
 import dev.warden.verification.differential.Model.And;
 import dev.warden.verification.differential.Model.App;
 import dev.warden.verification.differential.Model.Cmp;
+import dev.warden.verification.differential.Model.Const;
 import dev.warden.verification.differential.Model.Empty;
 import dev.warden.verification.differential.Model.Entity;
 import dev.warden.verification.differential.Model.Expr;
 import dev.warden.verification.differential.Model.Fn;
+import dev.warden.verification.differential.Model.FnCmp;
+import dev.warden.verification.differential.Model.Pred;
+import dev.warden.verification.differential.Model.TimeRef;
 import dev.warden.verification.differential.Model.Kind;
 import dev.warden.verification.differential.Model.Literal;
 import dev.warden.verification.differential.Model.Member;
@@ -23,6 +27,13 @@ import dev.warden.verification.differential.Model.TokenRef;
 import dev.warden.verification.differential.Model.TokenTest;
 import dev.warden.verification.differential.Model.User;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,6 +64,8 @@ final class Reference {
         /** Qualified module roles, "Module.Role". */
         final Set<String> moduleRoles = new LinkedHashSet<>();
         final Map<String, Object> tokens = new HashMap<>();
+        /** §6: the zone of the date-time tokens and date parts: the user's, else the application's default, UTC. */
+        ZoneId zone = ZoneOffset.UTC;
 
         Subject(boolean system, boolean denied, Object id, Set<String> userRoles) {
             this.system = system;
@@ -76,6 +89,14 @@ final class Reference {
      * attribute of the same name when it has the declared type.
      */
     Subject subject(User user) {
+        Subject subject = subjectWithoutZone(user);
+        if (user.zone != null && !user.system && !user.anonymousOf) {
+            subject.zone = user.zone;
+        }
+        return subject;
+    }
+
+    private Subject subjectWithoutZone(User user) {
         if (user.system) {
             return new Subject(true, false, null, Set.of());
         }
@@ -103,11 +124,7 @@ final class Reference {
         if (user.id != null) {
             s.tokens.put("CurrentUser", user.id);
         }
-        // §3 date tokens, as the dates they fall on (the generated date members are LocalDates); End is midnight
-        // at the start of tomorrow, as in Mendix
-        s.tokens.put("CurrentDateTime", Model.TODAY);
-        s.tokens.put("BeginOfCurrentDay", Model.TODAY);
-        s.tokens.put("EndOfCurrentDay", Model.TODAY.plusDays(1));
+        // §3, §6: the date-time tokens always have a value (timeToken computes it)
         return s;
     }
 
@@ -402,6 +419,7 @@ final class Reference {
 
     // --------------------------------------------------------------------------------------------- §3 constraints
 
+    /** The tokens a constraint needs a value of: custom tokens and the user's id; date-time tokens always have one. */
     private static void tokensOf(Expr e, Set<String> tokens) {
         if (e instanceof Or or) {
             or.operands().forEach(x -> tokensOf(x, tokens));
@@ -409,11 +427,19 @@ final class Reference {
             and.operands().forEach(x -> tokensOf(x, tokens));
         } else if (e instanceof Not not) {
             tokensOf(not.operand(), tokens);
+        } else if (e instanceof Pred pred) {
+            tokensOf(pred.condition(), tokens);
         } else if (e instanceof TokenTest t) {
             tokens.add(t.token());
-        } else if (e instanceof Cmp cmp && cmp.right() instanceof TokenRef t && !t.name().startsWith("UserRole_")) {
+        } else if (e instanceof Cmp cmp && cmp.right() instanceof TokenRef t && needsValue(t.name())) {
+            tokens.add(t.name());
+        } else if (e instanceof FnCmp cmp && cmp.right() instanceof TokenRef t && needsValue(t.name())) {
             tokens.add(t.name());
         }
+    }
+
+    private static boolean needsValue(String token) {
+        return !token.startsWith("UserRole_") && !isTimeToken(token);
     }
 
     boolean eval(Expr e, Obj o, Subject s) {
@@ -451,9 +477,9 @@ final class Reference {
             Member last = last(fn.path());
             for (Obj owner : reach(o, fn.path())) {
                 if (owner.get(last.name) instanceof String v && switch (fn.function()) {
-                    case "contains" -> v.contains(fn.text());
-                    case "starts-with" -> v.startsWith(fn.text());
-                    default -> v.endsWith(fn.text());
+                    case "contains" -> caseless(v).contains(caseless(fn.text()));
+                    case "starts-with" -> caseless(v).startsWith(caseless(fn.text()));
+                    default -> caseless(v).endsWith(caseless(fn.text()));
                 }) {
                     return true;
                 }
@@ -461,8 +487,194 @@ final class Reference {
             return false;
         } else if (e instanceof Cmp cmp) {
             return comparison(cmp, o, s);
+        } else if (e instanceof Const constant) {
+            return constant.value();
+        } else if (e instanceof FnCmp cmp) {
+            return functionComparison(cmp, o, s);
+        } else if (e instanceof Pred pred) {
+            return subConstraint(pred, o, s);
         }
         throw new IllegalStateException(String.valueOf(e));
+    }
+
+    /** §6: some object the path leads to (some element of a to-many association) satisfies the whole condition. */
+    private boolean subConstraint(Pred pred, Obj o, Subject s) {
+        Member last = last(pred.path());
+        for (Obj owner : reach(o, pred.path())) {
+            Object v = owner.get(last.name);
+            List<Obj> targets = last.kind == Kind.TO_MANY ? elements(v) : v == null ? List.of() : List.of((Obj) v);
+            for (Obj target : targets) {
+                if (eval(pred.condition(), target, s)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** §6: the function's value (empty for an empty member) compared like a whole-number member. */
+    private boolean functionComparison(FnCmp cmp, Obj o, Subject s) {
+        Member member = last(cmp.path());
+        for (Obj owner : reach(o, cmp.path())) {
+            Object value = function(cmp.function(), owner.get(member.name), s.zone);
+            Object other;
+            if (cmp.right() instanceof Empty) {
+                if (cmp.op().equals("=") == (value == null)) {
+                    return true;
+                }
+                continue;
+            } else if (cmp.right() instanceof Literal literal) {
+                other = literal.value();
+            } else if (cmp.right() instanceof TokenRef token) {
+                other = s.tokens.get(token.name());
+            } else if (cmp.right() instanceof PathRef ref) {
+                for (Obj b : reach(o, ref.path())) {
+                    if (compareValues(value, cmp.op(), b.get(last(ref.path()).name), Kind.INTEGER)) {
+                        return true;
+                    }
+                }
+                continue;
+            } else {
+                throw new IllegalStateException(String.valueOf(cmp.right()));
+            }
+            if (compareValues(value, cmp.op(), other, Kind.INTEGER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * §6: {@code string-length} (characters, as code points) and the date parts: of an instant on the calendar of
+     * the user's zone, of a date or date and time as it is; ISO 8601 weeks, weekday 1 for Sunday to 7 for Saturday.
+     */
+    static Integer function(String function, Object value, ZoneId zone) {
+        if (value == null) {
+            return null;
+        }
+        if (function.equals("string-length") || function.equals("length")) {
+            String text = (String) value;
+            return text.codePointCount(0, text.length());
+        }
+        LocalDateTime local = value instanceof Instant instant ? LocalDateTime.ofInstant(instant, zone)
+                : value instanceof LocalDate date ? date.atStartOfDay() : (LocalDateTime) value;
+        LocalDate date = local.toLocalDate();
+        int isoWeekday = date.getDayOfWeek().getValue();
+        switch (function) {
+            case "year-from-dateTime": return local.getYear();
+            case "month-from-dateTime": return local.getMonthValue();
+            case "day-from-dateTime": return local.getDayOfMonth();
+            case "hours-from-dateTime": return local.getHour();
+            case "minutes-from-dateTime": return local.getMinute();
+            case "seconds-from-dateTime": return local.getSecond();
+            case "quarter-from-dateTime": return (local.getMonthValue() - 1) / 3 + 1;
+            // the week of its Thursday, counted from the first Thursday of that Thursday's year
+            case "week-from-dateTime": return (date.plusDays(4 - isoWeekday).getDayOfYear() - 1) / 7 + 1;
+            case "weekday-from-dateTime": return isoWeekday % 7 + 1;
+            case "day-of-year-from-dateTime": return local.getDayOfYear();
+            default: throw new IllegalStateException(function);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- §6 date-time tokens
+
+    /** The periods of the day a token begins or ends, after {@code BeginOf} or {@code EndOf}. */
+    static final List<String> TOKEN_PERIODS = List.of("CurrentMinute", "CurrentHour", "CurrentDay", "Yesterday",
+            "Tomorrow", "CurrentWeek", "CurrentMonth", "CurrentYear");
+
+    static boolean isTimeToken(String name) {
+        String base = name.endsWith("UTC") ? name.substring(0, name.length() - 3) : name;
+        if (base.equals("CurrentDateTime")) {
+            return base.equals(name);
+        }
+        for (String edge : List.of("BeginOf", "EndOf")) {
+            if (base.startsWith(edge) && TOKEN_PERIODS.contains(base.substring(edge.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * §6: a date-time token at {@code now}: on the calendar of the user's zone, or of UTC for a name ending in UTC; a
+     * week from Monday; an end is the start of the next period; a day starts at its first moment.
+     */
+    static ZonedDateTime timeToken(String name, Instant now, ZoneId userZone) {
+        boolean utc = name.endsWith("UTC");
+        ZoneId zone = utc ? ZoneOffset.UTC : userZone;
+        String base = utc ? name.substring(0, name.length() - 3) : name;
+        ZonedDateTime time = now.atZone(zone);
+        if (base.equals("CurrentDateTime")) {
+            return time;
+        }
+        boolean end = base.startsWith("EndOf");
+        String period = base.substring(end ? "EndOf".length() : "BeginOf".length());
+        LocalDateTime local = time.toLocalDateTime();
+        if (period.equals("CurrentMinute") || period.equals("CurrentHour")) {
+            LocalDateTime begin = period.equals("CurrentMinute") ? local.withSecond(0).withNano(0)
+                    : local.withMinute(0).withSecond(0).withNano(0);
+            ZonedDateTime start = ZonedDateTime.ofLocal(begin, zone, time.getOffset());
+            return end ? start.plusSeconds(period.equals("CurrentMinute") ? 60 : 3600) : start;
+        }
+        LocalDate today = local.toLocalDate();
+        LocalDate first;
+        LocalDate next;
+        switch (period) {
+            case "CurrentDay": first = today; next = today.plusDays(1); break;
+            case "Yesterday": first = today.minusDays(1); next = today; break;
+            case "Tomorrow": first = today.plusDays(1); next = today.plusDays(2); break;
+            case "CurrentWeek":
+                first = today.minusDays(today.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
+                next = first.plusDays(7);
+                break;
+            case "CurrentMonth": first = LocalDate.of(today.getYear(), today.getMonth(), 1); next = first.plusMonths(1); break;
+            case "CurrentYear": first = LocalDate.of(today.getYear(), 1, 1); next = first.plusYears(1); break;
+            default: throw new IllegalStateException(name);
+        }
+        return ZonedDateTime.ofLocal((end ? next : first).atStartOfDay(), zone, null);
+    }
+
+    /**
+     * §6: a period added on the calendar of the token's zone: days, weeks, months and years to the local date and time
+     * (31 March minus a month is the last day of February), hours, minutes and seconds to the instant.
+     */
+    static ZonedDateTime plus(ZonedDateTime time, long amount, String period) {
+        switch (period) {
+            case "SecondLength": return time.plusSeconds(amount);
+            case "MinuteLength": return time.plusSeconds(60 * amount);
+            case "HourLength": return time.plusSeconds(3600 * amount);
+            default: break;
+        }
+        LocalDateTime local = time.toLocalDateTime();
+        LocalDateTime moved = switch (period) {
+            case "DayLength" -> local.plusDays(amount);
+            case "WeekLength" -> local.plusDays(7 * amount);
+            case "MonthLength" -> local.plusMonths(amount);
+            case "YearLength" -> local.plusYears(amount);
+            default -> throw new IllegalStateException(period);
+        };
+        return ZonedDateTime.ofLocal(moved, time.getZone(), time.getOffset());
+    }
+
+    /** The value of a date-time token with its periods as a member of this kind sees it. */
+    private static Object timeValue(String token, List<Model.Offset> offsets, Kind kind, Subject s) {
+        ZonedDateTime time = timeToken(token, Model.NOW, s.zone);
+        for (Model.Offset offset : offsets) {
+            time = plus(time, offset.amount(), offset.period());
+        }
+        switch (kind) {
+            case DATE: return time.toLocalDate();
+            case LOCAL_DATE_TIME: return time.toLocalDateTime();
+            default: return time.toInstant();
+        }
+    }
+
+    /**
+     * §6: the string functions compare without regard to case, by the Unicode lower case of the root locale; a Greek
+     * final sigma is a sigma (Warden's documented reading, so that {@code 'ΟΔΟΣ'} contains {@code 'Σ'}).
+     */
+    static String caseless(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replace('ς', 'σ');
     }
 
     private boolean comparison(Cmp cmp, Obj o, Subject s) {
@@ -496,6 +708,10 @@ final class Reference {
         Object other;
         if (right instanceof Literal literal) {
             other = literal.value();
+        } else if (right instanceof TimeRef time) {
+            other = timeValue(time.token(), time.offsets(), m.kind, s);
+        } else if (right instanceof TokenRef token && isTimeToken(token.name())) {
+            other = timeValue(token.name(), List.of(), m.kind, s);
         } else if (right instanceof TokenRef token) {
             if (token.name().startsWith("UserRole_")) {
                 other = s.userRoles.contains(token.name().substring("UserRole_".length()));
@@ -532,6 +748,10 @@ final class Reference {
         if (a instanceof String x && b instanceof String y) {
             c = Integer.signum(x.compareTo(y));
         } else if (a instanceof java.time.LocalDate x && b instanceof java.time.LocalDate y) {
+            c = Integer.signum(x.compareTo(y));
+        } else if (a instanceof Instant x && b instanceof Instant y) {
+            c = Integer.signum(x.compareTo(y));
+        } else if (a instanceof LocalDateTime x && b instanceof LocalDateTime y) {
             c = Integer.signum(x.compareTo(y));
         } else if (a instanceof Boolean x && b instanceof Boolean y) {
             c = x.equals(y) ? 0 : 1;

@@ -3,10 +3,14 @@ package dev.warden.verification.differential;
 import dev.warden.verification.differential.Model.And;
 import dev.warden.verification.differential.Model.App;
 import dev.warden.verification.differential.Model.Cmp;
+import dev.warden.verification.differential.Model.Const;
 import dev.warden.verification.differential.Model.Empty;
 import dev.warden.verification.differential.Model.Entity;
 import dev.warden.verification.differential.Model.Expr;
 import dev.warden.verification.differential.Model.Fn;
+import dev.warden.verification.differential.Model.FnCmp;
+import dev.warden.verification.differential.Model.Pred;
+import dev.warden.verification.differential.Model.TimeRef;
 import dev.warden.verification.differential.Model.Kind;
 import dev.warden.verification.differential.Model.Literal;
 import dev.warden.verification.differential.Model.Member;
@@ -160,6 +164,12 @@ final class Sources {
             return "'[%UserRole_" + role.userRole() + "%]'";
         } else if (e instanceof TokenTest token) {
             return "'[%" + token.token() + "%]'";
+        } else if (e instanceof Const constant) {
+            return constant.value() + "()";
+        } else if (e instanceof FnCmp cmp) {
+            return cmp.function() + "(" + path(cmp.path()) + ") " + cmp.op() + " " + operand(cmp.right());
+        } else if (e instanceof Pred pred) {
+            return path(pred.path()) + "[" + expr(pred.condition()) + "]";
         }
         throw new IllegalStateException(String.valueOf(e));
     }
@@ -167,12 +177,19 @@ final class Sources {
     static String operand(Operand o) {
         if (o instanceof Literal literal) {
             return literal.text();
-        } else if (o instanceof Empty) {
-            return "empty";
+        } else if (o instanceof Empty empty) {
+            return empty.nullKeyword() ? "NULL" : "empty";
         } else if (o instanceof TokenRef token) {
             return "'[%" + token.name() + "%]'";
         } else if (o instanceof PathRef path) {
             return path(path.path());
+        } else if (o instanceof TimeRef time) {
+            StringBuilder text = new StringBuilder("'[%" + time.token() + "%]");
+            for (Model.Offset offset : time.offsets()) {
+                text.append(offset.amount() < 0 ? " - " : " + ").append(Math.abs(offset.amount())).append(" * [%")
+                        .append(offset.period()).append("%]");
+            }
+            return text.append('\'').toString();
         }
         throw new IllegalStateException(String.valueOf(o));
     }

@@ -83,6 +83,33 @@ final class MalformedInputs {
             "[" + "not(".repeat(1000) + "id = 1" + ")".repeat(1000) + "]",
             "[" + "(".repeat(5000) + "]", "[" + "id = 1 or ".repeat(3000) + "id = 2]",
             "[name = '" + "x".repeat(100_000) + "']", "x".repeat(100_000), "[" + "a/".repeat(2000) + "b = 1]",
+            // security-model.md §6: NULL, quoted booleans, true()/false(), functions, date arithmetic, sub-constraints
+            "[name = null]", "[name = Null]", "[NULL]", "[name < NULL]", "[NULL = name]", "[name = NULL()]",
+            "[name = 'TRUE']", "[owner = 'true']", "[true]", "[true(]", "[true() = name]", "[false()()]", "[true() true()]",
+            "[string-length(name)]", "[string-length() > 1]", "[string-length(name, 1) > 1]", "[string-length(owner) > 1]",
+            "[string-length(name) > 'x']", "[string-length(name) > 1.5]", "[string-length(others) > 1]",
+            "[strng-length(name) > 1]", "[string-lenght(name) > 1]", "[string- length(name) > 1]", "[string -length(name) > 1]",
+            "[year-from-dateTime(name) = 1]", "[year-from-dateTime(owner) = 1]", "[year-from-datetime(owner) = 1]",
+            "[hours-from-dateTime(other) = 1]", "[year-from-dateTime(other/thing) = 2024]", "[-from-dateTime(name) = 1]",
+            "[day-of-year-from-dateTime() = 1]", "[weekday-from-dateTime(name) = '[%CurrentUser%]']", "[count(others) > 1]",
+            "[a-b-c(name) = 1]", "[x(]", "[length(name) = length(name)]", "[length(name)(name) = 1]",
+            "[owner > '[%DayLength%]']", "[owner > '[%BeginOfCurrentDay%] - 3 * [%DayLength%]']",
+            "[owner > '[%BeginOfCurrentDay%] - 3 [%DayLength%]']", "[owner > '[%BeginOfCurrentDay%] - * [%DayLength%]']",
+            "[owner > '[%BeginOfCurrentDay%] - 3 *']", "[owner > '[%BeginOfCurrentDay%] -']", "[owner > '[%BeginOfCurrentDay%] 3']",
+            "[owner > '[%BeginOfCurrentDay%] - 99999999999999999999 * [%DayLength%]']",
+            "[owner > '[%BeginOfCurrentDay%] - 999999999 * [%YearLength%]']", "[owner > '[%BeginOfCurrentDay%] + [%Tenant%]']",
+            "[owner > '[%Tenant%] + [%DayLength%]']", "[owner > '[%DayLength%] + [%DayLength%]']",
+            "[owner > '[%BeginOfCurrentDay%] + [%CurrentDateTime%]']", "[owner > '[%BeginOfCurrentDay%] + [%Day Length%]']",
+            "[owner > '[%BeginOfCurrentDay%] + [%DayLength']", "[owner > '[%BeginOfCurrentDay%] + [%DayLength%] '' x']",
+            "[owner > '[%BeginOfCurrentDay%] - -3 * [%DayLength%]']", "[owner > '[%BeginOfCurrentDay%] * 3']",
+            "[owner > '[%BeginOfCurrentDay%]' - 3 * '[%DayLength%]']", "[owner > [%BeginOfCurrentDay%] - 3 * [%DayLength%]]",
+            "['[%BeginOfCurrentDay%] - 3 * [%DayLength%]']", "[contains(name, '[%A%] + [%B%]')]",
+            "[owner > '[%BeginOfCurrentWeekUtc%]']", "[owner > '[%CurrentDateTimeUTC%]']", "[owner > '[%EndOfNextWeek%]']",
+            "[others[]]", "[others[name = 'x']]", "[others[id = 1]", "[others[id = 1]/id = 1]", "[others[id = 1] = empty]",
+            "[name[id = 1]]", "[owner[id = 1]]", "[others[nope = 1]]", "[others[thing[others[id = 1]]]]",
+            "[other[thing[name = 'x' and others[id = 1]]]]", "[others[[id = 1]]]", "[others[id = 1]][]",
+            "[" + "others[thing[".repeat(200) + "id = 1" + "]]".repeat(200) + "]",
+            "[others[" + "id = 1 or ".repeat(300) + "id = 2]]",
         };
     }
 
@@ -93,7 +120,7 @@ final class MalformedInputs {
     static String[] misspelledTokens() {
         java.util.Set<String> spellings = new java.util.LinkedHashSet<>();
         for (String token : new String[] {"CurrentUser", "CurrentDateTime", "BeginOfCurrentDay", "EndOfCurrentDay",
-            "UserRole_U1", "Tenant"}) {
+            "UserRole_U1", "Tenant", "BeginOfCurrentWeekUTC", "EndOfYesterday", "DayLength"}) {
             for (int i = 0; i < token.length(); i++) {
                 spellings.add(token.substring(0, i) + token.substring(i + 1));
                 if (i + 1 < token.length()) {
