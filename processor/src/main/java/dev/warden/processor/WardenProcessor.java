@@ -3,6 +3,7 @@ package dev.warden.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.warden.processor.codegen.ApplicationWriter;
+import dev.warden.processor.codegen.CompactSource;
 import dev.warden.processor.codegen.ModuleWriter;
 import dev.warden.processor.codegen.Naming;
 import dev.warden.processor.codegen.OperationWriter;
@@ -596,8 +597,14 @@ public final class WardenProcessor extends AbstractProcessor {
     }
 
     private void write(JavaFile file) {
+        String name = file.packageName().isEmpty() ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
         try {
-            file.writeTo(processingEnv.getFiler());
+            javax.tools.JavaFileObject source = processingEnv.getFiler().createSourceFile(name,
+                    file.typeSpec().originatingElements().toArray(Element[]::new));
+            try (Writer writer = source.openWriter()) {
+                writer.write(CompactSource.compact(file.toString()));
+            }
         } catch (IOException e) {
             throw new IllegalStateException("could not write " + file.packageName() + "." + file.typeSpec().name(), e);
         }

@@ -82,6 +82,35 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
      * @param entityType the entity's class
      * @param memberType its member enum
      * @param module the module the entity belongs to; the rules' roles are roles of this module
+     * @param proxies the generated proxy's constructor, so that associations to this entity can be shown through it
+     */
+    protected EntityRules(Class<T> entityType, Class<M> memberType, ModuleDescriptor module,
+            SecuredObject.Factory<T, M, ? extends SecuredObject<T, M>> proxies) {
+        this(entityType, memberType, module);
+        proxies(proxies);
+    }
+
+    /**
+     * Starts the rules of an entity with its generated proxy and its no-argument constructor (see {@link #defaults}).
+     *
+     * @param entityType the entity's class
+     * @param memberType its member enum
+     * @param module the module the entity belongs to
+     * @param proxies the generated proxy's constructor
+     * @param defaults the entity's no-argument constructor
+     */
+    protected EntityRules(Class<T> entityType, Class<M> memberType, ModuleDescriptor module,
+            SecuredObject.Factory<T, M, ? extends SecuredObject<T, M>> proxies, java.util.function.Supplier<T> defaults) {
+        this(entityType, memberType, module, proxies);
+        defaults(defaults);
+    }
+
+    /**
+     * Starts the rules of an entity without a generated proxy (rules written by hand, in tests).
+     *
+     * @param entityType the entity's class
+     * @param memberType its member enum
+     * @param module the module the entity belongs to
      */
     protected EntityRules(Class<T> entityType, Class<M> memberType, ModuleDescriptor module) {
         this.entityType = Objects.requireNonNull(entityType, "entityType");

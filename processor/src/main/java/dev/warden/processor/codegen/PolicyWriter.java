@@ -78,12 +78,9 @@ public final class PolicyWriter {
                 .superclass(ParameterizedTypeName.get(Naming.ENTITY_RULES, entityType, memberEnum))
                 .addAnnotation(ModuleWriter.generated())
                 .addOriginatingElement(entity.element())
-                .addJavadoc("The access rules of {@link $T}, from its {@code @AccessRule} annotations. Checks start at\n",
-                        entityType)
-                .addJavadoc("{@link #RULES}: {@code $L.RULES.isVisible(context, $L)}; see {@link $T} for what they mean.\n",
-                        policy.simpleName(), object, Naming.ENTITY_RULES)
+                .addJavadoc("The {@code @AccessRule}s of {@link $T}; checks start at {@link #RULES} (see {@link $T}).\n",
+                        entityType, Naming.ENTITY_RULES)
                 .addField(FieldSpec.builder(policy, "RULES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The rules of {@code $L}.\n", entity.simpleName())
                         .initializer("new $T()", policy)
                         .build());
 
@@ -109,9 +106,14 @@ public final class PolicyWriter {
     private MethodSpec constructor(EntityPlan plan, ClassName entityType, ClassName memberEnum, List<String> constants) {
         EntityModel entity = plan.entity();
         ModuleModel module = plan.module();
-        CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("super($T.class, $T.class, $T.$L)", entityType, memberEnum, Naming.moduleClass(module),
-                        ModuleWriter.DESCRIPTOR);
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (entity.hasPublicNoArgConstructor()) {
+            body.addStatement("super($T.class, $T.class, $T.$L, $T::new, $T::new)", entityType, memberEnum,
+                    Naming.moduleClass(module), ModuleWriter.DESCRIPTOR, naming.proxyClass(entity), entityType);
+        } else {
+            body.addStatement("super($T.class, $T.class, $T.$L, $T::new)", entityType, memberEnum,
+                    Naming.moduleClass(module), ModuleWriter.DESCRIPTOR, naming.proxyClass(entity));
+        }
         List<String> readOnly = new ArrayList<>();
         List<String> calculated = new ArrayList<>();
         for (int i = 0; i < entity.members().size(); i++) {
@@ -135,10 +137,6 @@ public final class PolicyWriter {
         if (!readOnly.isEmpty()) {
             body.addStatement("readOnly($L)", readOnly.stream().map(c -> "Member." + c).collect(Collectors.joining(", ")));
         }
-        if (entity.hasPublicNoArgConstructor()) {
-            body.addStatement("defaults($T::new)", entityType);
-        }
-        body.addStatement("proxies($T::new)", naming.proxyClass(entity));
         for (RulePlan rule : plan.rules()) {
             CodeBlock.Builder declaration = CodeBlock.builder().add("rule($S, $L", describe(rule.rule()),
                     rule.constraint().isPresent());

@@ -57,6 +57,10 @@ public final class ProxyWriter {
                 .addOriginatingElement(entity.element())
                 .addJavadoc("{@link $T} as the user of one security context may see and change it; see {@link $T}.\n",
                         entityType, SECURED_OBJECT)
+                .addJavadoc("\n<p>{@code of} wraps an object the user may see (else {@link $T}), {@code ifVisible} and\n",
+                        Naming.ACCESS_DENIED)
+                .addJavadoc("{@code visibleOf} keep only the objects the user may see, {@code create} runs the create check\n")
+                .addJavadoc("(filling in the owner) first; the forms without a context use the current one.\n")
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(Naming.SECURITY_CONTEXT, CONTEXT)
                         .addParameter(entityType, target)
@@ -80,8 +84,6 @@ public final class ProxyWriter {
         type.addMethod(MethodSpec.methodBuilder("of")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(proxy)
-                .addJavadoc("Wraps {@code $L} for the user of {@code context}; throws {@link $T} if they may not see it.\n",
-                        target, Naming.ACCESS_DENIED)
                 .addParameter(context, CONTEXT)
                 .addParameter(entityType, target)
                 .addStatement("return new $T($L, $L, $T.RULES.rightsToSee($L, $L))", proxy, CONTEXT, target, policy,
@@ -90,15 +92,12 @@ public final class ProxyWriter {
         type.addMethod(MethodSpec.methodBuilder("of")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(proxy)
-                .addJavadoc("Wraps {@code $L} for the current user.\n", target)
                 .addParameter(entityType, target)
                 .addStatement("return of($T.current(), $L)", context, target)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("ifVisible")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), proxy))
-                .addJavadoc("Wraps {@code $L} for the user of {@code context}; empty when it is null or they may not see it.\n",
-                        target)
                 .addParameter(context, CONTEXT)
                 .addParameter(entityType, target)
                 .addStatement("return $T.RULES.ifVisible($L, $L, $T::new)", policy, CONTEXT, target, proxy)
@@ -107,8 +106,6 @@ public final class ProxyWriter {
         type.addMethod(MethodSpec.methodBuilder("visibleOf")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(List.class), proxy))
-                .addJavadoc("The objects of {@code $L} the user of {@code context} may see, wrapped, in iteration order.\n",
-                        plural)
                 .addParameter(context, CONTEXT)
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class),
                         WildcardTypeName.subtypeOf(entityType)), plural)
@@ -117,9 +114,6 @@ public final class ProxyWriter {
         type.addMethod(MethodSpec.methodBuilder("create")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(proxy)
-                .addJavadoc("Runs the create check on the new {@code $L} for the user of {@code context} (filling in its\n",
-                        target)
-                .addJavadoc("owner) and wraps it; throws {@link $T} if the rules do not allow it.\n", Naming.ACCESS_DENIED)
                 .addParameter(context, CONTEXT)
                 .addParameter(entityType, target)
                 .addStatement("return new $T($L, $L, $T.RULES.checkCreate($L, $L))", proxy, CONTEXT, target, policy,
@@ -128,7 +122,6 @@ public final class ProxyWriter {
         type.addMethod(MethodSpec.methodBuilder("create")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(proxy)
-                .addJavadoc("{@link #create($T, $T)} for the current user.\n", context, entityType)
                 .addParameter(entityType, target)
                 .addStatement("return create($T.current(), $L)", context, target)
                 .build());

@@ -54,35 +54,45 @@ public final class TableWriter {
         ClassName memberEnum = policy.nestedClass("Member");
         List<String> constants = PolicyWriter.memberConstants(entity);
 
-        CodeBlock.Builder init = CodeBlock.builder()
-                .add("$T.builder($T.RULES, $S, $T.$L)\n", ENTITY_TABLE, policy, table.mapping().table(), memberEnum,
-                        constants.get(table.mapping().key()))
-                .indent().indent();
+        CodeBlock.Builder init = CodeBlock.builder();
+        if (entity.record()) {
+            init.add("$T.builder($T.RULES, $S, $T.$L)\n", ENTITY_TABLE, policy, table.mapping().table(), memberEnum,
+                    constants.get(table.mapping().key()));
+        } else {
+            init.add("$T.builder($T.RULES, $S, $T.$L, $T::new)\n", ENTITY_TABLE, policy, table.mapping().table(),
+                    memberEnum, constants.get(table.mapping().key()), entityType);
+        }
+        init.indent().indent();
         for (TablePlan.Column column : table.columns()) {
             init.add(".column($T.$L, $S, $T.class)\n", memberEnum, constants.get(column.member()), column.name(),
                     TypeName.get(column.javaType()));
         }
         table.discriminator().ifPresent(d -> init.add(".discriminator($S, $S)\n", d.column(), d.value()));
         for (Map.Entry<Integer, CompiledSqlConstraint> rule : table.constraints().entrySet()) {
-            init.add(".constraint($L, $S", rule.getKey(), rule.getValue().sql());
-            for (SqlParamSpec param : rule.getValue().params()) {
-                init.add(",\n        $L", param(param));
+            List<CodeBlock> params = rule.getValue().params().stream().map(TableWriter::param).toList();
+            // The parameters follow on the same line when they fit, else one per line.
+            CodeBlock call = CodeBlock.of(".constraint($L, $S$L)", rule.getKey(), rule.getValue().sql(),
+                    CodeBlock.join(params.stream().map(p -> CodeBlock.of(", $L", p)).toList(), ""));
+            if (call.toString().length() + 6 <= CompactSource.MAX_LINE) {
+                init.add("$L\n", call);
+            } else {
+                init.add(".constraint($L, $S", rule.getKey(), rule.getValue().sql());
+                for (CodeBlock param : params) {
+                    init.add(",\n        $L", param);
+                }
+                init.add(")\n");
             }
-            init.add(")\n");
         }
         TypeSpec.Builder type = TypeSpec.classBuilder(tableClass)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(ModuleWriter.generated())
                 .addOriginatingElement(entity.element())
-                .addJavadoc("How {@link $T} is stored in table {@code $L}, with its rules' constraints as SQL (every\n",
+                .addJavadoc("How {@link $T} is stored in table {@code $L}, with its rules' constraints as SQL.\n",
                         entityType, table.mapping().table())
-                .addJavadoc("value a bound parameter), for the data access layer.\n")
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         if (entity.record()) {
             init.add(".reader($T::read)\n", tableClass);
             type.addMethod(recordReader(entity, table, entityType));
-        } else {
-            init.add(".constructor($T::new)\n", entityType);
         }
         init.add(".build()").unindent().unindent();
         type.addField(FieldSpec.builder(ParameterizedTypeName.get(ENTITY_TABLE, entityType), "TABLE",

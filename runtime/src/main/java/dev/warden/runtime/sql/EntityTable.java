@@ -103,6 +103,22 @@ public final class EntityTable<T> {
     }
 
     /**
+     * Starts the table of an entity that is a class, read into objects made with its no-argument constructor.
+     *
+     * @param rules the entity's rules
+     * @param tableName the table, a plain SQL identifier, optionally qualified by a schema
+     * @param key the member that is the key; it must get a column
+     * @param constructor the no-argument constructor
+     * @param <T> the entity type
+     * @param <M> the entity's member enum
+     * @return a builder
+     */
+    public static <T, M extends Enum<M> & EntityMember> Builder<T, M> builder(EntityRules<T, M> rules,
+            String tableName, M key, Supplier<T> constructor) {
+        return new Builder<>(rules, tableName, key).constructor(constructor);
+    }
+
+    /**
      * The table of an entity, found by class.
      *
      * @param entity the entity's class
