@@ -597,6 +597,18 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     }
 
     /**
+     * Whether a context has a value for every token a rule's constraint needs; without, the rule is not active.
+     *
+     * @param ruleNumber the rule's number, from 1
+     * @param ctx the security context
+     * @return true when it has (and for a rule without constraint)
+     * @throws IndexOutOfBoundsException when there is no such rule
+     */
+    public final boolean hasTokensOf(int ruleNumber, SecurityContext ctx) {
+        return ctx.hasTokens(rule(ruleNumber).tokens);
+    }
+
+    /**
      * The roles a rule applies to: the union of the roles of its grants.
      *
      * @param ruleNumber the rule's number, from 1

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -72,6 +73,8 @@ public final class EntityTable<T> {
     private final Reader<T> reader;
     private final String discriminatorColumn;
     private final String discriminatorValue;
+    /** The rendered read filters by shape of user, for {@link QueryFilter#readFilter()}. */
+    private final ConcurrentHashMap<ReadShape.Key, ReadShape> readShapes = new ConcurrentHashMap<>();
 
     private EntityTable(Builder<T, ?> builder) {
         this.rules = builder.rules;
@@ -354,6 +357,23 @@ public final class EntityTable<T> {
     public QueryFilter<T> filter(SecurityContext ctx, String alias, Dialect dialect) {
         return new QueryFilter<>(this, Objects.requireNonNull(ctx, "ctx"), SqlChecks.requireAlias(alias),
                 Objects.requireNonNull(dialect, "dialect"));
+    }
+
+    /** The read filter rendered for a shape, or null when none is kept. */
+    ReadShape readShape(ReadShape.Key key) {
+        return readShapes.get(key);
+    }
+
+    /** How many rendered read filters the table keeps; for tests. */
+    int readShapeCount() {
+        return readShapes.size();
+    }
+
+    /** Keeps a rendered read filter, unless the table already keeps {@link ReadShape#MAX_PER_TABLE}. */
+    void keepReadShape(ReadShape.Key key, ReadShape shape) {
+        if (readShapes.size() < ReadShape.MAX_PER_TABLE) {
+            readShapes.putIfAbsent(key, shape);
+        }
     }
 
     private void requireColumn(int member) {

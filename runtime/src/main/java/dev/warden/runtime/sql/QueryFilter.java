@@ -51,8 +51,9 @@ public final class QueryFilter<T> {
     private final Dialect dialect;
     private final boolean enforces;
     private final long roles;
-    /** By rule number - 1: null when the rule does not apply or is dropped, else its condition. */
-    private final SqlFragment[] conditions;
+    /** By rule number - 1: null when the rule does not apply or is dropped, else its condition; rendered lazily. */
+    private SqlFragment[] conditions;
+    private ZonedDateTime now;
     /** The condition that a row is one of this entity's, when the table holds other entities too; else null. */
     private final SqlFragment ownRows;
 
@@ -64,17 +65,33 @@ public final class QueryFilter<T> {
         this.dialect = dialect;
         this.enforces = ctx.enforcesDataAccess();
         this.roles = enforces ? ctx.rolesIn(rules.module()) : 0L;
-        this.conditions = new SqlFragment[rules.ruleCount()];
         this.ownRows = table.discriminatorColumn()
                 .map(column -> SqlFragment.builder().sql(alias + "." + column + " = ")
                         .value(table.discriminatorValue().orElseThrow(), String.class).build())
                 .orElse(null);
-        if (enforces) {
-            ZonedDateTime now = ctx.now();
-            for (int rule = 1; rule <= conditions.length; rule++) {
-                conditions[rule - 1] = condition(rule, now);
+    }
+
+    /** The conditions of the rules, rendered on first use (the read filter of a known shape needs none). */
+    private SqlFragment[] conditions() {
+        SqlFragment[] rendered = conditions;
+        if (rendered == null) {
+            rendered = new SqlFragment[rules.ruleCount()];
+            if (enforces) {
+                for (int rule = 1; rule <= rendered.length; rule++) {
+                    rendered[rule - 1] = condition(rule, now());
+                }
             }
+            conditions = rendered;
         }
+        return rendered;
+    }
+
+    /** The date tokens' time, taken once per filter so that all its expressions agree. */
+    private ZonedDateTime now() {
+        if (now == null) {
+            now = ctx.now();
+        }
+        return now;
     }
 
     private SqlFragment condition(int rule, ZonedDateTime now) {
@@ -84,7 +101,7 @@ public final class QueryFilter<T> {
         if (!rules.ruleHasConstraint(rule)) {
             return UNCONDITIONAL;
         }
-        if (!ctx.hasTokens(rules.ruleTokens(rule).toArray(new String[0]))) {
+        if (!rules.hasTokensOf(rule, ctx)) {
             return null;
         }
         return table.constraint(rule).orElseThrow().render(alias, ctx, now, dialect);
@@ -124,7 +141,7 @@ public final class QueryFilter<T> {
      * @return the condition, an expression over the alias
      */
     public Optional<SqlFragment> ruleCondition(int ruleNumber) {
-        return Optional.ofNullable(conditions[java.util.Objects.checkIndex(ruleNumber - 1, conditions.length)]);
+        return Optional.ofNullable(conditions()[java.util.Objects.checkIndex(ruleNumber - 1, rules.ruleCount())]);
     }
 
     // ------------------------------------------------------------------------------------------------ filters
@@ -135,7 +152,107 @@ public final class QueryFilter<T> {
      * @return an expression over the alias
      */
     public SqlFragment readFilter() {
+        if (!enforces) {
+            return anyOf(rule -> true);
+        }
+        // The text of the read filter depends only on which rules apply, are dropped or are unconditional, and on the
+        // user-role tokens folded into it: it is rendered once per such shape, alias and dialect, and then only the
+        // values are taken from the context.
+        int[] shape = shape();
+        ReadShape.Key key = new ReadShape.Key(ctx.application(), alias, dialect, shape);
+        ReadShape cached = table.readShape(key);
+        if (cached != null) {
+            SqlFragment fast = cached.bind(this);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        SqlFragment filter = anyOf(rule -> true);
+        if (cached == null) {
+            ReadShape.of(this, filter).ifPresent(made -> table.keepReadShape(key, made));
+        }
+        return filter;
+    }
+
+    /** The read filter rendered from the rules, without the cache of shapes; for tests of the cache. */
+    SqlFragment renderedReadFilter() {
         return anyOf(rule -> true);
+    }
+
+    /**
+     * Per rule: 0 when it does not apply or is dropped (a token without a value), 1 when it holds for every row, else
+     * 2 plus the user-role tokens of its constraint as bits from the third.
+     */
+    private int[] shape() {
+        int[] shape = new int[rules.ruleCount()];
+        for (int rule = 1; rule <= shape.length; rule++) {
+            if ((rules.ruleRoles(rule) & roles) == 0) {
+                continue;
+            }
+            if (!rules.ruleHasConstraint(rule)) {
+                shape[rule - 1] = 1;
+                continue;
+            }
+            if (!rules.hasTokensOf(rule, ctx)) {
+                continue;
+            }
+            int folded = 0;
+            int bit = 0;
+            for (SqlParam param : table.constraint(rule).orElseThrow().params()) {
+                if (param.isFolded()) {
+                    folded |= (Boolean.TRUE.equals(param.valueFor(ctx, null)) ? 1 : 0) << bit;
+                    bit++;
+                }
+            }
+            shape[rule - 1] = 2 | (folded << 2);
+        }
+        return shape;
+    }
+
+    /** The values a read filter of a known shape binds, in order: the discriminator's, then each rule's. */
+    Object[] readFilterValues(int[] shape, boolean withOwnRows, BitSet boundRules) {
+        List<Object> values = new ArrayList<>();
+        if (withOwnRows) {
+            values.add(table.discriminatorValue().orElseThrow());
+        }
+        for (int rule = boundRules.nextSetBit(0); rule >= 0; rule = boundRules.nextSetBit(rule + 1)) {
+            for (SqlParam param : table.constraint(rule).orElseThrow().params()) {
+                if (!param.isFolded()) {
+                    Object value = param.valueFor(ctx, now());
+                    if (value == null) {
+                        return null;
+                    }
+                    values.add(value);
+                }
+            }
+        }
+        return values.toArray();
+    }
+
+    /** The bind types that go with {@link #readFilterValues}. */
+    Class<?>[] readFilterTypes(boolean withOwnRows, BitSet boundRules) {
+        List<Class<?>> types = new ArrayList<>();
+        if (withOwnRows) {
+            types.add(String.class);
+        }
+        for (int rule = boundRules.nextSetBit(0); rule >= 0; rule = boundRules.nextSetBit(rule + 1)) {
+            for (SqlParam param : table.constraint(rule).orElseThrow().params()) {
+                if (!param.isFolded()) {
+                    types.add(param.bindType(ctx));
+                }
+            }
+        }
+        return types.toArray(new Class<?>[0]);
+    }
+
+    /** The rules whose conditions the read filter holds (none when one of them holds for every row). */
+    BitSet readFilterRules() {
+        BitSet granting = rulesGiving(rule -> true);
+        return isUnconditional(granting) ? new BitSet() : granting;
+    }
+
+    boolean hasOwnRows() {
+        return ownRows != null;
     }
 
     /**
@@ -347,8 +464,8 @@ public final class QueryFilter<T> {
     /** The rules that apply, are not dropped, and give a right. */
     private BitSet rulesGiving(IntPredicate gives) {
         BitSet granting = new BitSet();
-        for (int rule = 1; rule <= conditions.length; rule++) {
-            if (conditions[rule - 1] != null && gives.test(rule)) {
+        for (int rule = 1; rule <= rules.ruleCount(); rule++) {
+            if (conditions()[rule - 1] != null && gives.test(rule)) {
                 granting.set(rule);
             }
         }
@@ -356,18 +473,18 @@ public final class QueryFilter<T> {
     }
 
     private boolean isUnconditional(BitSet granting) {
-        return granting.stream().anyMatch(rule -> conditions[rule - 1] == UNCONDITIONAL);
+        return granting.stream().anyMatch(rule -> conditions()[rule - 1] == UNCONDITIONAL);
     }
 
     /** The conditions of constrained rules, ORed, in parentheses. */
     private SqlFragment disjunction(BitSet granting) {
         if (granting.cardinality() == 1) {
-            return parenthesized(conditions[granting.nextSetBit(0) - 1]);
+            return parenthesized(conditions()[granting.nextSetBit(0) - 1]);
         }
         SqlFragment.Builder or = SqlFragment.builder().sql("(");
         String separator = "";
         for (int rule = granting.nextSetBit(0); rule >= 0; rule = granting.nextSetBit(rule + 1)) {
-            or.sql(separator).append(parenthesized(conditions[rule - 1]));
+            or.sql(separator).append(parenthesized(conditions()[rule - 1]));
             separator = " OR ";
         }
         return or.sql(")").build();

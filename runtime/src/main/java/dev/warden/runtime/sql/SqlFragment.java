@@ -43,6 +43,21 @@ public final class SqlFragment {
         return sql.isEmpty() ? EMPTY : new SqlFragment(sql, new Object[0], new Class<?>[0]);
     }
 
+    /** A fragment from its parts, for the filters' cached shapes; the arrays are taken as they are. */
+    static SqlFragment of(String sql, Object[] values, Class<?>[] types) {
+        return new SqlFragment(sql, values, types);
+    }
+
+    /** The bind types as the array the fragment holds, for the filters' cached shapes; not to be changed. */
+    Class<?>[] typeArray() {
+        return types;
+    }
+
+    /** The values as the array the fragment holds, for the filters' cached shapes; not to be changed. */
+    Object[] valueArray() {
+        return values;
+    }
+
     /** The empty fragment. */
     public static SqlFragment empty() {
         return EMPTY;

@@ -260,4 +260,28 @@ class QueryFilterTest {
                 "a value that is not of the column's type");
         assertThrows(IllegalArgumentException.class, () -> table.read(new Object[2]));
     }
+
+    @Test
+    void aReadFilterOfAShapeSeenBeforeIsTheFilterRenderedAnew() {
+        List<SecurityContext> users = List.of(Sales.rep(1), Sales.rep(2), Sales.rep(1, "North"), Sales.rep(3, "South"),
+                Sales.accountManager(50), Sales.accountManager(51), Sales.auditor(), Sales.supervisor(),
+                Sales.manager(), Sales.visitor(), Sales.stranger(), Sales.system(), Sales.prototypeUser(),
+                Sales.user(7, "SalesRep", "Administrator"), Sales.user(8));
+        for (int round = 0; round < 3; round++) {
+            for (SecurityContext ctx : users) {
+                for (Dialect dialect : List.of(Dialect.postgreSql(), Dialect.h2())) {
+                    for (String alias : List.of("o", "x")) {
+                        QueryFilter<Order> filter = ORDERS.filter(ctx, alias, dialect);
+                        SqlFragment expected = ORDERS.filter(ctx, alias, dialect).renderedReadFilter();
+                        SqlFragment actual = filter.readFilter();
+                        String where = ctx + " " + dialect + " " + alias + " round " + round;
+                        assertEquals(expected.sql(), actual.sql(), where);
+                        assertEquals(expected.values(), actual.values(), where);
+                        assertEquals(expected.types(), actual.types(), where);
+                    }
+                }
+            }
+        }
+        assertTrue(ORDERS.readShapeCount() >= 8, "the filters came from the cache of shapes");
+    }
 }
