@@ -66,9 +66,53 @@ import javax.tools.StandardLocation;
  * the report, and generate code for what is valid. An entity with errors gets no generated code; the others
  * still do. No exception ever reaches javac: an internal failure becomes an error on the element that was
  * being processed.
+ *
+ * <p>It reads Warden's annotations through their mirrors only, never as classes, so that it needs nothing but its
+ * own jar on the processor path; and it claims them (see {@link Option#CLAIM_ANNOTATIONS}).
  */
 @AutoService(Processor.class)
 public final class WardenProcessor extends AbstractProcessor {
+
+    /**
+     * The options the processor understands, given to javac as {@code -Akey=value} (Maven: {@code <compilerArgs>};
+     * Gradle: {@code options.compilerArgs}). Adding one is adding a constant; the README lists them.
+     */
+    public enum Option {
+        /**
+         * Whether {@link #process} claims Warden's annotations ({@code true}, the default), so that no later
+         * processor is asked about them and {@code -Xlint:processing} does not report them as unclaimed. A processor
+         * that also reads them runs either before Warden (earlier on the processor path) or with this set to
+         * {@code false}.
+         */
+        CLAIM_ANNOTATIONS("warden.claimAnnotations", "true");
+
+        private final String key;
+        private final String defaultValue;
+
+        Option(String key, String defaultValue) {
+            this.key = key;
+            this.defaultValue = defaultValue;
+        }
+
+        /** The option's name, without {@code -A}. */
+        public String key() {
+            return key;
+        }
+
+        /** The value when the option is not given. */
+        public String defaultValue() {
+            return defaultValue;
+        }
+
+        /** The value given to javac; an option given without a value ({@code -Akey}) means {@code true}. */
+        String valueIn(Map<String, String> options) {
+            if (!options.containsKey(key)) {
+                return defaultValue;
+            }
+            String value = options.get(key);
+            return value == null ? "true" : value.strip();
+        }
+    }
 
     /** Where the security overview is written, relative to the class output, without extension. */
     public static final String OVERVIEW = "META-INF/warden/security-overview";
@@ -117,10 +161,12 @@ public final class WardenProcessor extends AbstractProcessor {
     private final Set<String> processedOperations = new LinkedHashSet<>();
     /** The types whose operations validated and were generated, for the registry list and the overview. */
     private final List<OperationTypeModel> operations = new ArrayList<>();
+    private boolean claimAnnotations = true;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
+        claimAnnotations = booleanOption(Option.CLAIM_ANNOTATIONS, env.getOptions());
         modules = new ModuleCatalog(env.getElementUtils(), env.getFiler());
         builder = new ModelBuilder(env.getElementUtils(), env.getTypeUtils(), modules);
         shapes = new ShapeCatalog(env.getElementUtils(), env.getTypeUtils(), builder);
@@ -142,7 +188,16 @@ public final class WardenProcessor extends AbstractProcessor {
         return Set.of(WardenAnnotations.MODULE, WardenAnnotations.APP_SECURITY, WardenAnnotations.SECURED_ENTITY,
                 WardenAnnotations.ACCESS_RULE, WardenAnnotations.ACCESS_RULES, WardenAnnotations.MEMBER_ACCESS,
                 WardenAnnotations.MEMBER_ACCESSES, WardenAnnotations.OWNER, WardenAnnotations.CALCULATED,
-                WardenAnnotations.ALLOWED_ROLES);
+                WardenAnnotations.ALLOWED_ROLES, WardenAnnotations.GENERATED);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Option option : Option.values()) {
+            keys.add(option.key());
+        }
+        return keys;
     }
 
     @Override
@@ -167,7 +222,21 @@ public final class WardenProcessor extends AbstractProcessor {
             processingEnv.getMessager().printMessage(Kind.ERROR,
                     "[" + Message.INTERNAL_ERROR.code() + "] " + Message.INTERNAL_ERROR.format("this round", describe(e)));
         }
-        return false;
+        // Only Warden's own annotations are supported, so this claims nothing else.
+        return claimAnnotations;
+    }
+
+    /** A {@code true}/{@code false} option; another value is an error (and the default applies). */
+    private boolean booleanOption(Option option, Map<String, String> options) {
+        String value = option.valueIn(options);
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        processingEnv.getMessager().printMessage(Kind.ERROR, "[" + Message.INVALID_OPTION.code() + "] "
+                + Message.INVALID_OPTION.format(option.key(), value, "it takes true or false")
+                + "\n    hint: -A" + option.key() + "=" + option.defaultValue() + " (the default) or -A" + option.key()
+                + "=" + !Boolean.parseBoolean(option.defaultValue()));
+        return Boolean.parseBoolean(option.defaultValue());
     }
 
     // ---------------------------------------------------------------- modules and application
@@ -226,7 +295,8 @@ public final class WardenProcessor extends AbstractProcessor {
             guarded(type, () -> {
                 write(applicationWriter.write(app, type));
                 String modelClass = Naming.applicationClass(app).canonicalName();
-                writeResource("META-INF/services/dev.warden.runtime.ApplicationModel", modelClass, type);
+                writeResource(ApplicationWriter.INDEX, modelClass, type);
+                writeResource(ApplicationWriter.SERVICES, modelClass, type);
                 writeResource(ModuleCatalog.APPLICATION_INDEX, app.qualifiedName(), type);
             });
         }
@@ -465,7 +535,10 @@ public final class WardenProcessor extends AbstractProcessor {
         }
     }
 
-    /** Lists the generated registries in {@code META-INF/services}, once, when every round is over. */
+    /**
+     * Lists the generated registries for the runtime and in {@code META-INF/services}, once, when every round is
+     * over.
+     */
     private void writeOperationRegistrations() {
         for (Map.Entry<String, String> entry : deferredOperations.entrySet()) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(entry.getKey());
@@ -484,8 +557,11 @@ public final class WardenProcessor extends AbstractProcessor {
         List<String> names = operations.stream().map(t -> OperationWriter.registryClass(t).canonicalName())
                 .sorted().toList();
         TypeElement first = operations.get(0).element();
-        guarded(first, () -> writeResource(OperationWriter.SERVICES, String.join("\n", names),
-                operations.stream().map(OperationTypeModel::element).toArray(Element[]::new)));
+        Element[] originating = operations.stream().map(OperationTypeModel::element).toArray(Element[]::new);
+        guarded(first, () -> {
+            writeResource(OperationWriter.INDEX, String.join("\n", names), originating);
+            writeResource(OperationWriter.SERVICES, String.join("\n", names), originating);
+        });
     }
 
     /**

@@ -19,9 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * An application's security settings: its security level, its user roles with the module roles they grant and the
  * user roles they may manage, the anonymous role, the type of user ids and the custom tokens.
  *
- * <p>The processor generates a subclass from the class annotated {@code @AppSecurity} and registers it in
- * {@code META-INF/services/dev.warden.runtime.ApplicationModel}; {@link #defaultModel()} finds it. Tests and
- * applications without the processor build one with {@link #builder(String)}.
+ * <p>The processor generates a subclass from the class annotated {@code @AppSecurity} and lists it in
+ * {@code META-INF/warden/generated/dev.warden.runtime.ApplicationModel} (and in
+ * {@code META-INF/services/dev.warden.runtime.ApplicationModel} for {@link java.util.ServiceLoader}); the generated
+ * class registers its {@code INSTANCE} when it is initialized, and {@link #defaultModel()} finds it, on the class path
+ * and in a named module whose {@code module-info} only {@code requires dev.warden.runtime}. Tests and applications
+ * without the processor build one with {@link #builder(String)}.
  *
  * <p>The first time a security context is made for a model, the model logs its security level once, through
  * {@link System.Logger} {@code dev.warden.runtime.ApplicationModel}: a {@code WARNING} at {@code OFF} and

@@ -9,9 +9,11 @@ import java.util.Optional;
 
 /**
  * The protected operations of one type. The processor generates a subclass per type with {@code @AllowedRoles}
- * ({@code OrderServiceOperations}), holding one constant per operation, and registers every such subclass of a
- * compilation in {@code META-INF/services/dev.warden.runtime.OperationRegistry}, where {@link Operations} finds them
- * with {@link java.util.ServiceLoader}: the registry is generated code, not reflection over annotations.
+ * ({@code OrderServiceOperations}), holding one constant per operation, and lists every such subclass of a
+ * compilation in {@code META-INF/warden/generated/dev.warden.runtime.OperationRegistry} (and, for
+ * {@link java.util.ServiceLoader} on the class path, in {@code META-INF/services/dev.warden.runtime.OperationRegistry}),
+ * where {@link Operations} finds them: the registry is generated code, not reflection over annotations. Each generated
+ * registry registers its instance when its class is initialized, so a named module needs no {@code provides} for it.
  *
  * <p>Instances are immutable.
  */

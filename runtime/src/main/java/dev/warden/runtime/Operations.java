@@ -1,5 +1,6 @@
 package dev.warden.runtime;
 
+import dev.warden.runtime.internal.GeneratedServices;
 import java.lang.ref.SoftReference;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -26,8 +27,11 @@ import java.util.WeakHashMap;
  * OrderServiceOperations.PLACE_ORDER.check(context);            // the generated constant, without a look-up
  * }</pre>
  *
- * <p>The operations are the generated {@link OperationRegistry registries}, found with {@link ServiceLoader} in the
- * class loader of the type asked about (where the processor registered them, next to the type). An operation of a
+ * <p>The operations are the generated {@link OperationRegistry registries}, found in the class loader of the type
+ * asked about (where the processor listed them, next to the type): those listed in
+ * {@code META-INF/warden/generated/dev.warden.runtime.OperationRegistry}, which register themselves when they are
+ * initialized (so that this works in a named module without {@code provides}), and those registered with
+ * {@link ServiceLoader}. An operation of a
  * type is also an operation of its subtypes: a look-up goes through the type, its superclasses, then their
  * interfaces, and the first registry that has the method name wins, so a subtype's own {@code @AllowedRoles} beats
  * a supertype's. Look-ups are cached per class, so that an interceptor can ask on every call.
@@ -237,7 +241,7 @@ public final class Operations {
     private static Index load(ClassLoader loader) {
         Map<Class<?>, OperationRegistry> byType = new LinkedHashMap<>();
         try {
-            for (OperationRegistry registry : ServiceLoader.load(OperationRegistry.class, loader)) {
+            for (OperationRegistry registry : GeneratedServices.find(OperationRegistry.class, loader)) {
                 OperationRegistry other = byType.putIfAbsent(registry.type(), registry);
                 if (other != null && other.getClass() != registry.getClass()) {
                     return new Index(Map.of(), "two registries claim the operations of " + registry.type().getName()
@@ -246,7 +250,8 @@ public final class Operations {
             }
         } catch (ServiceConfigurationError e) {
             return new Index(Map.of(), "could not load the operations registered in META-INF/services/"
-                    + OperationRegistry.class.getName() + ": " + e.getMessage());
+                    + OperationRegistry.class.getName() + " or " + GeneratedServices.INDEX + OperationRegistry.class.getName()
+                    + ": " + e.getMessage());
         }
         return new Index(byType, null);
     }

@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.annotations.SecurityLevel;
+import dev.warden.runtime.internal.GeneratedServices;
+import dev.warden.runtime.internal.GeneratedServicesTest;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +106,17 @@ class ApplicationModelTest extends GlobalStateReset {
         assertInstanceOf(ShopModel.class, found);
         assertEquals("ShopApp", found.name());
         assertSame(found, withContextClassLoader(loader, ApplicationModel::defaultModel), "the lookup is cached");
+    }
+
+    @Test
+    void findsTheGeneratedModelListedForTheRuntimeWithoutAServicesFile(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve(GeneratedServices.INDEX + ApplicationModel.class.getName());
+        Files.createDirectories(list.getParent());
+        Files.writeString(list, GeneratedServicesTest.Registering.class.getName() + "\n");
+        ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+
+        assertSame(GeneratedServicesTest.Registering.INSTANCE,
+                withContextClassLoader(loader, ApplicationModel::defaultModel));
     }
 
     @Test

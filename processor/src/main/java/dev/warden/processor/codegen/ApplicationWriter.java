@@ -1,5 +1,6 @@
 package dev.warden.processor.codegen;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -20,6 +21,16 @@ import javax.lang.model.util.Types;
  * custom tokens.
  */
 public final class ApplicationWriter {
+
+    /**
+     * Where the application model is listed for the runtime, relative to the class output: the name of the generated
+     * class, which registers itself when it is initialized. The runtime's {@code GeneratedServices} reads it.
+     */
+    public static final String INDEX = "META-INF/warden/generated/dev.warden.runtime.ApplicationModel";
+    /** Where it is listed for {@code ServiceLoader} on the class path. */
+    public static final String SERVICES = "META-INF/services/dev.warden.runtime.ApplicationModel";
+
+    static final ClassName GENERATED_SERVICES = ClassName.get(Naming.RUNTIME + ".internal", "GeneratedServices");
 
     private final Types types;
 
@@ -60,17 +71,21 @@ public final class ApplicationWriter {
                 .superclass(Naming.APPLICATION_MODEL)
                 .addAnnotation(ModuleWriter.generated())
                 .addJavadoc("The security model of {@link $L}, generated from its {@code @AppSecurity}.\n", app.simpleName())
-                .addJavadoc("\n<p>Registered as a service of {@code $T}, so the runtime finds it on the class path.\n",
-                        Naming.APPLICATION_MODEL)
+                .addJavadoc("\n<p>Listed in {@code $L} and registered when the class is initialized, so that\n",
+                        INDEX)
+                .addJavadoc("{@code ApplicationModel.defaultModel()} finds it on the class path and in a named module.\n")
                 .addOriginatingElement(originating)
                 .addField(FieldSpec.builder(Naming.applicationClass(app), "INSTANCE", Modifier.PUBLIC, Modifier.STATIC,
                                 Modifier.FINAL)
                         .addJavadoc("The application model, for passing to {@code SecurityContext.open(app, user)}.\n")
                         .initializer("new $T()", Naming.applicationClass(app))
                         .build())
+                .addStaticBlock(CodeBlock.of("$T.register($T.class, INSTANCE);\n", GENERATED_SERVICES,
+                        Naming.APPLICATION_MODEL))
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("Used by {@link java.util.ServiceLoader}; prefer {@link #INSTANCE}.\n")
+                        .addJavadoc("For {@link java.util.ServiceLoader}, which finds the registered {@link #INSTANCE}"
+                                + " instead; use that.\n")
                         .addStatement("super($L)", definition.build())
                         .build())
                 .build();

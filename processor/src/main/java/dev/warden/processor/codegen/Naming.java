@@ -23,7 +23,7 @@ public final class Naming {
     static final ClassName MODULE_DESCRIPTOR = ClassName.get(RUNTIME, "ModuleDescriptor");
     static final ClassName APPLICATION_MODEL = ClassName.get(RUNTIME, "ApplicationModel");
     static final ClassName SECURITY_LEVEL = ClassName.get("dev.warden.annotations", "SecurityLevel");
-    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    static final ClassName GENERATED = ClassName.get("dev.warden.annotations", "Generated");
     static final String PROCESSOR = "dev.warden.processor.WardenProcessor";
 
     /** Names the generated code uses for its own variables and fields. */

@@ -17,11 +17,16 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code OrderServiceOperations}: one {@code SecuredOperation} constant per operation of a type with
- * {@code @AllowedRoles}, and the registry of them that {@code Operations} finds through {@code ServiceLoader}.
+ * {@code @AllowedRoles}, and the registry of them that {@code Operations} finds.
  */
 public final class OperationWriter {
 
-    /** Where the registries of a compilation are listed, relative to the class output. */
+    /**
+     * Where the registries of a compilation are listed for the runtime, relative to the class output; each registers
+     * itself when its class is initialized.
+     */
+    public static final String INDEX = "META-INF/warden/generated/dev.warden.runtime.OperationRegistry";
+    /** Where they are listed for {@code ServiceLoader} on the class path. */
     public static final String SERVICES = "META-INF/services/dev.warden.runtime.OperationRegistry";
 
     static final ClassName SECURED_OPERATION = ClassName.get(Naming.RUNTIME, "SecuredOperation");
@@ -59,8 +64,8 @@ public final class OperationWriter {
                         target)
                 .addJavadoc("{@code $T.$L.check(context)} throws unless the context may run it.\n", registry,
                         constants(type).values().iterator().next())
-                .addJavadoc("\n<p>Registered as a service of {@code $T}, so that {@code Operations} finds them by type and"
-                        + " method name.\n", OPERATION_REGISTRY)
+                .addJavadoc("\n<p>Listed in {@code $L} and registered when the class is initialized, so that\n", INDEX)
+                .addJavadoc("{@code Operations} finds them by type and method name, on the class path and in a named module.\n")
                 .addOriginatingElement(type.element());
         CodeBlock.Builder all = CodeBlock.builder();
         for (Map.Entry<String, String> constant : constants(type).entrySet()) {
@@ -80,9 +85,11 @@ public final class OperationWriter {
                     .build());
             all.add(", $N", constant.getValue());
         }
+        spec.addStaticBlock(CodeBlock.of("$T.register($T.class, new $T());\n", ApplicationWriter.GENERATED_SERVICES,
+                OPERATION_REGISTRY, registry));
         spec.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Used by {@link java.util.ServiceLoader}; use the constants instead.\n")
+                .addJavadoc("For {@link java.util.ServiceLoader}; use the constants instead.\n")
                 .addStatement("super($T.class$L)", target, all.build())
                 .build());
         return JavaFile.builder(registry.packageName(), spec.build()).skipJavaLangImports(true).build();

@@ -65,6 +65,7 @@ public enum Message {
     OPERATION_ROLE_OF_OTHER_MODULE("E051", "@AllowedRoles on %s names '%s' without a module, but it is not a role of %s"),
     OPERATION_OVERLOADS_DIFFER("E052", "the methods named %s of %s are one operation but are for different module roles: %s and %s"),
     OPERATION_NOT_ENFORCEABLE("E053", "@AllowedRoles on %s cannot be enforced: %s"),
+    INVALID_OPTION("E097", "processor option -A%s has the value '%s': %s"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
     INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),
 

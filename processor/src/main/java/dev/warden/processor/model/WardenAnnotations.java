@@ -14,6 +14,8 @@ public final class WardenAnnotations {
     public static final String OWNER = PACKAGE + "Owner";
     public static final String CALCULATED = PACKAGE + "Calculated";
     public static final String ALLOWED_ROLES = PACKAGE + "AllowedRoles";
+    /** On generated code: claimed, so that {@code -Xlint:processing} does not report it as unprocessed. */
+    public static final String GENERATED = PACKAGE + "Generated";
 
     private WardenAnnotations() {}
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiles services with {@code @AllowedRoles} and an application with manageable roles through the processor,
- * loads what it generated (the registries are found through their {@code META-INF/services} file, as in an
+ * loads what it generated (the registries are found through the lists the processor writes, as in an
  * application), and runs the operation checks and user management for several users and security levels.
  */
 class OperationsTest {
@@ -161,11 +161,15 @@ class OperationsTest {
     @Nested
     class Registry {
         @Test
-        void oneRegistryPerTypeIsListedForTheServiceLoader() throws Exception {
-            String services = new String(loader.getResourceAsStream("META-INF/services/dev.warden.runtime.OperationRegistry")
-                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(List.of("ops.billing.BillingApiOperations", "ops.billing.Outer_InnerOperations",
-                    "ops.shop.OrderServiceOperations", "ops.shop.ProductServiceOperations"), services.lines().toList());
+        void oneRegistryPerTypeIsListedForTheRuntimeAndTheServiceLoader() throws Exception {
+            List<String> registries = List.of("ops.billing.BillingApiOperations", "ops.billing.Outer_InnerOperations",
+                    "ops.shop.OrderServiceOperations", "ops.shop.ProductServiceOperations");
+            for (String list : List.of("META-INF/warden/generated/dev.warden.runtime.OperationRegistry",
+                    "META-INF/services/dev.warden.runtime.OperationRegistry")) {
+                String names = new String(loader.getResourceAsStream(list).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(registries, names.lines().toList(), list);
+            }
         }
 
         @Test

@@ -25,10 +25,13 @@ public final class WardenCompiler {
         return compile(List.of(), sources);
     }
 
-    /** Compiles with the Warden processor and other processors. */
+    /**
+     * Compiles with other processors and the Warden processor, in that order: Warden claims its annotations, so a
+     * processor after it would not be asked in a round that has only Warden's annotations.
+     */
     public static Compilation compile(List<Processor> others, JavaFileObject... sources) {
         List<Processor> processors = new ArrayList<>(others);
-        processors.add(0, new WardenProcessor());
+        processors.add(new WardenProcessor());
         return Compiler.javac().withProcessors(processors).withOptions("-Xlint:-processing").compile(sources);
     }
 

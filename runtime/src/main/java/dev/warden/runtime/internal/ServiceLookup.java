@@ -8,8 +8,8 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * Finds the single implementation of a service with {@link ServiceLoader}, through the current thread's
- * context class loader. Not part of Warden's API.
+ * Finds the single implementation of a service through the current thread's context class loader: a generated one
+ * listed for {@link GeneratedServices}, or one registered with {@link ServiceLoader}. Not part of Warden's API.
  *
  * <p>The outcome of the last lookup is kept for as long as the context class loader stays the same, so that
  * asking on every access check is cheap. Failures are kept too and reported again on every call.
@@ -54,11 +54,12 @@ public final class ServiceLookup<S> {
     private Outcome<S> load(ClassLoader loader) {
         List<S> found = new ArrayList<>();
         try {
-            ServiceLoader.load(service, loader).forEach(found::add);
+            found.addAll(GeneratedServices.find(service, loader));
         } catch (ServiceConfigurationError e) {
             return new Outcome<>(loader, null,
-                    "Could not load the " + service.getSimpleName() + " registered in META-INF/services/"
-                            + service.getName() + ": " + e.getMessage(), e);
+                    "Could not load the " + service.getSimpleName() + " registered in " + GeneratedServices.INDEX
+                            + service.getName() + " or META-INF/services/" + service.getName() + ": " + e.getMessage(),
+                    e);
         }
         if (found.size() > 1) {
             String names = found.stream().map(s -> s.getClass().getName()).collect(Collectors.joining(", "));

@@ -325,7 +325,8 @@ class WardenAutoConfigurationTest {
     @Test
     void withoutAnApplicationModelTheApplicationStopsSayingWhatToDo() {
         runner.withClassLoader(new FilteredClassLoader(
-                        new ClassPathResource("META-INF/services/dev.warden.runtime.ApplicationModel")))
+                        new ClassPathResource("META-INF/services/dev.warden.runtime.ApplicationModel"),
+                        new ClassPathResource("META-INF/warden/generated/dev.warden.runtime.ApplicationModel")))
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(
