@@ -1,8 +1,8 @@
 package gold;
 
+import dev.warden.annotations.Generated;
 import dev.warden.runtime.sql.EntityTable;
 import dev.warden.runtime.sql.SqlParam;
-import javax.annotation.processing.Generated;
 
 /** How {@link Customer} is stored in table {@code customer}, with its rules' constraints as SQL. */
 @Generated("dev.warden.processor.WardenProcessor")

@@ -1,12 +1,12 @@
 package gold;
 
+import dev.warden.annotations.Generated;
 import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.SecurityContext;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import javax.annotation.processing.Generated;
 
 /** The {@code @AccessRule}s of {@link Order}; checks start at {@link #RULES} (see {@link EntityRules}). */
 @Generated("dev.warden.processor.WardenProcessor")
@@ -66,6 +66,7 @@ public final class OrderPolicy extends EntityRules<Order, OrderPolicy.Member> {
   }
 
   /** The members of {@link Order}, in the order the rules number them. */
+  @Generated("dev.warden.processor.WardenProcessor")
   public enum Member implements EntityMember {
     ID("id"),
     CUSTOMER("customer"),

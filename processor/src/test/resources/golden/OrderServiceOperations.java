@@ -1,14 +1,17 @@
 package gold;
 
+import dev.warden.annotations.Generated;
 import dev.warden.runtime.OperationRegistry;
 import dev.warden.runtime.SecuredOperation;
-import javax.annotation.processing.Generated;
+import dev.warden.runtime.internal.GeneratedServices;
 
 /**
  * The operations of {@link OrderService} that {@code @AllowedRoles} protects, one constant each:
  * {@code OrderServiceOperations.PLACE.check(context)} throws unless the context may run it.
  *
- * <p>Registered as a service of {@code OperationRegistry}, so that {@code Operations} finds them by type and method name.
+ * <p>Listed in {@code META-INF/warden/generated/dev.warden.runtime.OperationRegistry}
+ * and registered when the class is initialized, so that
+ * {@code Operations} finds them by type and method name, on the class path and in a named module.
  */
 @Generated("dev.warden.processor.WardenProcessor")
 public final class OrderServiceOperations extends OperationRegistry {
@@ -18,6 +21,10 @@ public final class OrderServiceOperations extends OperationRegistry {
   /** {@code cancel}: for module roles Shop.Boss, from {@code @AllowedRoles} on the method. */
   public static final SecuredOperation CANCEL = SecuredOperation.of(OrderService.class, "cancel", "Shop.Boss");
 
-  /** Used by {@link java.util.ServiceLoader}; use the constants instead. */
+  static {
+    GeneratedServices.register(OperationRegistry.class, new OrderServiceOperations());
+  }
+
+  /** For {@link java.util.ServiceLoader}; use the constants instead. */
   public OrderServiceOperations() { super(OrderService.class, PLACE, CANCEL); }
 }

@@ -1,10 +1,10 @@
 package gold;
 
+import dev.warden.annotations.Generated;
 import dev.warden.runtime.sql.EntityTable;
 import dev.warden.runtime.sql.SqlParam;
 import java.math.BigDecimal;
 import java.util.List;
-import javax.annotation.processing.Generated;
 
 /** How {@link Order} is stored in table {@code orders}, with its rules' constraints as SQL. */
 @Generated("dev.warden.processor.WardenProcessor")

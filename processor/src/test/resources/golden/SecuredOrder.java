@@ -1,5 +1,6 @@
 package gold;
 
+import dev.warden.annotations.Generated;
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.Rights;
 import dev.warden.runtime.SecuredObject;
@@ -8,7 +9,6 @@ import dev.warden.runtime.internal.Copies;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import javax.annotation.processing.Generated;
 
 /**
  * {@link Order} as the user of one security context may see and change it; see {@link SecuredObject}.

@@ -1,7 +1,7 @@
 package gold;
 
+import dev.warden.annotations.Generated;
 import dev.warden.runtime.ModuleDescriptor;
-import javax.annotation.processing.Generated;
 
 /**
  * The roles of module {@code Shop}, declared with {@code @Module} on package {@code gold}.

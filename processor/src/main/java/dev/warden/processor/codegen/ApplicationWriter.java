@@ -71,8 +71,7 @@ public final class ApplicationWriter {
                 .superclass(Naming.APPLICATION_MODEL)
                 .addAnnotation(ModuleWriter.generated())
                 .addJavadoc("The security model of {@link $L}, generated from its {@code @AppSecurity}.\n", app.simpleName())
-                .addJavadoc("\n<p>Listed in {@code $L} and registered when the class is initialized, so that\n",
-                        INDEX)
+                .addJavadoc("\n<p>Listed in {@code $L}\nand registered when the class is initialized, so that\n", INDEX)
                 .addJavadoc("{@code ApplicationModel.defaultModel()} finds it on the class path and in a named module.\n")
                 .addOriginatingElement(originating)
                 .addField(FieldSpec.builder(Naming.applicationClass(app), "INSTANCE", Modifier.PUBLIC, Modifier.STATIC,

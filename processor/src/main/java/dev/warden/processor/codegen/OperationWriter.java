@@ -64,7 +64,7 @@ public final class OperationWriter {
                         target)
                 .addJavadoc("{@code $T.$L.check(context)} throws unless the context may run it.\n", registry,
                         constants(type).values().iterator().next())
-                .addJavadoc("\n<p>Listed in {@code $L} and registered when the class is initialized, so that\n", INDEX)
+                .addJavadoc("\n<p>Listed in {@code $L}\nand registered when the class is initialized, so that\n", INDEX)
                 .addJavadoc("{@code Operations} finds them by type and method name, on the class path and in a named module.\n")
                 .addOriginatingElement(type.element());
         CodeBlock.Builder all = CodeBlock.builder();
