@@ -62,12 +62,12 @@ class ConfigurationMetadataTest {
     }
 
     @Test
-    void bootImportsTheFourAutoConfigurations() {
+    void bootImportsTheFiveAutoConfigurations() {
         List<String> imported = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
                 .getCandidates().stream().filter(name -> name.startsWith("dev.warden.")).toList();
 
         assertThat(imported).containsExactly(WardenAutoConfiguration.class.getName(),
                 WardenSecurityAutoConfiguration.class.getName(), WardenWebMvcAutoConfiguration.class.getName(),
-                WardenEndpointAutoConfiguration.class.getName());
+                WardenEndpointAutoConfiguration.class.getName(), WardenOperationsAutoConfiguration.class.getName());
     }
 }

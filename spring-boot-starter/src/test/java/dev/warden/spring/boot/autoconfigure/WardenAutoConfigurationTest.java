@@ -9,6 +9,7 @@ import dev.warden.runtime.UserProvider;
 import dev.warden.runtime.data.WardenData;
 import dev.warden.spring.boot.actuate.WardenEndpoint;
 import dev.warden.spring.security.SecurityContextTaskDecorator;
+import dev.warden.spring.operations.AllowedRolesAdvisor;
 import dev.warden.spring.security.SpringSecurityUserProvider;
 import dev.warden.spring.web.WardenExceptionHandler;
 import java.util.Map;
@@ -40,7 +41,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class WardenAutoConfigurationTest {
     private static final AutoConfigurations WARDEN = AutoConfigurations.of(WardenAutoConfiguration.class,
             WardenSecurityAutoConfiguration.class, WardenWebMvcAutoConfiguration.class,
-            WardenEndpointAutoConfiguration.class);
+            WardenEndpointAutoConfiguration.class, WardenOperationsAutoConfiguration.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
@@ -62,6 +63,7 @@ class WardenAutoConfigurationTest {
             assertThat(context).hasSingleBean(SpringSecurityUserProvider.class);
             assertThat(context).hasSingleBean(WardenRegistration.class);
             assertThat(context).hasSingleBean(SecurityContextTaskDecorator.class);
+            assertThat(context).hasSingleBean(AllowedRolesAdvisor.class);
             assertThat(context).doesNotHaveBean(WardenExceptionHandler.class);
             assertThat(context).doesNotHaveBean(WardenEndpoint.class);
             assertThat(context.getBean(WardenRegistration.class).userProvider())
@@ -200,6 +202,11 @@ class WardenAutoConfigurationTest {
         }
 
         @Bean
+        static AllowedRolesAdvisor ownAdvisor() {
+            return new AllowedRolesAdvisor();
+        }
+
+        @Bean
         WardenEndpoint ownEndpoint() {
             return new WardenEndpoint(MODEL, getClass().getClassLoader());
         }
@@ -222,6 +229,7 @@ class WardenAutoConfigurationTest {
                     assertThat(context).getBeanNames(SecurityContextTaskDecorator.class)
                             .containsExactly("ownDecorator");
                     assertThat(context).getBeanNames(WardenEndpoint.class).containsExactly("ownEndpoint");
+                    assertThat(context).getBeanNames(AllowedRolesAdvisor.class).containsExactly("ownAdvisor");
 
                     SecurityContext ctx = SecurityContext.current();
                     assertThat(ctx.application()).isSameAs(OwnBeans.MODEL);

@@ -27,13 +27,16 @@ public class NotesController {
     private final NotesReports reports;
     private final TaskExecutor taskExecutor;
     private final NotesService service;
+    private final NotesArchive archive;
 
     public NotesController(WardenData data, NotesReports reports,
-            @Qualifier("applicationTaskExecutor") TaskExecutor taskExecutor, NotesService service) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor taskExecutor, NotesService service,
+            NotesArchive archive) {
         this.data = data;
         this.reports = reports;
         this.taskExecutor = taskExecutor;
         this.service = service;
+        this.archive = archive;
     }
 
     /** Who Warden thinks the caller is. */
@@ -87,6 +90,12 @@ public class NotesController {
     public ResponseEntity<Void> publish(@RequestBody List<Long> ids) {
         service.publish(ids);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Every note there is: operation access ({@code @AllowedRoles} on {@link NotesArchive}) for administrators. */
+    @GetMapping("/notes/total")
+    public long total() {
+        return archive.total();
     }
 
     @GetMapping("/notes/count")

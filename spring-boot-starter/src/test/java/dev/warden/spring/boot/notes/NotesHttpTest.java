@@ -207,6 +207,18 @@ class NotesHttpTest {
     }
 
     @Test
+    void operationAccessLetsOnlyTheRolesItListsRunAMethod() throws Exception {
+        HttpResponse<String> admin = get("ada", "/notes/total");
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertTrue(Long.parseLong(admin.body()) >= 5, admin.body());
+
+        for (String user : new String[] {"wes", null}) {
+            HttpResponse<String> denied = get(user, "/notes/total");
+            assertEquals(403, denied.statusCode(), user + ": " + denied.body());
+        }
+    }
+
+    @Test
     void wrongCredentialsAreSpringSecuritysAnswer() throws Exception {
         assertEquals(401, get("mallory", "/notes").statusCode());
     }
