@@ -45,6 +45,8 @@ public final class RowLevelSecurityWriter {
     /** The prefix of the policies' names. */
     static final String PREFIX = "warden_";
     private static final int MAX_IDENTIFIER = 63;
+    /** The row's parameter in the functions of constraints that go through associations. */
+    private static final String ROW = "warden_row";
 
     private final boolean force;
 
@@ -110,7 +112,10 @@ public final class RowLevelSecurityWriter {
                         .append(" [WARDEN-W030]\n");
                 continue;
             }
-            String condition = constraint.map(c -> PolicySql.render(c, alias)).orElse(null);
+            String condition = constraint.map(c -> condition(plan, rule, c, alias)).orElse(null);
+            if (constraint.isPresent() && throughAssociations(constraint.get())) {
+                sql.append(function(plan, rule, constraint.get(), tableName));
+            }
             String[] commands = {"SELECT", "INSERT", "UPDATE", "DELETE"};
             List<Predicate<Grant>> gives = List.of(g -> true, Grant::create,
                     g -> g.access().stream().anyMatch(a -> a == Access.READ_WRITE),
@@ -131,6 +136,35 @@ public final class RowLevelSecurityWriter {
         }
         sql.append(view(plan, table, alias, visible, own));
         return sql.toString();
+    }
+
+    /**
+     * A constraint as a policy's condition. One that goes through associations reads other tables (or its own), whose
+     * policies would hide rows from it (Warden judges a path over all rows) and could refer back to this table (an
+     * infinite recursion for PostgreSQL): it is evaluated by a function of the tables' owner, {@code SECURITY
+     * DEFINER}, over the row; the owner is not bound by the policies unless they are forced.
+     */
+    private static String condition(EntityPlan plan, RulePlan rule, CompiledSqlConstraint constraint, String alias) {
+        if (!throughAssociations(constraint)) {
+            return PolicySql.render(constraint, alias);
+        }
+        return functionName(plan, rule) + "(" + alias + ")";
+    }
+
+    /** Whether a constraint reads other rows: its SQL has a sub-query. */
+    private static boolean throughAssociations(CompiledSqlConstraint constraint) {
+        return constraint.sql().contains("EXISTS (SELECT");
+    }
+
+    private static String function(EntityPlan plan, RulePlan rule, CompiledSqlConstraint constraint, String table) {
+        return "CREATE OR REPLACE FUNCTION " + functionName(plan, rule) + "(" + ROW + " " + table + ") RETURNS boolean\n"
+                + "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT\n"
+                + "  AS $$ SELECT " + PolicySql.render(constraint, ROW) + " $$;\n";
+    }
+
+    /** {@code warden_<entity>_r<N>}, the function of a rule whose constraint goes through associations. */
+    private static String functionName(EntityPlan plan, RulePlan rule) {
+        return policyName(plan.entity().simpleName(), "r" + rule.number(), "check");
     }
 
     /** The qualified module roles of a rule whose grants give what {@code gives} asks. */
@@ -210,7 +244,7 @@ public final class RowLevelSecurityWriter {
             }
             List<String> roles = roles(plan, rule, g -> g.canRead(column.member()));
             if (!roles.isEmpty()) {
-                readers.add("(" + clause(roles, rule, constraint == null ? null : PolicySql.render(constraint, alias),
+                readers.add("(" + clause(roles, rule, constraint == null ? null : condition(plan, rule, constraint, alias),
                         Optional.empty()) + ")");
             }
         }
