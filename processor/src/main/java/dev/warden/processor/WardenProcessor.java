@@ -89,9 +89,11 @@ public final class WardenProcessor extends AbstractProcessor {
         CLAIM_ANNOTATIONS("warden.claimAnnotations", "true"),
         /**
          * Whether the processor writes PostgreSQL row-level security, {@value RowLevelSecurityWriter#RESOURCE}, for
-         * the entities with a table, and warns about rules it cannot express ({@code true}, the default).
+         * the entities with a table: {@code auto} (the default) writes it, and says in it which rules it leaves out;
+         * {@code true} also warns about them ({@code WARDEN-W030}), for builds that rely on the policies;
+         * {@code false} writes nothing.
          */
-        ROW_LEVEL_SECURITY("warden.postgresql.rowLevelSecurity", "true"),
+        ROW_LEVEL_SECURITY("warden.postgresql.rowLevelSecurity", "auto"),
         /**
          * Whether the generated row-level security also binds the tables' owner ({@code FORCE ROW LEVEL SECURITY});
          * {@code false} by default, so that the owner (migrations, the system) sees every row.
@@ -175,6 +177,7 @@ public final class WardenProcessor extends AbstractProcessor {
     private final List<OperationTypeModel> operations = new ArrayList<>();
     private boolean claimAnnotations = true;
     private boolean rowLevelSecurity = true;
+    private boolean rowLevelSecurityWarnings;
     private RowLevelSecurityWriter rowLevelSecurityWriter;
     /** The generated entities with a table, for the row-level security. */
     private final List<EntityPlan> withTables = new ArrayList<>();
@@ -183,7 +186,16 @@ public final class WardenProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         claimAnnotations = booleanOption(Option.CLAIM_ANNOTATIONS, env.getOptions());
-        rowLevelSecurity = booleanOption(Option.ROW_LEVEL_SECURITY, env.getOptions());
+        String rls = Option.ROW_LEVEL_SECURITY.valueIn(env.getOptions());
+        if (rls.equalsIgnoreCase("auto") || rls.equalsIgnoreCase("true") || rls.equalsIgnoreCase("false")) {
+            rowLevelSecurity = !rls.equalsIgnoreCase("false");
+            rowLevelSecurityWarnings = rls.equalsIgnoreCase("true");
+        } else {
+            env.getMessager().printMessage(Kind.ERROR, "[" + Message.INVALID_OPTION.code() + "] "
+                    + Message.INVALID_OPTION.format(Option.ROW_LEVEL_SECURITY.key(), rls, "it takes auto, true or false")
+                    + "\n    hint: -A" + Option.ROW_LEVEL_SECURITY.key() + "=true to write the policies and warn about "
+                    + "the rules they leave out");
+        }
         rowLevelSecurityWriter = new RowLevelSecurityWriter(
                 booleanOption(Option.FORCE_ROW_LEVEL_SECURITY, env.getOptions()));
         modules = new ModuleCatalog(env.getElementUtils(), env.getFiler());
@@ -455,7 +467,7 @@ public final class WardenProcessor extends AbstractProcessor {
     private Optional<EntityPlan> plan(EntityModel entity) {
         Report report = new Report();
         Optional<EntityPlan> plan = validator.plan(entity, application(), report);
-        if (rowLevelSecurity) {
+        if (rowLevelSecurityWarnings) {
             plan.ifPresent(p -> RowLevelSecurityValidation.check(p, report));
         }
         printer.print(report);

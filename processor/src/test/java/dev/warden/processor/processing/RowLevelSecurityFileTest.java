@@ -97,8 +97,10 @@ class RowLevelSecurityFileTest {
     }
 
     @Test
-    void aRuleThePoliciesCannotExpressIsAWarningOnItsConstraint() {
-        Compilation compilation = WardenCompiler.compile(MODULE, APP, TICKET);
+    void aRuleThePoliciesCannotExpressIsAWarningOnItsConstraintWhenTheBuildReliesOnThePolicies() {
+        assertEquals(0, WardenCompiler.compile(MODULE, APP, TICKET).warnings().stream()
+                .filter(w -> w.getMessage(null).contains("W030")).count(), "by default the file says it, not javac");
+        Compilation compilation = withOption("-Awarden.postgresql.rowLevelSecurity=true");
         assertThat(compilation).hadWarningContaining("[WARDEN-W030] rule 3 of Ticket cannot be a PostgreSQL row-level "
                 + "security policy: it uses [%BeginOfCurrentDay%]").inFile(TICKET)
                 .onLineContaining("[due >= '[%BeginOfCurrentDay%]']");
@@ -113,6 +115,8 @@ class RowLevelSecurityFileTest {
         assertEquals(0, off.warnings().stream().filter(w -> w.getMessage(null).contains("W030")).count());
         Compilation forced = withOption("-Awarden.postgresql.forceRowLevelSecurity=true");
         assertTrue(sql(forced).contains("ALTER TABLE ticket FORCE ROW LEVEL SECURITY;"));
+        assertThat(withOption("-Awarden.postgresql.rowLevelSecurity=yes")).hadErrorContaining("[WARDEN-E097] processor "
+                + "option -Awarden.postgresql.rowLevelSecurity has the value 'yes': it takes auto, true or false");
     }
 
     private static Compilation withOption(String option) {
