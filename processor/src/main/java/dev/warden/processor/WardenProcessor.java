@@ -9,6 +9,7 @@ import dev.warden.processor.codegen.Naming;
 import dev.warden.processor.codegen.OperationWriter;
 import dev.warden.processor.codegen.PolicyWriter;
 import dev.warden.processor.codegen.ProxyWriter;
+import dev.warden.processor.codegen.RowLevelSecurityWriter;
 import dev.warden.processor.codegen.SecurityOverview;
 import dev.warden.processor.codegen.TableWriter;
 import dev.warden.processor.model.TableCatalog;
@@ -30,6 +31,7 @@ import dev.warden.processor.model.StrayAnnotation;
 import dev.warden.processor.model.WardenAnnotations;
 import dev.warden.processor.validation.ApplicationSettingsValidation;
 import dev.warden.processor.validation.OperationValidation;
+import dev.warden.processor.validation.RowLevelSecurityValidation;
 import dev.warden.processor.validation.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,7 +86,19 @@ public final class WardenProcessor extends AbstractProcessor {
          * that also reads them runs either before Warden (earlier on the processor path) or with this set to
          * {@code false}.
          */
-        CLAIM_ANNOTATIONS("warden.claimAnnotations", "true");
+        CLAIM_ANNOTATIONS("warden.claimAnnotations", "true"),
+        /**
+         * Whether the processor writes PostgreSQL row-level security, {@value RowLevelSecurityWriter#RESOURCE}, for
+         * the entities with a table: {@code auto} (the default) writes it, and says in it which rules it leaves out;
+         * {@code true} also warns about them ({@code WARDEN-W030}), for builds that rely on the policies;
+         * {@code false} writes nothing.
+         */
+        ROW_LEVEL_SECURITY("warden.postgresql.rowLevelSecurity", "auto"),
+        /**
+         * Whether the generated row-level security also binds the tables' owner ({@code FORCE ROW LEVEL SECURITY});
+         * {@code false} by default, so that the owner (migrations, the system) sees every row.
+         */
+        FORCE_ROW_LEVEL_SECURITY("warden.postgresql.forceRowLevelSecurity", "false");
 
         private final String key;
         private final String defaultValue;
@@ -162,11 +176,28 @@ public final class WardenProcessor extends AbstractProcessor {
     /** The types whose operations validated and were generated, for the registry list and the overview. */
     private final List<OperationTypeModel> operations = new ArrayList<>();
     private boolean claimAnnotations = true;
+    private boolean rowLevelSecurity = true;
+    private boolean rowLevelSecurityWarnings;
+    private RowLevelSecurityWriter rowLevelSecurityWriter;
+    /** The generated entities with a table, for the row-level security. */
+    private final List<EntityPlan> withTables = new ArrayList<>();
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
         claimAnnotations = booleanOption(Option.CLAIM_ANNOTATIONS, env.getOptions());
+        String rls = Option.ROW_LEVEL_SECURITY.valueIn(env.getOptions());
+        if (rls.equalsIgnoreCase("auto") || rls.equalsIgnoreCase("true") || rls.equalsIgnoreCase("false")) {
+            rowLevelSecurity = !rls.equalsIgnoreCase("false");
+            rowLevelSecurityWarnings = rls.equalsIgnoreCase("true");
+        } else {
+            env.getMessager().printMessage(Kind.ERROR, "[" + Message.INVALID_OPTION.code() + "] "
+                    + Message.INVALID_OPTION.format(Option.ROW_LEVEL_SECURITY.key(), rls, "it takes auto, true or false")
+                    + "\n    hint: -A" + Option.ROW_LEVEL_SECURITY.key() + "=true to write the policies and warn about "
+                    + "the rules they leave out");
+        }
+        rowLevelSecurityWriter = new RowLevelSecurityWriter(
+                booleanOption(Option.FORCE_ROW_LEVEL_SECURITY, env.getOptions()));
         modules = new ModuleCatalog(env.getElementUtils(), env.getFiler());
         builder = new ModelBuilder(env.getElementUtils(), env.getTypeUtils(), modules);
         shapes = new ShapeCatalog(env.getElementUtils(), env.getTypeUtils(), builder);
@@ -217,6 +248,7 @@ public final class WardenProcessor extends AbstractProcessor {
                 reportUnresolved();
                 writeOperationRegistrations();
                 writeSecurityOverview();
+                writeRowLevelSecurity();
             }
         } catch (RuntimeException | LinkageError e) {
             processingEnv.getMessager().printMessage(Kind.ERROR,
@@ -435,6 +467,9 @@ public final class WardenProcessor extends AbstractProcessor {
     private Optional<EntityPlan> plan(EntityModel entity) {
         Report report = new Report();
         Optional<EntityPlan> plan = validator.plan(entity, application(), report);
+        if (rowLevelSecurityWarnings) {
+            plan.ifPresent(p -> RowLevelSecurityValidation.check(p, report));
+        }
         printer.print(report);
         return plan;
     }
@@ -486,6 +521,7 @@ public final class WardenProcessor extends AbstractProcessor {
         Optional<TablePlan> table = plan.table();
         if (table.isPresent()) {
             write(tableWriter.write(plan, table.get()));
+            withTables.add(plan);
         }
     }
 
@@ -580,6 +616,19 @@ public final class WardenProcessor extends AbstractProcessor {
             writeResource(OVERVIEW + ".html", overview.html().stripTrailing(), type);
             writeResource(OVERVIEW + ".csv", overview.csv().stripTrailing(), type);
         });
+    }
+
+    /**
+     * Writes the PostgreSQL row-level security of the entities with a table generated in this compilation, once,
+     * after the last round.
+     */
+    private void writeRowLevelSecurity() {
+        if (!rowLevelSecurity || withTables.isEmpty()) {
+            return;
+        }
+        Element[] originating = withTables.stream().map(p -> p.entity().element()).toArray(Element[]::new);
+        guarded(originating[0], () -> writeResource(RowLevelSecurityWriter.RESOURCE,
+                rowLevelSecurityWriter.write(withTables).stripTrailing(), originating));
     }
 
     private void reportUnresolved() {

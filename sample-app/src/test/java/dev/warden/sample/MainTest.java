@@ -70,8 +70,8 @@ class MainTest {
     }
 
     @Test
-    void demoTakesNoOptions() {
+    void demoTakesOnlyPostgres() {
         assertEquals(Main.USAGE, run("demo", "--fast"));
-        assertEquals("error: 'demo' takes no options, got '--fast'; see --help\n", err());
+        assertEquals("error: 'demo' takes only --postgres, got '--fast'; see --help\n", err());
     }
 }

@@ -84,7 +84,8 @@ public enum Message {
     OPERATION_OVERRIDE_ROLES("W016", "operation-override", "%s is for module roles %s, but the method of %s it overrides is for %s: which roles apply depends on the type a call goes through"),
     MIXED_SCRIPT("W017", "mixed-script", "%s %s mixes scripts: %s"),
     CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)"),
-    SEPARATE_TO_MANY_CONDITIONS("W013", "separate-to-many", "conditions on a to-many association in rule %d of %s: %s");
+    SEPARATE_TO_MANY_CONDITIONS("W013", "separate-to-many", "conditions on a to-many association in rule %d of %s: %s"),
+    POLICY_NOT_EXPRESSIBLE("W030", "rls-not-expressible", "rule %d of %s cannot be a PostgreSQL row-level security policy: %s; the generated policies leave it out, so clients of the database see less than the application shows");
 
     private final String code;
     private final String suppressionKey;

