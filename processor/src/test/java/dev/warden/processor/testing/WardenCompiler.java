@@ -32,7 +32,30 @@ public final class WardenCompiler {
     public static Compilation compile(List<Processor> others, JavaFileObject... sources) {
         List<Processor> processors = new ArrayList<>(others);
         processors.add(new WardenProcessor());
-        return Compiler.javac().withProcessors(processors).withOptions("-Xlint:-processing").compile(sources);
+        return compiler().withProcessors(processors).compile(sources);
+    }
+
+    /** The name of the Eclipse compiler for {@link #COMPILER_PROPERTY}. */
+    public static final String ECJ = "ecj";
+
+    /**
+     * The system property that chooses the compiler the fixtures are compiled with: {@code javac} (the default) or
+     * {@code ecj}, the Eclipse compiler. The build runs the diagnostics tests once with each.
+     */
+    public static final String COMPILER_PROPERTY = "warden.test.compiler";
+
+    /** Whether the fixtures are compiled with the Eclipse compiler. */
+    public static boolean isEcj() {
+        return ECJ.equals(System.getProperty(COMPILER_PROPERTY, "javac"));
+    }
+
+    /** The compiler chosen by {@link #COMPILER_PROPERTY}, with its options. */
+    private static Compiler compiler() {
+        if (isEcj()) {
+            return Compiler.compiler(new EclipseCompilerAdapter())
+                    .withOptions("--release", "17", "-encoding", "UTF-8");
+        }
+        return Compiler.javac().withOptions("-Xlint:-processing");
     }
 
     /** A source given line by line. */
