@@ -49,13 +49,24 @@ public final class WardenCompiler {
         return ECJ.equals(System.getProperty(COMPILER_PROPERTY, "javac"));
     }
 
-    /** The compiler chosen by {@link #COMPILER_PROPERTY}, with its options. */
+    /**
+     * The compiler chosen by {@link #COMPILER_PROPERTY}, with its options. The Eclipse compiler runs with its
+     * default warnings except unused imports, since the fixtures import more than each test uses;
+     * {@code EclipseCompilerTest} checks the generated code with every default warning on.
+     */
     private static Compiler compiler() {
         if (isEcj()) {
-            return Compiler.compiler(new EclipseCompilerAdapter())
-                    .withOptions("--release", "17", "-encoding", "UTF-8");
+            return eclipse("-warn:-unusedImport");
         }
         return Compiler.javac().withOptions("-Xlint:-processing");
+    }
+
+    /** The Eclipse compiler, with the Warden processor, for Java 17, and these further options. */
+    public static Compiler eclipse(String... options) {
+        List<String> all = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8"));
+        all.addAll(List.of(options));
+        return Compiler.compiler(new EclipseCompilerAdapter()).withProcessors(new WardenProcessor())
+                .withOptions(all);
     }
 
     /** A source given line by line. */
