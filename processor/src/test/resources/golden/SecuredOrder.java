@@ -1,7 +1,6 @@
 package gold;
 
 import dev.warden.annotations.Generated;
-import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.Rights;
 import dev.warden.runtime.SecuredObject;
 import dev.warden.runtime.SecurityContext;
@@ -13,7 +12,7 @@ import java.util.Optional;
 /**
  * {@link Order} as the user of one security context may see and change it; see {@link SecuredObject}.
  *
- * <p>{@code of} wraps an object the user may see (else {@link AccessDeniedException}), {@code ifVisible} and
+ * <p>{@code of} wraps an object the user may see (else {@link dev.warden.runtime.AccessDeniedException}), {@code ifVisible} and
  * {@code visibleOf} keep only the objects the user may see, {@code create} runs the create check
  * (filling in the owner) first; the forms without a context use the current one.
  */

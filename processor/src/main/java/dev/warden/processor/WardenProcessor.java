@@ -19,6 +19,7 @@ import dev.warden.processor.diagnostics.DiagnosticPrinter;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Report;
 import dev.warden.processor.model.AppModel;
+import dev.warden.processor.model.ElementOrder;
 import dev.warden.processor.model.EntityModel;
 import dev.warden.processor.model.ModelBuilder;
 import dev.warden.processor.model.ModuleCatalog;
@@ -697,7 +698,7 @@ public final class WardenProcessor extends AbstractProcessor {
 
     private Set<? extends Element> elementsAnnotated(RoundEnvironment round, String annotation) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
-        return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+        return type == null ? Set.of() : ElementOrder.sorted(round.getElementsAnnotatedWith(type));
     }
 
     private static Report filter(Report report, List<PackageElement> packages) {

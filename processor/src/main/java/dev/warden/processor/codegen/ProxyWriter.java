@@ -57,8 +57,9 @@ public final class ProxyWriter {
                 .addOriginatingElement(entity.element())
                 .addJavadoc("{@link $T} as the user of one security context may see and change it; see {@link $T}.\n",
                         entityType, SECURED_OBJECT)
-                .addJavadoc("\n<p>{@code of} wraps an object the user may see (else {@link $T}), {@code ifVisible} and\n",
-                        Naming.ACCESS_DENIED)
+                // named in full: an import used only by the Javadoc is an unused import to the Eclipse compiler
+                .addJavadoc("\n<p>{@code of} wraps an object the user may see (else {@link $L}), {@code ifVisible} and\n",
+                        Naming.ACCESS_DENIED.canonicalName())
                 .addJavadoc("{@code visibleOf} keep only the objects the user may see, {@code create} runs the create check\n")
                 .addJavadoc("(filling in the owner) first; the forms without a context use the current one.\n")
                 .addMethod(MethodSpec.constructorBuilder()

@@ -25,22 +25,27 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 
 /**
  * Prints diagnostics on the exact annotation value they are about. On javac it finds the value's tree
  * through the Trees API, which also works for one of several repeated annotations (javac's {@code Messager}
- * would place those on the class); elsewhere, or when the tree cannot be found, it falls back to
- * {@code Messager} with the element, annotation mirror and value.
+ * would place those on the class); elsewhere (the Eclipse compiler), or when the tree cannot be found, it falls back
+ * to {@code Messager} with the element, annotation mirror and value that compiler can place ({@link MessagerTarget}).
  */
 public final class DiagnosticPrinter {
 
     private final Messager messager;
     private final Trees trees;
+    private final Elements elements;
+    private final EclipsePositions eclipse;
 
     public DiagnosticPrinter(ProcessingEnvironment env) {
         this.messager = env.getMessager();
+        this.elements = env.getElementUtils();
         this.trees = treesOf(env);
+        this.eclipse = trees == null ? EclipsePositions.of(messager) : null;
     }
 
     /** Prints every diagnostic of the report that is not suppressed. */
@@ -61,15 +66,16 @@ public final class DiagnosticPrinter {
         if (trees != null && printWithTrees(kind, text, location)) {
             return;
         }
-        Element element = location.element();
-        AnnotationMirror annotation = location.annotation();
-        AnnotationValue value = location.value();
-        if (annotation != null && value != null) {
-            messager.printMessage(kind, text, element, annotation, value);
-        } else if (annotation != null) {
-            messager.printMessage(kind, text, element, annotation);
+        MessagerTarget target = MessagerTarget.of(location, elements);
+        if (eclipse != null && eclipse.print(kind, text, target)) {
+            return;
+        }
+        if (target.annotation() != null && target.value() != null) {
+            messager.printMessage(kind, text, target.element(), target.annotation(), target.value());
+        } else if (target.annotation() != null) {
+            messager.printMessage(kind, text, target.element(), target.annotation());
         } else {
-            messager.printMessage(kind, text, element);
+            messager.printMessage(kind, text, target.element());
         }
     }
 

@@ -1,6 +1,12 @@
 package dev.warden.processor.diagnostics;
 
 import java.util.Locale;
+import java.util.StringJoiner;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.QualifiedNameable;
+import javax.lang.model.element.VariableElement;
 
 /**
  * The catalogue of everything the processor can report. Each entry has a stable code (never reused or
@@ -115,8 +121,33 @@ public enum Message {
         return suppressionKey;
     }
 
-    /** The formatted text, without code or hint. */
+    /**
+     * The formatted text, without code or hint. An element among the arguments is shown as javac shows it
+     * ({@code archive()}, {@code fx.shop.Note}, {@code text}), whichever compiler runs the processor: the Eclipse
+     * compiler's {@code toString} of a method is {@code public void archive() }.
+     */
     public String format(Object... arguments) {
-        return String.format(Locale.ROOT, template, arguments);
+        Object[] shown = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            shown[i] = arguments[i] instanceof Element element ? shown(element) : arguments[i];
+        }
+        return String.format(Locale.ROOT, template, shown);
+    }
+
+    /** An element as javac's {@code toString} shows it. */
+    static String shown(Element element) {
+        if (element instanceof ExecutableElement method) {
+            String name = method.getKind() == ElementKind.CONSTRUCTOR || method.getKind() == ElementKind.STATIC_INIT
+                    ? method.getEnclosingElement().getSimpleName().toString() : method.getSimpleName().toString();
+            StringJoiner parameters = new StringJoiner(",", name + "(", ")");
+            for (VariableElement parameter : method.getParameters()) {
+                parameters.add(parameter.asType().toString());
+            }
+            return parameters.toString();
+        }
+        if (element instanceof QualifiedNameable named) {
+            return named.getQualifiedName().toString();
+        }
+        return element.getSimpleName().toString();
     }
 }

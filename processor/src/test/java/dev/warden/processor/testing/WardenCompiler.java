@@ -32,7 +32,41 @@ public final class WardenCompiler {
     public static Compilation compile(List<Processor> others, JavaFileObject... sources) {
         List<Processor> processors = new ArrayList<>(others);
         processors.add(new WardenProcessor());
-        return Compiler.javac().withProcessors(processors).withOptions("-Xlint:-processing").compile(sources);
+        return compiler().withProcessors(processors).compile(sources);
+    }
+
+    /** The name of the Eclipse compiler for {@link #COMPILER_PROPERTY}. */
+    public static final String ECJ = "ecj";
+
+    /**
+     * The system property that chooses the compiler the fixtures are compiled with: {@code javac} (the default) or
+     * {@code ecj}, the Eclipse compiler. The build runs the diagnostics tests once with each.
+     */
+    public static final String COMPILER_PROPERTY = "warden.test.compiler";
+
+    /** Whether the fixtures are compiled with the Eclipse compiler. */
+    public static boolean isEcj() {
+        return ECJ.equals(System.getProperty(COMPILER_PROPERTY, "javac"));
+    }
+
+    /**
+     * The compiler chosen by {@link #COMPILER_PROPERTY}, with its options. The Eclipse compiler runs with its
+     * default warnings except unused imports, since the fixtures import more than each test uses;
+     * {@code EclipseCompilerTest} checks the generated code with every default warning on.
+     */
+    private static Compiler compiler() {
+        if (isEcj()) {
+            return eclipse("-warn:-unusedImport");
+        }
+        return Compiler.javac().withOptions("-Xlint:-processing");
+    }
+
+    /** The Eclipse compiler, with the Warden processor, for Java 17, and these further options. */
+    public static Compiler eclipse(String... options) {
+        List<String> all = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8"));
+        all.addAll(List.of(options));
+        return Compiler.compiler(new EclipseCompilerAdapter()).withProcessors(new WardenProcessor())
+                .withOptions(all);
     }
 
     /** A source given line by line. */
