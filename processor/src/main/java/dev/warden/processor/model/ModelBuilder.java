@@ -261,13 +261,25 @@ public final class ModelBuilder {
             }
         }
         boolean owner = ownerLocation != null;
+        List<SystemMarker> markers = new ArrayList<>();
+        for (SystemMarker.Kind kind : SystemMarker.Kind.values()) {
+            for (Element element : annotated) {
+                Optional<AnnotationMirror> mirror = reader.find(element, kind.annotationType());
+                if (mirror.isPresent()) {
+                    String token = kind == SystemMarker.Kind.PRESET ? reader.string(mirror.get(), "token") : null;
+                    markers.add(new SystemMarker(kind, token,
+                            SourceLocation.of(element, mirror.get(), kind.annotationType(), 0)));
+                    break;
+                }
+            }
+        }
         boolean key = name.equals("id") || annotated.stream().anyMatch(this::hasJpaId);
         List<MemberAccessModel> rights = new ArrayList<>();
         for (Element element : annotated) {
             rights.addAll(memberAccess(element));
         }
         return new MemberModel(name, type, shape.kind, shape.container, shape.copy, getter, setter, readOnly, owner,
-                key, shape.target, rights, declaring, SourceLocation.of(declaring), ownerLocation);
+                key, shape.target, rights, declaring, SourceLocation.of(declaring), ownerLocation, markers);
     }
 
     /** What a member's type makes it: an attribute, or an association in some container, and how to copy it. */

@@ -59,6 +59,7 @@ public final class Validator {
     private final ConstraintValidation constraints;
     private final ShapeCatalog shapes;
     private final TablePlanning tablePlanning;
+    private final SystemMemberValidation systemMembers;
     /** The packages of the source modules that had errors: their entities get no code (it would not compile). */
     private final Set<String> modulesWithErrors = new HashSet<>();
 
@@ -69,6 +70,7 @@ public final class Validator {
         this.shapes = shapes;
         this.constraints = new ConstraintValidation(shapes);
         this.tablePlanning = new TablePlanning(tables, elements, types);
+        this.systemMembers = new SystemMemberValidation(types);
     }
 
     // ---------------------------------------------------------------- modules
@@ -424,6 +426,7 @@ public final class Validator {
     }
 
     private void validateMembers(EntityModel entity, ModuleModel module, Optional<AppModel> app, Report report) {
+        systemMembers.validateMembers(entity, app, report);
         MemberModel firstOwner = null;
         for (MemberModel member : entity.members()) {
             if (member.container() == MemberModel.Container.UNKNOWN) {
@@ -446,6 +449,8 @@ public final class Validator {
                 if (right.access() == Access.READ_WRITE && !member.isWritable()) {
                     report.add(Message.WRITE_ON_READ_ONLY_MEMBER, right.location(), writeHint(member),
                             member.name(), entity.simpleName(), member.readOnly().explanation());
+                } else if (right.access() == Access.READ_WRITE) {
+                    systemMembers.checkWriteRight(entity, member, "@MemberAccess", right.location(), report);
                 }
                 checkConflicts(entity, module, member, right, report);
             }
@@ -527,6 +532,8 @@ public final class Validator {
             if (entry.access() == Access.READ_WRITE && !member.get().isWritable()) {
                 report.add(Message.WRITE_ON_READ_ONLY_MEMBER, entry.location().at("access", null),
                         writeHint(member.get()), name, entity.simpleName(), member.get().readOnly().explanation());
+            } else if (entry.access() == Access.READ_WRITE) {
+                systemMembers.checkWriteRight(entity, member.get(), where, entry.location().at("access", null), report);
             }
         }
         if (rule.defaultAccess() == Access.READ_WRITE) {
