@@ -602,7 +602,7 @@ public final class WardenProcessor extends AbstractProcessor {
         Set<Element> ruleHolders = new LinkedHashSet<>(elementsAnnotated(round, WardenAnnotations.ACCESS_RULE));
         ruleHolders.addAll(elementsAnnotated(round, WardenAnnotations.ACCESS_RULES));
         for (TypeElement type : ElementFilter.typesIn(ruleHolders)) {
-            if (!builder.isSecuredEntity(type)) {
+            if (!builder.isSecuredEntity(type) && !builder.isReusableRule(type)) {
                 stray.add(new StrayAnnotation(StrayAnnotation.Kind.RULE_ON_NON_ENTITY, "AccessRule", SourceLocation.of(type)));
             }
         }

@@ -340,7 +340,8 @@ public final class PolicyWriter {
         if (rule.hasConstraint()) {
             parts.add("constraint = \"" + rule.constraint() + "\"");
         }
-        return "rule " + rule.number() + ": @AccessRule(" + String.join(", ", parts) + ")";
+        return "rule " + rule.number() + ": @AccessRule(" + String.join(", ", parts) + ")"
+                + (rule.isReused() ? " from @" + rule.reusedFrom().annotationName() : "");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.warden.processor.validation;
 
 import dev.warden.processor.model.Access;
+import dev.warden.processor.diagnostics.DiagnosticKind;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Names;
 import dev.warden.processor.diagnostics.Report;
@@ -381,7 +382,8 @@ public final class Validator {
         validateMembers(entity, module, app, report);
         List<RulePlan> rules = new ArrayList<>();
         for (RuleModel rule : entity.rules()) {
-            rules.add(validateRule(entity, module, rule, app, report));
+            rules.add(rule.isReused() ? validateReusedRule(entity, module, rule, app, report)
+                    : validateRule(entity, module, rule, app, report));
         }
         if (report.errorCount() > errorsBefore || !isGeneratable(entity)) {
             return Optional.empty();
@@ -503,6 +505,25 @@ public final class Validator {
                 }
             }
         }
+    }
+
+    /**
+     * A reusable rule is checked against each entity it lands on: what does not fit is reported on the rule's
+     * annotation (in the annotation type, naming the entity) and, once per rule, on the annotation on the entity.
+     */
+    private RulePlan validateReusedRule(EntityModel entity, ModuleModel module, RuleModel rule, Optional<AppModel> app,
+            Report report) {
+        Report own = new Report();
+        RulePlan plan = validateRule(entity, module, rule, app, own);
+        own.diagnostics().forEach(report::add);
+        own.diagnostics().stream().filter(d -> d.kind() == DiagnosticKind.ERROR).findFirst().ifPresent(first ->
+                report.add(Message.REUSABLE_RULE_DOES_NOT_FIT, rule.reusedFrom().usage(),
+                        "the rule is checked against every entity it is on: make it fit " + entity.simpleName()
+                                + " (see the error on the rule), or take @" + rule.reusedFrom().annotationName()
+                                + " off " + entity.simpleName(),
+                        rule.reusedFrom().annotationName(), entity.simpleName(),
+                        first.text() + " (" + first.message().code() + ", reported on the rule)"));
+        return plan;
     }
 
     private RulePlan validateRule(EntityModel entity, ModuleModel module, RuleModel rule, Optional<AppModel> app,
