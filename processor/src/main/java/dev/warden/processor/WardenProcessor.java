@@ -219,8 +219,9 @@ public final class WardenProcessor extends AbstractProcessor {
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(WardenAnnotations.MODULE, WardenAnnotations.APP_SECURITY, WardenAnnotations.SECURED_ENTITY,
                 WardenAnnotations.ACCESS_RULE, WardenAnnotations.ACCESS_RULES, WardenAnnotations.MEMBER_ACCESS,
-                WardenAnnotations.MEMBER_ACCESSES, WardenAnnotations.OWNER, WardenAnnotations.CALCULATED,
-                WardenAnnotations.ALLOWED_ROLES, WardenAnnotations.GENERATED);
+                WardenAnnotations.MEMBER_ACCESSES, WardenAnnotations.OWNER, WardenAnnotations.CHANGED_BY,
+                WardenAnnotations.CREATED_DATE, WardenAnnotations.CHANGED_DATE, WardenAnnotations.PRESET,
+                WardenAnnotations.CALCULATED, WardenAnnotations.ALLOWED_ROLES, WardenAnnotations.GENERATED);
     }
 
     @Override
@@ -651,13 +652,15 @@ public final class WardenProcessor extends AbstractProcessor {
         Set<Element> ruleHolders = new LinkedHashSet<>(elementsAnnotated(round, WardenAnnotations.ACCESS_RULE));
         ruleHolders.addAll(elementsAnnotated(round, WardenAnnotations.ACCESS_RULES));
         for (TypeElement type : ElementFilter.typesIn(ruleHolders)) {
-            if (!builder.isSecuredEntity(type)) {
+            if (!builder.isSecuredEntity(type) && !builder.isReusableRule(type)) {
                 stray.add(new StrayAnnotation(StrayAnnotation.Kind.RULE_ON_NON_ENTITY, "AccessRule", SourceLocation.of(type)));
             }
         }
         Map<String, String> memberAnnotations = Map.of(
                 WardenAnnotations.MEMBER_ACCESS, "MemberAccess", WardenAnnotations.MEMBER_ACCESSES, "MemberAccess",
-                WardenAnnotations.OWNER, "Owner", WardenAnnotations.CALCULATED, "Calculated");
+                WardenAnnotations.OWNER, "Owner", WardenAnnotations.CALCULATED, "Calculated",
+                WardenAnnotations.CHANGED_BY, "ChangedBy", WardenAnnotations.CREATED_DATE, "CreatedDate",
+                WardenAnnotations.CHANGED_DATE, "ChangedDate", WardenAnnotations.PRESET, "Preset");
         Set<Element> reported = new LinkedHashSet<>();
         for (Map.Entry<String, String> annotation : new java.util.TreeMap<>(memberAnnotations).entrySet()) {
             for (Element element : elementsAnnotated(round, annotation.getKey())) {

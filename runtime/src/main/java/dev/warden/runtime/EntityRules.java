@@ -65,6 +65,11 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     private final boolean[] calculated;
     private final boolean[] toMany;
     private M owner;
+    /** For each member Warden fills in, how; null for the others. */
+    private final SystemMembers.Kind[] systemKinds;
+    /** For each {@code @Preset} member, its token; for each date member, its type; else null. */
+    private final String[] presetTokens;
+    private final Class<?>[] dateTypes;
     private SecuredObject.Factory<T, M, ? extends SecuredObject<T, M>> proxies;
     private java.util.function.Supplier<T> defaults;
     /** The roles that may create, under any rule. */
@@ -129,6 +134,9 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
         this.readOnly = new boolean[members.length];
         this.calculated = new boolean[members.length];
         this.toMany = new boolean[members.length];
+        this.systemKinds = new SystemMembers.Kind[members.length];
+        this.presetTokens = new String[members.length];
+        this.dateTypes = new Class<?>[members.length];
     }
 
     // ------------------------------------------------------------------------------------------- declaration
@@ -192,7 +200,61 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     protected final void owner(M member) {
         requireIncomplete();
         owner = Objects.requireNonNull(member, "member");
-        filled[member.ordinal()] = true;
+        system(member, SystemMembers.Kind.OWNER);
+    }
+
+    /**
+     * Declares the member that holds the id of the user who last changed the object ({@code @ChangedBy}): every
+     * create and update fills it in.
+     *
+     * @param member the member
+     */
+    protected final void changedBy(M member) {
+        system(member, SystemMembers.Kind.CHANGED_BY);
+    }
+
+    /**
+     * Declares the member that holds the moment the object was created ({@code @CreatedDate}).
+     *
+     * @param member the member
+     * @param type its type: {@code Instant}, {@code OffsetDateTime} or {@code LocalDateTime}
+     */
+    protected final void createdDate(M member, Class<?> type) {
+        system(member, SystemMembers.Kind.CREATED_DATE);
+        dateTypes[member.ordinal()] = SystemMembers.requireDateType(type);
+    }
+
+    /**
+     * Declares the member that holds the moment the object was last changed ({@code @ChangedDate}).
+     *
+     * @param member the member
+     * @param type its type: {@code Instant}, {@code OffsetDateTime} or {@code LocalDateTime}
+     */
+    protected final void changedDate(M member, Class<?> type) {
+        system(member, SystemMembers.Kind.CHANGED_DATE);
+        dateTypes[member.ordinal()] = SystemMembers.requireDateType(type);
+    }
+
+    /**
+     * Declares a member filled from one of the user's tokens on create ({@code @Preset(token = ...)}).
+     *
+     * @param member the member
+     * @param token the token's name, without {@code [% %]}
+     */
+    protected final void preset(M member, String token) {
+        system(member, SystemMembers.Kind.PRESET);
+        presetTokens[member.ordinal()] = requireName(token, "token");
+    }
+
+    private void system(M member, SystemMembers.Kind kind) {
+        requireIncomplete();
+        int index = Objects.requireNonNull(member, "member").ordinal();
+        if (systemKinds[index] != null) {
+            throw new IllegalArgumentException("Member '" + member.memberName() + "' of " + entityName
+                    + " is filled in by Warden twice: as " + systemKinds[index] + " and as " + kind);
+        }
+        systemKinds[index] = kind;
+        filled[index] = true;
     }
 
     /**
@@ -542,13 +604,144 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     }
 
     /**
-     * Whether Warden fills a member in on create (the owner), so that what the caller put there does not count.
+     * Whether Warden fills a member in (the owner, changedBy, the created and changed dates, the presets), so that
+     * what the caller put there does not count.
      *
      * @param member the member
-     * @return true for the owner
+     * @return true for those members
      */
     public final boolean isFilledByWarden(M member) {
         return filled[member.ordinal()];
+    }
+
+    /**
+     * How Warden fills a member in, by the member's index.
+     *
+     * @param member the member's index
+     * @return the kind of system member or preset; empty for a member the caller writes
+     */
+    public final Optional<SystemMembers.Kind> systemMember(int member) {
+        return Optional.ofNullable(systemKinds[Objects.checkIndex(member, members.length)]);
+    }
+
+    /**
+     * The member of one kind of system member ({@code @ChangedBy}, ...), if the entity has one; for
+     * {@link SystemMembers.Kind#PRESET} the first preset.
+     *
+     * @param kind the kind
+     * @return the member
+     */
+    public final Optional<M> systemMember(SystemMembers.Kind kind) {
+        Objects.requireNonNull(kind, "kind");
+        for (M member : members) {
+            if (systemKinds[member.ordinal()] == kind) {
+                return Optional.of(member);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The token a {@code @Preset} member is filled from.
+     *
+     * @param member the member's index
+     * @return the token's name; empty for a member that is not a preset
+     */
+    public final Optional<String> presetToken(int member) {
+        return Optional.ofNullable(presetTokens[Objects.checkIndex(member, members.length)]);
+    }
+
+    /**
+     * The value Warden gives a member it fills in, on every path that creates or changes objects (security model
+     * §6): the user's id for the owner (on create) and changedBy; the context's clock for the created date (on
+     * create) and the changed date; the user's token for a preset (on create). A signed-in or anonymous user always
+     * gets these values, whatever the caller put there (an anonymous user's ids are empty); a context that does not
+     * enforce data access (the system) keeps a value the caller set and fills in only the missing ones.
+     *
+     * @param ctx the security context
+     * @param member the member's index
+     * @param create whether the object is being created (else changed)
+     * @param current the value the caller put there, or the stored one
+     * @return the value to store: {@code current} for a member Warden does not fill in on this operation
+     * @throws AccessDeniedException on create, for a preset whose token has no value for the user
+     */
+    public final Object filledValue(SecurityContext ctx, int member, boolean create, Object current) {
+        Objects.requireNonNull(ctx, "ctx");
+        SystemMembers.Kind kind = systemKinds[Objects.checkIndex(member, members.length)];
+        return kind == null ? current : SystemMembers.value(this, kind, member, presetTokens[member],
+                dateTypes[member], ctx, create, current);
+    }
+
+    /**
+     * Fills in the members Warden fills on create (see {@link #filledValue}); the create check
+     * ({@link #checkCreate}) does it first. A member that cannot be set (a record component) must already hold the
+     * value. Subclass objects are filled by their own rules.
+     *
+     * @param ctx the security context
+     * @param newObject the object about to be stored
+     * @throws AccessDeniedException for a preset whose token has no value, or a record component that holds another
+     *     value than the one Warden would set
+     */
+    public final void fillOnCreate(SecurityContext ctx, T newObject) {
+        Objects.requireNonNull(newObject, "newObject");
+        EntityRules<T, ?> actual = actual(newObject);
+        if (actual != this) {
+            actual.fillOnCreate(ctx, newObject);
+            return;
+        }
+        for (M member : members) {
+            int index = member.ordinal();
+            if (systemKinds[index] == null) {
+                continue;
+            }
+            Object current = get(newObject, member);
+            Object value = filledValue(ctx, index, true, current);
+            if (!readOnly[index]) {
+                set(newObject, member, value);
+            } else if (!Objects.equals(current, value)) {
+                throw new AccessDeniedException(entityName, member.memberName(), Operation.CREATE,
+                        "'" + member.memberName() + "' cannot be set, so a new object must already hold what Warden "
+                                + "fills in there (" + SystemMembers.describe(systemKinds[index]) + ")");
+            }
+        }
+    }
+
+    /**
+     * Fills in the members Warden fills on every change: changedBy and the changed date (see {@link #filledValue}).
+     * The secured proxy's setters do it after each change, the JPA listeners before an update is flushed; the data
+     * access layer's {@code update} sets their columns.
+     *
+     * @param ctx the security context
+     * @param object the object being changed
+     */
+    public final void fillOnUpdate(SecurityContext ctx, T object) {
+        Objects.requireNonNull(object, "object");
+        EntityRules<T, ?> actual = actual(object);
+        if (actual != this) {
+            actual.fillOnUpdate(ctx, object);
+            return;
+        }
+        for (int index : updateStamped()) {
+            M member = members[index];
+            set(object, member, filledValue(ctx, index, false, get(object, member)));
+        }
+    }
+
+    /**
+     * The members Warden fills in on every change that it can set: changedBy and the changed date.
+     *
+     * @return their indices, in member order
+     */
+    public final int[] updateStamped() {
+        int[] stamped = new int[members.length];
+        int count = 0;
+        for (int i = 0; i < members.length; i++) {
+            if ((systemKinds[i] == SystemMembers.Kind.CHANGED_BY || systemKinds[i] == SystemMembers.Kind.CHANGED_DATE)
+                    && !readOnly[i]) {
+                stamped[count++] = i;
+            }
+        }
+        return Arrays.copyOf(stamped, count);
     }
 
     // ------------------------------------------------------------------------------------------ rule metadata
@@ -1000,8 +1193,9 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     /**
      * The create check, the same on every path that creates objects (the secured proxy's {@code create}, the data
      * access layer's {@code insert}, the JPA listeners): the user must be allowed to create objects of the
-     * entity; the owner is filled in with the user's id (empty for an anonymous user, whatever the caller put
-     * there; the system keeps what the caller set); every other member the caller set (a non-null value, a
+     * entity; the members Warden fills in are filled ({@link #fillOnCreate}: the owner and changedBy with the user's
+     * id, empty for an anonymous user, whatever the caller put there; the dates from the context's clock; the presets
+     * from the user's tokens; the system keeps what the caller set); every other member the caller set (a non-null value, a
      * non-empty collection) must be writable by the user in the new object; every associated object must be
      * visible to the user; and a rule that allows create must be active for the new object (the write check).
      * Subclass objects are checked by their own rules.
@@ -1021,7 +1215,7 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
         if (!canCreate(ctx)) {
             throw denial(ctx, null, Operation.CREATE, -1);
         }
-        fillOwner(ctx, newObject);
+        fillOnCreate(ctx, newObject);
         if (!ctx.enforcesDataAccess()) {
             return allRights;
         }
@@ -1069,23 +1263,6 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
             }
         }
         return MemberSet.of(Arrays.copyOf(set, count));
-    }
-
-    /**
-     * Fills the owner with the user's id: for a signed-in or anonymous user always (anonymous users own nothing),
-     * for the system only when it has an id, never.
-     */
-    private void fillOwner(SecurityContext ctx, T newObject) {
-        if (owner == null || (ctx.userId() == null && !ctx.enforcesDataAccess())) {
-            return;
-        }
-        if (!readOnly[owner.ordinal()]) {
-            set(newObject, owner, ctx.userId());
-        } else if (!Objects.equals(get(newObject, owner), ctx.userId())) {
-            // An owner that cannot be set (a record component) must already be the user's id.
-            throw new AccessDeniedException(entityName, owner.memberName(), Operation.CREATE,
-                    "the owner of a new object must be the id of the user who creates it");
-        }
     }
 
     /**

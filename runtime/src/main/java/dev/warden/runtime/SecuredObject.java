@@ -105,7 +105,8 @@ public abstract class SecuredObject<T, M extends Enum<M> & EntityMember> {
 
     /**
      * Writes a member, for a generated setter: checks that the user may write it and may see every object the
-     * value refers to, sets it, and runs the write check, undoing the change when it fails. Mutable values must
+     * value refers to, sets it, fills in changedBy and the changed date ({@link SystemMembers}), and runs the write
+     * check, undoing the change (and those) when it fails. Mutable values must
      * be copies already (the generated setter makes them).
      *
      * @param member the member
@@ -119,20 +120,41 @@ public abstract class SecuredObject<T, M extends Enum<M> & EntityMember> {
         }
         rules.checkAssociatedVisible(context, member, value);
         Object previous = rules.get(object, member);
+        // changedBy and the changed date are filled in with the change, and undone with it
+        int[] stamped = rules.updateStamped();
+        Object[] stamps = new Object[stamped.length];
+        for (int i = 0; i < stamped.length; i++) {
+            stamps[i] = rules.getValue(object, stamped[i]);
+        }
         rules.set(object, member, value);
         Rights after;
         try {
+            for (int stamp : stamped) {
+                if (stamp != index) {
+                    rules.setValue(object, stamp, rules.filledValue(context, stamp, false,
+                            rules.getValue(object, stamp)));
+                }
+            }
             after = rules.rights(context, object);
         } catch (RuntimeException e) {
-            rules.set(object, member, previous);
+            undo(member, previous, stamped, stamps);
             throw e;
         }
         if (!after.canWrite(index)) {
-            rules.set(object, member, previous);
+            undo(member, previous, stamped, stamps);
             throw new AccessDeniedException(rules.entityName(), member.memberName(), Operation.WRITE,
                     "the change would take the object out of what you may change (write check); it was undone");
         }
         setRights(after);
+    }
+
+    private void undo(M member, Object previous, int[] stamped, Object[] stamps) {
+        rules.set(object, member, previous);
+        for (int i = 0; i < stamped.length; i++) {
+            if (stamped[i] != member.ordinal()) {
+                rules.setValue(object, stamped[i], stamps[i]);
+            }
+        }
     }
 
     /**

@@ -54,6 +54,8 @@ public final class SecurityContext {
     private static volatile UserProvider explicitProvider;
     /** The application's default time zone, as set with {@link #setDefaultZone}; null: the property, or UTC. */
     private static volatile ZoneId explicitDefaultZone;
+    /** The application's clock, as set with {@link #setClock}; null: the system clock. */
+    private static volatile Clock applicationClock;
     /** The last context made for a default model without a signed-in user, reused while the model stays. */
     private static volatile SecurityContext lastWithoutSignedInUser;
 
@@ -768,9 +770,36 @@ public final class SecurityContext {
         return clock == DEFAULT_CLOCK ? defaultZone() : clock.getZone();
     }
 
-    /** The value of {@code '[%CurrentDateTime%]'}: now, in the context's {@linkplain #zone() zone}. */
+    /**
+     * The value of {@code '[%CurrentDateTime%]'}, and the moment Warden writes into {@code @CreatedDate} and
+     * {@code @ChangedDate} members: now on this context's clock (one given with {@link #withClock}, else the
+     * {@linkplain #setClock application's clock}), in the context's {@linkplain #zone() zone}.
+     */
     public ZonedDateTime now() {
-        return ZonedDateTime.ofInstant(clock.instant(), zone());
+        Clock source = clock == DEFAULT_CLOCK ? clock() : clock;
+        return ZonedDateTime.ofInstant(source.instant(), zone());
+    }
+
+    /**
+     * Sets the application's clock: where every context that was not given one with {@link #withClock} takes the
+     * time from, for the date-time tokens of constraints and for the {@code @CreatedDate} and {@code @ChangedDate}
+     * members Warden fills in. Its zone plays no part (the zone is the user's, else the
+     * {@linkplain #setDefaultZone default zone}). For tests and for applications that keep time themselves.
+     *
+     * @param clock the clock, or null to go back to the system clock
+     */
+    public static void setClock(Clock clock) {
+        applicationClock = clock;
+    }
+
+    /**
+     * The application's clock: the one set with {@link #setClock}, else the system clock.
+     *
+     * @return the clock
+     */
+    public static Clock clock() {
+        Clock set = applicationClock;
+        return set != null ? set : DEFAULT_CLOCK;
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.warden.processor.model.ModuleModel;
 import dev.warden.processor.model.NameRef;
 import dev.warden.processor.model.RuleGrants.Grant;
 import dev.warden.processor.model.RuleModel;
+import dev.warden.processor.model.SystemMarker;
 import dev.warden.processor.plan.EntityPlan;
 import dev.warden.processor.plan.RulePlan;
 import java.util.ArrayList;
@@ -131,6 +132,9 @@ public final class PolicyWriter {
         }
         entity.ownerMember().ifPresent(owner ->
                 body.addStatement("owner($T.$L)", memberEnum, constants.get(entity.members().indexOf(owner))));
+        for (int i = 0; i < entity.members().size(); i++) {
+            systemMember(body, entity.members().get(i), memberEnum, constants.get(i));
+        }
         if (!calculated.isEmpty()) {
             body.addStatement("calculated($L)", calculated.stream().map(c -> "Member." + c).collect(Collectors.joining(", ")));
         }
@@ -159,6 +163,22 @@ public final class PolicyWriter {
         }
         body.addStatement("register()");
         return MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addCode(body.build()).build();
+    }
+
+    /** {@code changedBy(Member.CHANGED_BY)}, {@code createdDate(Member.CREATED, Instant.class)}, {@code preset(...)}. */
+    private void systemMember(CodeBlock.Builder body, MemberModel member, ClassName memberEnum, String constant) {
+        if (member.owner() || member.systemMarker().isEmpty()) {
+            return;
+        }
+        SystemMarker marker = member.systemMarker().get();
+        switch (marker.kind()) {
+            case CHANGED_BY -> body.addStatement("changedBy($T.$L)", memberEnum, constant);
+            case CREATED_DATE -> body.addStatement("createdDate($T.$L, $T.class)", memberEnum, constant,
+                    TypeName.get(types.erasure(member.type())));
+            case CHANGED_DATE -> body.addStatement("changedDate($T.$L, $T.class)", memberEnum, constant,
+                    TypeName.get(types.erasure(member.type())));
+            case PRESET -> body.addStatement("preset($T.$L, $S)", memberEnum, constant, marker.token());
+        }
     }
 
     private static MethodSpec holds(EntityPlan plan, ClassName entityType, String object,
@@ -320,7 +340,8 @@ public final class PolicyWriter {
         if (rule.hasConstraint()) {
             parts.add("constraint = \"" + rule.constraint() + "\"");
         }
-        return "rule " + rule.number() + ": @AccessRule(" + String.join(", ", parts) + ")";
+        return "rule " + rule.number() + ": @AccessRule(" + String.join(", ", parts) + ")"
+                + (rule.isReused() ? " from @" + rule.reusedFrom().annotationName() : "");
     }
 
     /**

@@ -71,6 +71,16 @@ public enum Message {
     OPERATION_ROLE_OF_OTHER_MODULE("E051", "@AllowedRoles on %s names '%s' without a module, but it is not a role of %s"),
     OPERATION_OVERLOADS_DIFFER("E052", "the methods named %s of %s are one operation but are for different module roles: %s and %s"),
     OPERATION_NOT_ENFORCEABLE("E053", "@AllowedRoles on %s cannot be enforced: %s"),
+
+    // ----- system members, presets and reusable rules
+    SYSTEM_MEMBER_WRITE("E061", "%s gives READ_WRITE on '%s' of %s, which Warden fills in (%s): users can never write it"),
+    SYSTEM_MEMBER_TYPE("E062", "%s member '%s' of %s has type %s, but %s"),
+    DUPLICATE_SYSTEM_MEMBER("E063", "%s has more than one @%s member: '%s' and '%s'"),
+    CONFLICTING_SYSTEM_MARKERS("E064", "member '%s' of %s is marked both %s and %s, but Warden can fill a member in only one way"),
+    PRESET_UNKNOWN_TOKEN("E065", "%s on '%s' of %s names token '%s', which is not declared in @AppSecurity(tokens)"),
+    PRESET_BUILT_IN_TOKEN("E066", "%s on '%s' of %s names the built-in token '%s', but a preset takes the value of one of the user's own tokens"),
+    SYSTEM_MEMBER_NOT_SETTABLE("E067", "%s member '%s' of %s cannot be filled in by Warden: %s"),
+    REUSABLE_RULE_DOES_NOT_FIT("E068", "the reusable rule @%s does not fit %s: %s"),
     INVALID_OPTION("E097", "processor option -A%s has the value '%s': %s"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
     INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),
@@ -90,6 +100,7 @@ public enum Message {
     OPERATION_OVERRIDE_ROLES("W016", "operation-override", "%s is for module roles %s, but the method of %s it overrides is for %s: which roles apply depends on the type a call goes through"),
     MIXED_SCRIPT("W017", "mixed-script", "%s %s mixes scripts: %s"),
     CONFUSABLE("W018", "confusable", "%s %s looks like %s %s, but is another name (written in %s)"),
+    LOCAL_SYSTEM_DATE("W019", "local-system-date", "%s member '%s' of %s is a LocalDateTime: Warden fills in the wall-clock time of the zone of the user who writes, so values written by users in different zones cannot be compared"),
     SEPARATE_TO_MANY_CONDITIONS("W013", "separate-to-many", "conditions on a to-many association in rule %d of %s: %s"),
     POLICY_NOT_EXPRESSIBLE("W030", "rls-not-expressible", "rule %d of %s cannot be a PostgreSQL row-level security policy: %s; the generated policies leave it out, so clients of the database see less than the application shows");
 

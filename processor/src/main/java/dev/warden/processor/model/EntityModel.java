@@ -77,4 +77,9 @@ public record EntityModel(
     public Optional<MemberModel> ownerMember() {
         return members.stream().filter(MemberModel::owner).findFirst();
     }
+
+    /** The member marked with this system annotation ({@code @ChangedBy}, ...), the first if several are. */
+    public Optional<MemberModel> systemMember(SystemMarker.Kind kind) {
+        return members.stream().filter(m -> m.systemMarkers().stream().anyMatch(s -> s.kind() == kind)).findFirst();
+    }
 }

@@ -26,6 +26,8 @@ import javax.lang.model.type.TypeMirror;
  * @param element the field, getter or record component that declares the member
  * @param location the declaring element, for messages
  * @param ownerLocation the {@code @Owner} annotation when {@code owner}, else {@code null}
+ * @param systemMarkers the annotations that make Warden fill the member in besides {@code @Owner}
+ *     ({@code @ChangedBy}, {@code @CreatedDate}, {@code @ChangedDate}, {@code @Preset}), normally none or one
  */
 public record MemberModel(
         String name,
@@ -42,7 +44,8 @@ public record MemberModel(
         List<MemberAccessModel> accessRights,
         Element element,
         SourceLocation location,
-        SourceLocation ownerLocation) {
+        SourceLocation ownerLocation,
+        List<SystemMarker> systemMarkers) {
 
     /** What kind of member this is. */
     public enum MemberKind {
@@ -104,6 +107,17 @@ public record MemberModel(
 
     public MemberModel {
         accessRights = List.copyOf(accessRights);
+        systemMarkers = List.copyOf(systemMarkers);
+    }
+
+    /** The first annotation that makes Warden fill the member in besides {@code @Owner}, if any. */
+    public java.util.Optional<SystemMarker> systemMarker() {
+        return systemMarkers.stream().findFirst();
+    }
+
+    /** Whether Warden fills the member in, so that no user may write it: {@code @Owner} or a system marker. */
+    public boolean isFilledByWarden() {
+        return owner || !systemMarkers.isEmpty();
     }
 
     public boolean isCalculated() {

@@ -136,7 +136,34 @@ public final class ModelBuilder {
         return reader.has(type, WardenAnnotations.SECURED_ENTITY);
     }
 
+    /**
+     * The rules of an entity: its own {@code @AccessRule}s, then those of each annotation on it whose annotation type
+     * carries {@code @AccessRule}s (reusable rules), numbered on in that order.
+     */
     private List<RuleModel> rules(TypeElement type) {
+        List<RuleModel> rules = new ArrayList<>(rulesOn(type, 0, null));
+        for (AnnotationMirror annotation : type.getAnnotationMirrors()) {
+            TypeElement annotationType = (TypeElement) annotation.getAnnotationType().asElement();
+            String name = annotationType.getQualifiedName().toString();
+            if (name.startsWith("dev.warden.annotations.") || name.startsWith("java.lang.")) {
+                continue;
+            }
+            if (reader.has(annotationType, WardenAnnotations.ACCESS_RULE)
+                    || reader.has(annotationType, WardenAnnotations.ACCESS_RULES)) {
+                RuleModel.ReusedFrom reused = new RuleModel.ReusedFrom(annotationType.getSimpleName().toString(),
+                        SourceLocation.of(type, annotation, name, 0));
+                rules.addAll(rulesOn(annotationType, rules.size(), reused));
+            }
+        }
+        return rules;
+    }
+
+    /** Whether a type is an annotation type that carries reusable {@code @AccessRule}s. */
+    public boolean isReusableRule(TypeElement type) {
+        return type.getKind() == ElementKind.ANNOTATION_TYPE;
+    }
+
+    private List<RuleModel> rulesOn(TypeElement type, int numbered, RuleModel.ReusedFrom reused) {
         List<RuleModel> rules = new ArrayList<>();
         List<AnnotationMirror> mirrors =
                 reader.findRepeated(type, WardenAnnotations.ACCESS_RULE, WardenAnnotations.ACCESS_RULES);
@@ -154,7 +181,7 @@ public final class ModelBuilder {
                         entryLocation));
             }
             rules.add(new RuleModel(
-                    i + 1,
+                    numbered + i + 1,
                     names(rule, "roles", location),
                     reader.bool(rule, "create"),
                     reader.bool(rule, "delete"),
@@ -164,7 +191,8 @@ public final class ModelBuilder {
                     location,
                     attributeLocation(location, rule, "roles"),
                     attributeLocation(location, rule, "constraint"),
-                    attributeLocation(location, rule, "defaultAccess")));
+                    attributeLocation(location, rule, "defaultAccess"),
+                    reused));
         }
         return rules;
     }
@@ -261,13 +289,25 @@ public final class ModelBuilder {
             }
         }
         boolean owner = ownerLocation != null;
+        List<SystemMarker> markers = new ArrayList<>();
+        for (SystemMarker.Kind kind : SystemMarker.Kind.values()) {
+            for (Element element : annotated) {
+                Optional<AnnotationMirror> mirror = reader.find(element, kind.annotationType());
+                if (mirror.isPresent()) {
+                    String token = kind == SystemMarker.Kind.PRESET ? reader.string(mirror.get(), "token") : null;
+                    markers.add(new SystemMarker(kind, token,
+                            SourceLocation.of(element, mirror.get(), kind.annotationType(), 0)));
+                    break;
+                }
+            }
+        }
         boolean key = name.equals("id") || annotated.stream().anyMatch(this::hasJpaId);
         List<MemberAccessModel> rights = new ArrayList<>();
         for (Element element : annotated) {
             rights.addAll(memberAccess(element));
         }
         return new MemberModel(name, type, shape.kind, shape.container, shape.copy, getter, setter, readOnly, owner,
-                key, shape.target, rights, declaring, SourceLocation.of(declaring), ownerLocation);
+                key, shape.target, rights, declaring, SourceLocation.of(declaring), ownerLocation, markers);
     }
 
     /** What a member's type makes it: an attribute, or an association in some container, and how to copy it. */

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * What each rule of an entity grants to each of its roles, with the precedence of security-model §2 applied:
  * a {@code @MemberAccess} naming the role, else the rule's {@code members} entry, else its
- * {@code defaultAccess}; {@code READ_WRITE} on a member that cannot be written counts as {@code READ}.
+ * {@code defaultAccess}; {@code READ_WRITE} on a member that cannot be written, or that Warden fills in
+ * ({@code @ChangedBy}, {@code @CreatedDate}, {@code @ChangedDate}, {@code @Preset}), counts as {@code READ}.
  * Roles of one rule that end up with the same rights are grouped into one {@link Grant}.
  */
 public final class RuleGrants {
@@ -89,7 +90,7 @@ public final class RuleGrants {
                     access[i] = right.access();
                 }
             }
-            if (access[i] == Access.READ_WRITE && !member.isWritable()) {
+            if (access[i] == Access.READ_WRITE && (!member.isWritable() || !member.systemMarkers().isEmpty())) {
                 access[i] = Access.READ;
             }
         }

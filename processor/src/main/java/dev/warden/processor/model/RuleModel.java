@@ -15,6 +15,8 @@ import java.util.List;
  * @param location the annotation
  * @param constraintLocation the {@code constraint} value (or the annotation when absent)
  * @param defaultAccessLocation the {@code defaultAccess} value (or the annotation when absent)
+ * @param reusedFrom for a reusable rule, declared on an annotation type that the entity carries, that annotation on
+ *     the entity; {@code null} for a rule declared on the entity itself
  */
 public record RuleModel(
         int number,
@@ -27,11 +29,25 @@ public record RuleModel(
         SourceLocation location,
         SourceLocation rolesLocation,
         SourceLocation constraintLocation,
-        SourceLocation defaultAccessLocation) {
+        SourceLocation defaultAccessLocation,
+        ReusedFrom reusedFrom) {
+
+    /**
+     * Where a reusable rule comes from: {@code @TenantScoped} on the entity, whose annotation type carries the rule.
+     *
+     * @param annotationName the simple name of the annotation type, {@code TenantScoped}
+     * @param usage the annotation on the entity
+     */
+    public record ReusedFrom(String annotationName, SourceLocation usage) {}
 
     public RuleModel {
         roles = List.copyOf(roles);
         members = List.copyOf(members);
+    }
+
+    /** Whether the rule is declared on an annotation type the entity carries, rather than on the entity. */
+    public boolean isReused() {
+        return reusedFrom != null;
     }
 
     public boolean hasConstraint() {

@@ -12,6 +12,10 @@ public final class WardenAnnotations {
     public static final String MEMBER_ACCESS = PACKAGE + "MemberAccess";
     public static final String MEMBER_ACCESSES = PACKAGE + "MemberAccesses";
     public static final String OWNER = PACKAGE + "Owner";
+    public static final String CHANGED_BY = PACKAGE + "ChangedBy";
+    public static final String CREATED_DATE = PACKAGE + "CreatedDate";
+    public static final String CHANGED_DATE = PACKAGE + "ChangedDate";
+    public static final String PRESET = PACKAGE + "Preset";
     public static final String CALCULATED = PACKAGE + "Calculated";
     public static final String ALLOWED_ROLES = PACKAGE + "AllowedRoles";
     /** On generated code: claimed, so that {@code -Xlint:processing} does not report it as unprocessed. */

@@ -1,6 +1,7 @@
 package dev.warden.processor.validation;
 
 import dev.warden.processor.model.Access;
+import dev.warden.processor.diagnostics.DiagnosticKind;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Names;
 import dev.warden.processor.diagnostics.Report;
@@ -59,6 +60,7 @@ public final class Validator {
     private final ConstraintValidation constraints;
     private final ShapeCatalog shapes;
     private final TablePlanning tablePlanning;
+    private final SystemMemberValidation systemMembers;
     /** The packages of the source modules that had errors: their entities get no code (it would not compile). */
     private final Set<String> modulesWithErrors = new HashSet<>();
 
@@ -69,6 +71,7 @@ public final class Validator {
         this.shapes = shapes;
         this.constraints = new ConstraintValidation(shapes);
         this.tablePlanning = new TablePlanning(tables, elements, types);
+        this.systemMembers = new SystemMemberValidation(types);
     }
 
     // ---------------------------------------------------------------- modules
@@ -379,7 +382,8 @@ public final class Validator {
         validateMembers(entity, module, app, report);
         List<RulePlan> rules = new ArrayList<>();
         for (RuleModel rule : entity.rules()) {
-            rules.add(validateRule(entity, module, rule, app, report));
+            rules.add(rule.isReused() ? validateReusedRule(entity, module, rule, app, report)
+                    : validateRule(entity, module, rule, app, report));
         }
         if (report.errorCount() > errorsBefore || !isGeneratable(entity)) {
             return Optional.empty();
@@ -424,6 +428,7 @@ public final class Validator {
     }
 
     private void validateMembers(EntityModel entity, ModuleModel module, Optional<AppModel> app, Report report) {
+        systemMembers.validateMembers(entity, app, report);
         MemberModel firstOwner = null;
         for (MemberModel member : entity.members()) {
             if (member.container() == MemberModel.Container.UNKNOWN) {
@@ -446,6 +451,8 @@ public final class Validator {
                 if (right.access() == Access.READ_WRITE && !member.isWritable()) {
                     report.add(Message.WRITE_ON_READ_ONLY_MEMBER, right.location(), writeHint(member),
                             member.name(), entity.simpleName(), member.readOnly().explanation());
+                } else if (right.access() == Access.READ_WRITE) {
+                    systemMembers.checkWriteRight(entity, member, "@MemberAccess", right.location(), report);
                 }
                 checkConflicts(entity, module, member, right, report);
             }
@@ -500,6 +507,25 @@ public final class Validator {
         }
     }
 
+    /**
+     * A reusable rule is checked against each entity it lands on: what does not fit is reported on the rule's
+     * annotation (in the annotation type, naming the entity) and, once per rule, on the annotation on the entity.
+     */
+    private RulePlan validateReusedRule(EntityModel entity, ModuleModel module, RuleModel rule, Optional<AppModel> app,
+            Report report) {
+        Report own = new Report();
+        RulePlan plan = validateRule(entity, module, rule, app, own);
+        own.diagnostics().forEach(report::add);
+        own.diagnostics().stream().filter(d -> d.kind() == DiagnosticKind.ERROR).findFirst().ifPresent(first ->
+                report.add(Message.REUSABLE_RULE_DOES_NOT_FIT, rule.reusedFrom().usage(),
+                        "the rule is checked against every entity it is on: make it fit " + entity.simpleName()
+                                + " (see the error on the rule), or take @" + rule.reusedFrom().annotationName()
+                                + " off " + entity.simpleName(),
+                        rule.reusedFrom().annotationName(), entity.simpleName(),
+                        first.text() + " (" + first.message().code() + ", reported on the rule)"));
+        return plan;
+    }
+
     private RulePlan validateRule(EntityModel entity, ModuleModel module, RuleModel rule, Optional<AppModel> app,
             Report report) {
         String where = "rule " + rule.number() + " of " + entity.simpleName();
@@ -527,6 +553,8 @@ public final class Validator {
             if (entry.access() == Access.READ_WRITE && !member.get().isWritable()) {
                 report.add(Message.WRITE_ON_READ_ONLY_MEMBER, entry.location().at("access", null),
                         writeHint(member.get()), name, entity.simpleName(), member.get().readOnly().explanation());
+            } else if (entry.access() == Access.READ_WRITE) {
+                systemMembers.checkWriteRight(entity, member.get(), where, entry.location().at("access", null), report);
             }
         }
         if (rule.defaultAccess() == Access.READ_WRITE) {

@@ -8,6 +8,7 @@ import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.MemberSet;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
+import dev.warden.runtime.SystemMembers;
 import dev.warden.runtime.sql.EntityTable;
 import dev.warden.runtime.sql.QueryFilter;
 import dev.warden.runtime.sql.SqlFragment;
@@ -47,9 +48,9 @@ final class WriteStatements {
         for (int member : table.columnMembers()) {
             values[member] = table.value(object, member);
         }
-        int owner = table.ownerMember().orElse(-1);
-        if (owner >= 0 && (ctx.userId() != null || ctx.enforcesDataAccess())) {
-            values[owner] = ownerValue(table, ctx, owner);
+        // The owner, changedBy, the dates and the presets: what Warden fills in, whatever the caller put there.
+        for (int member : table.columnMembers()) {
+            values[member] = filledValue(table, ctx, member, true, values[member]);
         }
         // The one create check (security model §6): what the caller set needs the right to write it, the key
         // included; the write check on the stored row below covers the constraints.
@@ -108,14 +109,21 @@ final class WriteStatements {
         return stored.get();
     }
 
-    private static Object ownerValue(EntityTable<?> table, SecurityContext ctx, int owner) {
-        Object userId = ctx.userId();
-        if (userId != null && !table.columnType(owner).isInstance(userId)) {
-            throw new IllegalStateException("The owner '" + table.rules().memberName(owner) + "' of "
-                    + table.entityName() + " is a " + table.columnType(owner).getName() + ", but user ids are "
-                    + userId.getClass().getName());
+    /** The value Warden fills a member's column with (see {@link EntityRules#filledValue}), of the column's type. */
+    private static Object filledValue(EntityTable<?> table, SecurityContext ctx, int member, boolean create,
+            Object current) {
+        EntityRules<?, ?> rules = table.rules();
+        if (rules.systemMember(member).isEmpty()) {
+            return current;
         }
-        return userId;
+        Object value = rules.filledValue(ctx, member, create, current);
+        if (value != null && !table.columnType(member).isInstance(value)) {
+            throw new IllegalStateException("The " + rules.systemMember(member).get().name().toLowerCase(
+                    java.util.Locale.ROOT).replace('_', ' ') + " '" + rules.memberName(member) + "' of "
+                    + table.entityName() + " is a " + table.columnType(member).getName() + ", but Warden fills it "
+                    + "with a " + value.getClass().getName());
+        }
+        return value;
     }
 
     /**
@@ -137,6 +145,15 @@ final class WriteStatements {
         for (int i = 0; i < members.length; i++) {
             sql.sql((i == 0 ? "" : ", ") + table.column(members[i]) + " = ")
                     .value(table.value(object, members[i]), table.columnType(members[i]));
+        }
+        // changedBy and the changed date go with every change (unless the system stores them itself)
+        for (int stamped : table.columnMembers()) {
+            boolean onUpdate = rules.systemMember(stamped).map(SystemMembers.Kind::onUpdate).orElse(false);
+            if (onUpdate && !contains(members, stamped)) {
+                sql.sql(", " + table.column(stamped) + " = ").value(
+                        filledValue(table, ctx, stamped, false, table.value(object, stamped)),
+                        table.columnType(stamped));
+            }
         }
         sql.sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ").append(filter.writeFilter(members));
         if (Statements.execute(connection, sql.build(), filter.dialect()) == 0) {
@@ -222,5 +239,14 @@ final class WriteStatements {
                 "the write check failed: no rule that gives user roles " + ctx.userRoles()
                         + " write access to it holds for the " + (operation == Operation.CREATE ? "new" : "updated")
                         + " object");
+    }
+
+    private static boolean contains(int[] members, int member) {
+        for (int m : members) {
+            if (m == member) {
+                return true;
+            }
+        }
+        return false;
     }
 }
