@@ -60,6 +60,11 @@ final class Statements {
             }
             list = members.length == 0 ? SqlFragment.of("NULL") : builder.build();
         }
+
+        /** How many columns the list selects: one {@code NULL} when the user may read no member. */
+        int columnCount() {
+            return Math.max(members.length, 1);
+        }
     }
 
     /** Runs a select of a projection and makes an object of each row. */
@@ -70,12 +75,7 @@ final class Statements {
             sql.bind(statement, 1, dialect);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    Object[] values = new Object[table.rules().memberCount()];
-                    for (int i = 0; i < projection.members.length; i++) {
-                        int member = projection.members[i];
-                        values[member] = dialect.read(row, i + 1, table.columnType(member));
-                    }
-                    objects.add(table.read(values));
+                    objects.add(table.read(values(row, table, projection, dialect)));
                 }
             }
         }
@@ -91,7 +91,47 @@ final class Statements {
                 .sql("SELECT ").append(projection.list).sql(" FROM " + table.tableName() + " " + ALIAS)
                 .sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ").append(check).build();
         List<T> rows = select(connection, sql, table, projection, filter.dialect());
+        WriteStatements.requireOneRow(table, rows.size(), "read");
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** A row read with whether it passed a check. */
+    record Checked<T>(T object, boolean passed) {}
+
+    /**
+     * Every row with a key, as the user sees it, each with whether it passes a check:
+     * {@code SELECT <projection>, CASE WHEN <check> THEN 1 ELSE 0 END FROM table t WHERE t.key = ?}.
+     */
+    static <T> List<Checked<T>> selectByKeyWithCheck(Connection connection, QueryFilter<T> filter, Object key,
+            SqlFragment check) throws SQLException {
+        EntityTable<T> table = filter.table();
+        Projection projection = new Projection(filter);
+        SqlFragment sql = SqlFragment.builder()
+                .sql("SELECT ").append(projection.list).sql(", CASE WHEN ").append(check).sql(" THEN 1 ELSE 0 END")
+                .sql(" FROM " + table.tableName() + " " + ALIAS).sql(" WHERE ").append(keyEquals(table, key)).build();
+        Dialect dialect = filter.dialect();
+        List<Checked<T>> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            sql.bind(statement, 1, dialect);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new Checked<>(table.read(values(row, table, projection, dialect)),
+                            row.getInt(projection.columnCount() + 1) == 1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The values of a row of a projection, by member index. */
+    private static Object[] values(ResultSet row, EntityTable<?> table, Projection projection, Dialect dialect)
+            throws SQLException {
+        Object[] values = new Object[table.rules().memberCount()];
+        for (int i = 0; i < projection.members.length; i++) {
+            int member = projection.members[i];
+            values[member] = dialect.read(row, i + 1, table.columnType(member));
+        }
+        return values;
     }
 
     /** Runs an insert, update or delete and returns the number of rows it changed. */

@@ -64,6 +64,7 @@ final class WriteStatements {
                 written.add(member);
             }
         }
+        checkAssociationsVisible(connection, filter, values, written.stream().mapToInt(Integer::intValue).toArray());
         StringJoiner columns = new StringJoiner(", ");
         SqlFragment.Builder valueList = SqlFragment.builder();
         for (int member : table.columnMembers()) {
@@ -102,7 +103,7 @@ final class WriteStatements {
         SqlFragment check = checked.length == 0 ? filter.createCheck()
                 : SqlFragment.builder().append(filter.createCheck()).sql(" AND ")
                         .append(filter.writeCheck(checked)).build();
-        Optional<T> stored = Statements.selectByKey(connection, filter, key, check);
+        Optional<T> stored = storedRow(connection, filter, key, check);
         if (stored.isEmpty()) {
             throw writeCheckFailure(connection, filter, key, Operation.CREATE, checked);
         }
@@ -141,10 +142,15 @@ final class WriteStatements {
             }
         }
         Object key = Statements.keyValue(table, table.value(object, table.keyMember()));
+        Object[] values = new Object[rules.memberCount()];
+        for (int member : members) {
+            values[member] = table.value(object, member);
+        }
+        checkAssociationsVisible(connection, filter, values, members);
         SqlFragment.Builder sql = SqlFragment.builder().sql("UPDATE " + table.tableName() + " AS " + ALIAS + " SET ");
         for (int i = 0; i < members.length; i++) {
             sql.sql((i == 0 ? "" : ", ") + table.column(members[i]) + " = ")
-                    .value(table.value(object, members[i]), table.columnType(members[i]));
+                    .value(values[members[i]], table.columnType(members[i]));
         }
         // changedBy and the changed date go with every change (unless the system stores them itself)
         for (int stamped : table.columnMembers()) {
@@ -155,11 +161,14 @@ final class WriteStatements {
                         table.columnType(stamped));
             }
         }
-        sql.sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ").append(filter.writeFilter(members));
-        if (Statements.execute(connection, sql.build(), filter.dialect()) == 0) {
+        sql.sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ")
+                .append(RowLocks.lockingSubQueries(filter.writeFilter(members), filter.dialect()));
+        int changed = Statements.execute(connection, sql.build(), filter.dialect());
+        if (changed == 0) {
             throw notFound(ctx, table, Operation.WRITE, members);
         }
-        Optional<T> stored = Statements.selectByKey(connection, filter, key, filter.writeCheck(members));
+        requireOneRow(table, changed, "update");
+        Optional<T> stored = storedRow(connection, filter, key, filter.writeCheck(members));
         if (stored.isEmpty()) {
             throw writeCheckFailure(connection, filter, key, Operation.WRITE, members);
         }
@@ -170,9 +179,80 @@ final class WriteStatements {
     static <T> void delete(Connection connection, QueryFilter<T> filter, Object key) throws SQLException {
         SqlFragment sql = SqlFragment.builder()
                 .sql("DELETE FROM " + filter.table().tableName() + " AS " + ALIAS + " WHERE ")
-                .append(keyEquals(filter.table(), key)).sql(" AND ").append(filter.deleteFilter()).build();
-        if (Statements.execute(connection, sql, filter.dialect()) == 0) {
+                .append(keyEquals(filter.table(), key)).sql(" AND ")
+                .append(RowLocks.lockingSubQueries(filter.deleteFilter(), filter.dialect())).build();
+        int deleted = Statements.execute(connection, sql, filter.dialect());
+        if (deleted == 0) {
             throw notFound(filter.context(), filter.table(), Operation.DELETE, new int[0]);
+        }
+        requireOneRow(filter.table(), deleted, "delete");
+    }
+
+    /**
+     * The stored row with a key, as the user sees it, if it passes a check (the create or write check), which locks
+     * the other rows it reads ({@link RowLocks}). The check is judged on the one row with the key: when the key
+     * column holds the key more than once, another row must not pass the check for it, so that fails.
+     */
+    private static <T> Optional<T> storedRow(Connection connection, QueryFilter<T> filter, Object key,
+            SqlFragment check) throws SQLException {
+        List<Statements.Checked<T>> rows = Statements.selectByKeyWithCheck(connection, filter, key,
+                RowLocks.lockingSubQueries(check, filter.dialect()));
+        requireOneRow(filter.table(), rows.size(), "check");
+        return rows.isEmpty() || !rows.get(0).passed() ? Optional.empty() : Optional.of(rows.get(0).object());
+    }
+
+    /**
+     * Fails, so that the write is rolled back, when a statement by key found more than one row: the key column is
+     * not unique, and a write or check meant for one object must not reach others.
+     */
+    static void requireOneRow(EntityTable<?> table, int rows, String what) {
+        if (rows > 1) {
+            throw new IllegalStateException("The " + what + " of one " + table.entityName() + " by its key found "
+                    + rows + " rows in " + table.tableName() + ": its key column " + table.keyColumn()
+                    + " is not unique, so nothing was changed; make it the primary key or unique");
+        }
+    }
+
+    /**
+     * Every to-one association a write sets must point to an object the user can see (security model, section 6,
+     * the one create check; the proxy checks the same in memory). An absent object and one out of the user's reach
+     * get the same exception, so the database's foreign-key error never tells them apart. The row found is locked
+     * as a foreign-key check locks it, with the rows its read filter reads ({@link RowLocks}), so that it stays
+     * visible until the write commits.
+     */
+    private static <T> void checkAssociationsVisible(Connection connection, QueryFilter<T> filter, Object[] values,
+            int[] members) throws SQLException {
+        SecurityContext ctx = filter.context();
+        if (!ctx.enforcesDataAccess()) {
+            return;
+        }
+        EntityTable<T> table = filter.table();
+        EntityRules<T, ?> rules = table.rules();
+        for (int member : members) {
+            Optional<Class<?>> target = rules.associatedEntity(member);
+            if (target.isEmpty() || values[member] == null) {
+                continue;
+            }
+            EntityTable<?> targetTable = EntityTable.forClass(target.get()).orElseThrow(() -> new IllegalStateException(
+                    "Member '" + rules.memberName(member) + "' of " + table.entityName() + " refers to "
+                            + target.get().getName() + ", which has no generated table"));
+            QueryFilter<?> targetFilter = targetTable.filter(ctx, ALIAS, filter.dialect());
+            SqlFragment sql = SqlFragment.builder().sql("SELECT 1 FROM " + targetTable.tableName() + " " + ALIAS
+                    + " WHERE ").append(keyEquals(targetTable, targetTable.toColumnType(targetTable.keyMember(),
+                            values[member])))
+                    .sql(" AND ").append(RowLocks.lockingSubQueries(targetFilter.readFilter(), filter.dialect()))
+                    .sql(RowLocks.clause(filter.dialect())).build();
+            boolean found;
+            try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+                sql.bind(statement, 1, filter.dialect());
+                try (ResultSet row = statement.executeQuery()) {
+                    found = row.next();
+                }
+            }
+            if (!found) {
+                throw new AccessDeniedException(table.entityName(), rules.memberName(member), Operation.WRITE,
+                        "an object it would refer to is not visible to user roles " + ctx.userRoles());
+            }
         }
     }
 

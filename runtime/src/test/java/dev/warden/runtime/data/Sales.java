@@ -78,6 +78,8 @@ public final class Sales {
             .rule("Account managers: their customers",
                     (ctx, c) -> c.accountManager() != null && c.accountManager().equals(ctx.currentUserId()))
             .grant(ACCOUNT_MANAGER, true, false, MemberSet.all(3), MemberSet.of(C_ID, C_NAME, C_ACCOUNT_MANAGER))
+            .rule("Reps: the names of customers with an account manager", (ctx, c) -> c.accountManager() != null)
+            .grant(USER, false, false, MemberSet.of(C_ID, C_NAME), MemberSet.none())
             .build();
 
     public static final EntityTable<Customer> CUSTOMERS = EntityTable
@@ -86,6 +88,7 @@ public final class Sales {
             .column(CustomerMember.NAME, "name", String.class)
             .column(CustomerMember.ACCOUNT_MANAGER, "account_manager", Long.class)
             .constraint(2, "({a}.account_manager IS NOT NULL AND {a}.account_manager = ?)", SqlParam.currentUser())
+            .constraint(3, "{a}.account_manager IS NOT NULL")
             .reader(values -> new Customer((Long) values[C_ID], (String) values[C_NAME],
                     (Long) values[C_ACCOUNT_MANAGER]))
             .build();
