@@ -14,6 +14,7 @@ import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.data.WardenData;
 import fixture.docs.Doc;
 import fixture.docs.DocTable;
+import fixture.docs.Secret;
 import fixture.docs.SecuredDoc;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -146,5 +147,16 @@ class CreateCheckTest {
         Doc presetBySystem = doc(null, "imported", false, 42L);
         SecuredDoc.create(system(), presetBySystem);
         assertEquals(42L, presetBySystem.getOwner(), "the system keeps what it was given");
+    }
+
+    @Test
+    void aSpecializationIsNotInsertedThroughItsParentsTable() {
+        // SecuredDoc.create judges a Secret by Secret's rules; DocTable would store it as a Doc row, judged by Doc's.
+        Secret secret = new Secret(60L, "Codes", false, "1234");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> data.as(writer()).insert(DocTable.TABLE, secret));
+        assertTrue(e.getMessage().contains("through SecretTable"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> data.as(system()).insert(DocTable.TABLE, secret));
+        assertTrue(data.as(system()).find(DocTable.TABLE, 60L).isEmpty(), "nothing was stored");
     }
 }

@@ -301,6 +301,8 @@ public final class WardenData {
      * @return the object as stored, with its key, read back as the user sees it
      * @throws AccessDeniedException naming the operation and member that the rules deny; nothing is stored
      * @throws DataAccessException when the database fails; nothing is stored
+     * @throws IllegalArgumentException when the object is of a secured specialization of the table's entity, which
+     *     is judged by its own rules and inserted through its own table; nothing is stored
      */
     public <T> T insert(EntityTable<T> table, T object) {
         SecurityContext ctx = context();

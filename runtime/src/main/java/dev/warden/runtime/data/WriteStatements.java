@@ -41,6 +41,14 @@ final class WriteStatements {
         EntityTable<T> table = filter.table();
         SecurityContext ctx = filter.context();
         EntityRules<T, ?> rules = table.rules();
+        EntityRules<? extends T, ?> judge = rules.rulesFor(object);
+        if (judge != rules) {
+            // Its rules are the specialization's (security model §6), and its row needs the specialization's
+            // columns and discriminator: stored through this table it would become a row of this entity.
+            throw new IllegalArgumentException("The object is a " + judge.entityName() + ", which has rules and a "
+                    + "table of its own: insert it through " + judge.entityName() + "Table, not through the table of "
+                    + table.entityName());
+        }
         if (!filter.canCreate()) {
             throw rules.denial(ctx, null, Operation.CREATE, -1);
         }
