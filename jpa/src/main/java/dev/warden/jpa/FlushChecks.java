@@ -1,0 +1,187 @@
+package dev.warden.jpa;
+
+import dev.warden.runtime.AccessDeniedException;
+import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.Operation;
+import dev.warden.runtime.SecurityContext;
+import java.util.Optional;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
+import org.hibernate.event.spi.PreDeleteEvent;
+import org.hibernate.event.spi.PreDeleteEventListener;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * The checks on what Hibernate flushes, on the entity state about to be written; a denial is an
+ * {@link AccessDeniedException} naming the entity, the member and the operation, and the transaction rolls back.
+ * <ul>
+ *   <li><b>insert</b>: the one create check of the runtime ({@link EntityRules#checkCreate}): the create right, the
+ *       owner filled in with the user's id, every member the new object sets writable, every associated object
+ *       visible, then the write check on the new object. The identifier is Hibernate's (generated or assigned by
+ *       the application), not a member the user writes.</li>
+ *   <li><b>update</b>: the right to write each <em>dirty</em> member, judged on the object as it was loaded, every
+ *       newly associated object visible, then the write check: the user may still write those members of the
+ *       object as it will be stored. The {@code @Version} attribute is Hibernate's.</li>
+ *   <li><b>delete</b>: the delete right on the object as it was loaded.</li>
+ *   <li><b>owning collections</b> (join table or join column) that the safety net filtered cannot be changed.</li>
+ * </ul>
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+final class FlushChecks implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener,
+        PreCollectionUpdateEventListener {
+    static final FlushChecks INSTANCE = new FlushChecks();
+
+    private FlushChecks() {}
+
+    @Override
+    public boolean onPreInsert(PreInsertEvent event) {
+        Object entity = event.getEntity();
+        EntityRules rules = Judge.rulesOf(entity);
+        if (rules == null) {
+            return false;
+        }
+        SecurityContext ctx = Judge.context(rules, Operation.CREATE);
+        EntityPersister persister = event.getPersister();
+        Object id = withoutIdentifier(rules, persister, entity);
+        try {
+            rules.checkCreate(ctx, entity);
+        } finally {
+            restoreIdentifier(rules, persister, entity, id);
+        }
+        // The owner the check filled in goes into the state Hibernate is about to insert.
+        Optional<Enum<?>> owner = rules.ownerMember();
+        owner.ifPresent(member -> {
+            int index = propertyIndex(persister, ((dev.warden.runtime.EntityMember) member).memberName());
+            if (index >= 0) {
+                event.getState()[index] = rules.get(entity, member);
+            }
+        });
+        return false;
+    }
+
+    /** Takes the identifier out of a new object for the create check; the value taken out, to put back. */
+    private static Object withoutIdentifier(EntityRules rules, EntityPersister persister, Object entity) {
+        String name = persister.getIdentifierPropertyName();
+        Optional<Enum<?>> member = name == null ? Optional.empty() : rules.member(name);
+        if (member.isEmpty() || rules.isReadOnly(member.get())) {
+            return null;
+        }
+        Object id = rules.get(entity, member.get());
+        if (id != null && !persister.getIdentifierType().getReturnedClass().isPrimitive()) {
+            rules.set(entity, member.get(), null);
+        }
+        return id;
+    }
+
+    private static void restoreIdentifier(EntityRules rules, EntityPersister persister, Object entity, Object id) {
+        if (id != null) {
+            rules.set(entity, (Enum) rules.member(persister.getIdentifierPropertyName()).get(), id);
+        }
+    }
+
+    @Override
+    public boolean onPreUpdate(PreUpdateEvent event) {
+        Object entity = event.getEntity();
+        EntityRules rules = Judge.rulesOf(entity);
+        if (rules == null) {
+            return false;
+        }
+        SecurityContext ctx = Judge.context(rules, Operation.WRITE);
+        if (!ctx.enforcesDataAccess()) {
+            return false;
+        }
+        EntityPersister persister = event.getPersister();
+        SharedSessionContractImplementor session = event.getSession();
+        Object[] oldState = event.getOldState();
+        if (oldState == null) {
+            oldState = session.getPersistenceContextInternal().getDatabaseSnapshot(event.getId(), persister);
+        }
+        if (oldState == null) {
+            throw new AccessDeniedException(rules.entityName(), null, Operation.WRITE,
+                    "the object as stored could not be read to check the rights on it");
+        }
+        int[] dirty = persister.findDirty(event.getState(), oldState, entity, session);
+        if (dirty == null || dirty.length == 0) {
+            return false;
+        }
+        Object before = persister.instantiate(event.getId(), session);
+        persister.setValues(before, oldState);
+        String[] names = persister.getPropertyNames();
+        int version = persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
+        int[] members = new int[dirty.length];
+        int count = 0;
+        for (int property : dirty) {
+            if (property == version) {
+                continue;
+            }
+            int member = rules.memberIndex(names[property]);
+            if (member < 0) {
+                throw new AccessDeniedException(rules.entityName(), names[property], Operation.WRITE,
+                        "Hibernate writes this attribute, but it is no member of the secured entity, so no rule can "
+                                + "grant writing it");
+            }
+            if (!rules.canWrite(ctx, before, member)) {
+                throw rules.denial(ctx, before, Operation.WRITE, member);
+            }
+            rules.checkAssociatedVisible(ctx, rules.member(member), event.getState()[property]);
+            members[count++] = member;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!rules.canWrite(ctx, entity, members[i])) {
+                throw new AccessDeniedException(rules.entityName(), rules.memberName(members[i]), Operation.WRITE,
+                        "the change would take the object out of what you may change (write check)");
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean onPreDelete(PreDeleteEvent event) {
+        Object entity = event.getEntity();
+        EntityRules rules = Judge.rulesOf(entity);
+        if (rules == null) {
+            return false;
+        }
+        SecurityContext ctx = Judge.context(rules, Operation.DELETE);
+        Object judged = entity;
+        if (ctx.enforcesDataAccess() && event.getDeletedState() != null) {
+            judged = event.getPersister().instantiate(event.getId(), event.getSession());
+            event.getPersister().setValues(judged, event.getDeletedState());
+        }
+        rules.checkDelete(ctx, judged);
+        return false;
+    }
+
+    @Override
+    public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+        Object owner = event.getAffectedOwnerOrNull();
+        EntityRules rules = owner == null ? null : Judge.rulesOf(owner);
+        if (rules == null || !SafetyNet.wasFiltered(event.getCollection())) {
+            return;
+        }
+        SecurityContext ctx = Judge.context(rules, Operation.WRITE);
+        if (!ctx.enforcesDataAccess()) {
+            return;
+        }
+        String role = event.getCollection().getRole();
+        String member = role == null ? null : role.substring(role.lastIndexOf('.') + 1);
+        throw new AccessDeniedException(rules.entityName(), member, Operation.WRITE,
+                "the collection holds objects you cannot see, which Warden took out of it; changing it would change "
+                        + "the links to them");
+    }
+
+    private static int propertyIndex(EntityPersister persister, String name) {
+        String[] names = persister.getPropertyNames();
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.warden.jpa;
+
+import dev.warden.runtime.EntityRules;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.HibernateException;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.InitializeCollectionEvent;
+import org.hibernate.event.spi.InitializeCollectionEventListener;
+import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.LoadEventListener;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+
+/**
+ * The safety net: every entity instance Hibernate materializes is judged by its policy for the current context, so
+ * that one the user may not see never reaches user code, whatever path loaded it.
+ *
+ * <ul>
+ *   <li><b>Single objects</b> ({@code find}, an initialized {@code getReference}, a to-one association, eager or lazy,
+ *       {@code refresh}, each row of an HQL, Criteria or native query): an {@link dev.warden.runtime.AccessDeniedException}
+ *       naming the entity. The persistence context is then cleared (every managed object is detached, unflushed
+ *       changes are dropped) and the transaction is marked for rollback, as after any exception Hibernate throws, so
+ *       that the invisible object cannot be reached from the first-level cache afterwards.</li>
+ *   <li><b>{@code find} of an object already in the persistence context</b> (loaded earlier, perhaps in another
+ *       context) is judged again.</li>
+ *   <li><b>Collections</b> (to-many associations, lazy or eager) hold only the elements the user may see: the
+ *       others are taken out when the collection is initialized, from the collection and from Hibernate's snapshot
+ *       of it, so flushing an unchanged collection writes nothing. An owning collection (join table or join column)
+ *       that was filtered cannot be changed ({@link FlushChecks}), since the change would rewrite links to objects
+ *       the user cannot see.</li>
+ *   <li>A constraint that cannot be evaluated (it throws, for example because a lazy association cannot be loaded
+ *       outside its session) is a {@link dev.warden.runtime.ConstraintFailedException} naming the rule.</li>
+ * </ul>
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+final class SafetyNet implements PostLoadEventListener, LoadEventListener {
+    static final SafetyNet INSTANCE = new SafetyNet();
+
+    /** The element classes of the collections this thread is initializing: their elements are judged afterwards. */
+    private static final ThreadLocal<List<Class<?>>> COLLECTING = ThreadLocal.withInitial(ArrayList::new);
+    /** The owning collections that were filtered, which may therefore not be written. */
+    private static final WeakIdentitySet FILTERED = new WeakIdentitySet();
+
+    private SafetyNet() {}
+
+    @Override
+    public void onPostLoad(PostLoadEvent event) {
+        Object entity = event.getEntity();
+        EntityRules rules = Judge.rulesOf(entity);
+        if (rules == null || isCollectionElement(entity)) {
+            return;
+        }
+        check(event.getSession(), rules, entity);
+    }
+
+    @Override
+    public void onLoad(LoadEvent event, LoadType loadType) {
+        Object result = event.getResult();
+        if (result == null) {
+            return;
+        }
+        if (result instanceof HibernateProxy proxy) {
+            LazyInitializer initializer = proxy.getHibernateLazyInitializer();
+            if (initializer.isUninitialized()) {
+                return; // judged when it is initialized
+            }
+            result = initializer.getImplementation();
+        }
+        EntityRules rules = Judge.rulesOf(result);
+        if (rules != null) {
+            check(event.getSession(), rules, result);
+        }
+    }
+
+    private static void check(EventSource session, EntityRules rules, Object entity) {
+        if (!Judge.isVisible(rules, entity)) {
+            RuntimeException denial = Judge.invisible(rules, entity);
+            forget(session);
+            throw denial;
+        }
+    }
+
+    /** Drops the persistence context and marks the transaction for rollback after a denial. */
+    private static void forget(EventSource session) {
+        try {
+            session.getPersistenceContextInternal().clear();
+            session.getActionQueue().clear();
+            session.markForRollbackOnly();
+        } catch (RuntimeException e) {
+            // The denial is what matters; a session that cannot be cleared is closed by its owner.
+        }
+    }
+
+    private static boolean isCollectionElement(Object entity) {
+        List<Class<?>> collecting = COLLECTING.get();
+        for (int i = collecting.size() - 1; i >= 0; i--) {
+            if (collecting.get(i).isInstance(entity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an owning collection was filtered when it was loaded. */
+    static boolean wasFiltered(Object collection) {
+        return FILTERED.contains(collection);
+    }
+
+    /**
+     * Runs Hibernate's own initialization of a collection, then takes out the elements the user may not see. Replaces
+     * the listeners Hibernate had, which it calls.
+     */
+    static final class CollectionFilter implements InitializeCollectionEventListener {
+        private final List<InitializeCollectionEventListener> originals;
+
+        CollectionFilter(List<InitializeCollectionEventListener> originals) {
+            this.originals = List.copyOf(originals);
+        }
+
+        @Override
+        public void onInitializeCollection(InitializeCollectionEvent event) throws HibernateException {
+            PersistentCollection<?> collection = event.getCollection();
+            Class<?> elements = event.getCollectionPersister() == null ? Object.class
+                    : event.getCollectionPersister().getElementType().getReturnedClass();
+            List<Class<?>> collecting = COLLECTING.get();
+            collecting.add(elements);
+            try {
+                for (InitializeCollectionEventListener original : originals) {
+                    original.onInitializeCollection(event);
+                }
+            } finally {
+                collecting.remove(collecting.size() - 1);
+            }
+            if (filter(collection) && event.getCollectionPersister() != null
+                    && !event.getCollectionPersister().isInverse()) {
+                FILTERED.add(collection);
+            }
+        }
+
+        /** Takes out the invisible elements; whether there were any. */
+        private static boolean filter(PersistentCollection<?> collection) {
+            Map<Object, Boolean> invisible = new IdentityHashMap<>();
+            Collection<Object> values;
+            if (collection instanceof Collection c) {
+                values = c;
+            } else if (collection instanceof Map m) {
+                values = m.values();
+            } else {
+                return false;
+            }
+            for (Object element : new ArrayList<>(values)) {
+                EntityRules rules = element == null ? null : Judge.rulesOf(element);
+                if (rules != null && !Judge.isVisible(rules, element)) {
+                    invisible.put(element, Boolean.TRUE);
+                }
+            }
+            if (invisible.isEmpty()) {
+                return false;
+            }
+            boolean wasDirty = collection.isDirty();
+            values.removeIf(invisible::containsKey);
+            Object snapshot = collection.getStoredSnapshot();
+            if (snapshot instanceof Collection s) {
+                s.removeIf(invisible::containsKey);
+            } else if (snapshot instanceof Map s) {
+                s.values().removeIf(invisible::containsKey);
+            }
+            if (!wasDirty) {
+                collection.clearDirty();
+            }
+            return true;
+        }
+    }
+}

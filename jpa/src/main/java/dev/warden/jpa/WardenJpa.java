@@ -1,0 +1,101 @@
+package dev.warden.jpa;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Objects;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.integrator.spi.Integrator;
+
+/**
+ * The entry point of Warden for JPA and Hibernate. With {@code warden-jpa} on the class path, Hibernate discovers
+ * {@link Integration} (registered in {@code META-INF/services}) and every session factory it builds is secured; no
+ * code is needed. {@link #integrate(EntityManagerFactory)} does the same for a factory built where integrators are not
+ * discovered. Either way the rules are those of the current {@link dev.warden.runtime.SecurityContext}:
+ * <ul>
+ *   <li>every entity Hibernate materializes (find, getReference, queries, native queries, lazy and eager
+ *       associations, refresh) is judged by the policy of its most specific secured entity: one the user may not see
+ *       never reaches user code ({@link SafetyNet});</li>
+ *   <li>every insert, update and delete Hibernate flushes is checked ({@link FlushChecks});</li>
+ *   <li>{@code SecurityContext.system()} lifts all of it; no context denies everything.</li>
+ * </ul>
+ */
+public final class WardenJpa {
+    /** The setting that turns the automatic integration off: {@code warden.jpa.enabled=false}. */
+    public static final String ENABLED = "warden.jpa.enabled";
+
+    private WardenJpa() {}
+
+    /**
+     * Secures an entity manager factory built without the discovered integrator (for example with
+     * {@code warden.jpa.enabled=false}, or in a class loader that does not see {@code META-INF/services}). Calling it
+     * on a factory that is already secured changes nothing.
+     *
+     * @param factory the factory; a Hibernate one
+     * @return the factory
+     * @throws IllegalArgumentException when it is not Hibernate's
+     */
+    public static EntityManagerFactory integrate(EntityManagerFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        SessionFactoryImplementor sessionFactory;
+        try {
+            sessionFactory = factory.unwrap(SessionFactoryImplementor.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Warden for JPA needs Hibernate ORM; this EntityManagerFactory is a "
+                    + factory.getClass().getName(), e);
+        }
+        register(sessionFactory.getEventListenerRegistry());
+        return factory;
+    }
+
+    /**
+     * The integrator, for a bootstrap that names its integrators itself
+     * ({@code BootstrapServiceRegistryBuilder.applyIntegrator}).
+     *
+     * @return a new integrator
+     */
+    public static Integrator integrator() {
+        return new Integration();
+    }
+
+    /** Registers Warden's listeners, once per registry. */
+    static void register(EventListenerRegistry registry) {
+        SafetyNet safetyNet = SafetyNet.INSTANCE;
+        FlushChecks checks = FlushChecks.INSTANCE;
+        for (Object listener : registry.getEventListenerGroup(EventType.POST_LOAD).listeners()) {
+            if (listener == safetyNet) {
+                return;
+            }
+        }
+        registry.appendListeners(EventType.POST_LOAD, safetyNet);
+        registry.appendListeners(EventType.LOAD, safetyNet);
+        java.util.List<org.hibernate.event.spi.InitializeCollectionEventListener> collections = new java.util.ArrayList<>();
+        registry.getEventListenerGroup(EventType.INIT_COLLECTION).listeners().forEach(collections::add);
+        registry.setListeners(EventType.INIT_COLLECTION, new SafetyNet.CollectionFilter(collections));
+        registry.appendListeners(EventType.PRE_INSERT, checks);
+        registry.appendListeners(EventType.PRE_UPDATE, checks);
+        registry.appendListeners(EventType.PRE_DELETE, checks);
+        registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, checks);
+    }
+
+    /**
+     * The integrator Hibernate discovers from {@code META-INF/services/org.hibernate.integrator.spi.Integrator}.
+     * Public only for the service loader.
+     */
+    public static final class Integration implements Integrator {
+        /** For the service loader. */
+        public Integration() {}
+
+        @Override
+        public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
+                SessionFactoryImplementor sessionFactory) {
+            Object enabled = sessionFactory.getProperties().get(ENABLED);
+            if (enabled != null && "false".equalsIgnoreCase(enabled.toString().strip())) {
+                return;
+            }
+            register(sessionFactory.getEventListenerRegistry());
+        }
+    }
+}
