@@ -127,8 +127,10 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
         @Override
         public void onInitializeCollection(InitializeCollectionEvent event) throws HibernateException {
             PersistentCollection<?> collection = event.getCollection();
-            Class<?> elements = event.getCollectionPersister() == null ? Object.class
-                    : event.getCollectionPersister().getElementType().getReturnedClass();
+            // Void: no entity is judged later when the elements are no entities.
+            Class<?> elements = event.getCollectionPersister() == null
+                    || event.getCollectionPersister().getElementPersister() == null ? Void.class
+                    : event.getCollectionPersister().getElementPersister().getMappedClass();
             List<Class<?>> collecting = COLLECTING.get();
             collecting.add(elements);
             try {

@@ -60,15 +60,21 @@ public final class WardenJpa {
         return new Integration();
     }
 
-    /** Registers Warden's listeners, once per registry. */
-    static void register(EventListenerRegistry registry) {
+    /** The registries Warden's listeners are in. */
+    private static final WeakIdentitySet REGISTERED = new WeakIdentitySet();
+
+    /**
+     * Registers Warden's listeners, once per registry. The collection filter replaces Hibernate's own listeners for
+     * collection initialization and calls them; the only way to get them is the deprecated {@code listeners()}.
+     */
+    @SuppressWarnings("deprecation")
+    static synchronized void register(EventListenerRegistry registry) {
+        if (REGISTERED.contains(registry)) {
+            return;
+        }
+        REGISTERED.add(registry);
         SafetyNet safetyNet = SafetyNet.INSTANCE;
         FlushChecks checks = FlushChecks.INSTANCE;
-        for (Object listener : registry.getEventListenerGroup(EventType.POST_LOAD).listeners()) {
-            if (listener == safetyNet) {
-                return;
-            }
-        }
         registry.appendListeners(EventType.POST_LOAD, safetyNet);
         registry.appendListeners(EventType.LOAD, safetyNet);
         java.util.List<org.hibernate.event.spi.InitializeCollectionEventListener> collections = new java.util.ArrayList<>();

@@ -33,10 +33,16 @@ final class Shop {
 
     /** A factory on a fresh database of that kind ("h2" or "postgresql"), with the shop's rows. */
     static EntityManagerFactory open(String database) {
+        return open(database, Map.of());
+    }
+
+    /** A factory on a fresh database of that kind, with more settings. */
+    static EntityManagerFactory open(String database, Map<String, Object> more) {
         DataSource dataSource = "h2".equals(database) ? h2() : postgres();
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "drop-and-create");
+        settings.putAll(more);
         EntityManagerFactory factory = new HibernatePersistenceConfiguration("shop")
                 .managedClasses(Invoice.class, SecretInvoice.class, Line.class)
                 .properties(settings)
