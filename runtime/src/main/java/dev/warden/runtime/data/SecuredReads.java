@@ -75,7 +75,7 @@ final class SecuredReads {
                     }
                     BitSet active = (BitSet) always.clone();
                     for (int i = 0; i < flagged.size(); i++) {
-                        if (row.getInt(projection.members.length + 1 + i) == 1) {
+                        if (row.getInt(projection.columns + 1 + i) == 1) {
                             active.set(flagged.get(i));
                         }
                     }

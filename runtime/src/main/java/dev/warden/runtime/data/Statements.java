@@ -50,6 +50,8 @@ final class Statements {
     static final class Projection {
         final int[] members;
         final SqlFragment list;
+        /** The number of columns of {@link #list}: one (a NULL) when the user may read no member. */
+        final int columns;
 
         Projection(QueryFilter<?> filter) {
             members = Arrays.stream(filter.table().columnMembers())
@@ -59,6 +61,7 @@ final class Statements {
                 builder.sql(builder.isEmpty() ? "" : ", ").append(filter.column(member));
             }
             list = members.length == 0 ? SqlFragment.of("NULL") : builder.build();
+            columns = Math.max(1, members.length);
         }
     }
 
