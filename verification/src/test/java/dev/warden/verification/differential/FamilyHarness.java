@@ -960,7 +960,15 @@ final class FamilyHarness {
             }
         }
         List<String> actual = new ArrayList<>();
-        for (SecuredObject<Object, ?> secured : data.listSecured(table, Query.all())) {
+        List<SecuredObject<Object, ?>> listed;
+        try {
+            listed = data.listSecured(table, Query.all());
+        } catch (AccessDeniedException refused) {
+            disagree(user, e, dbName + " listSecured fails on a row it selected: " + refused.getMessage()
+                    + "\n    reference " + expected);
+            return;
+        }
+        for (SecuredObject<Object, ?> secured : listed) {
             StringBuilder rights = new StringBuilder(loadedRow(e, securedObject(secured))).append(" rights ");
             for (Member m : e.members) {
                 int index = rules.memberIndex(m.name);
