@@ -1,6 +1,8 @@
 package dev.warden.behaviour;
 
+import static dev.warden.behaviour.Users.anonymous;
 import static dev.warden.behaviour.Users.reader;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +82,17 @@ class LoadedObjectsTest {
         assertTrue(data.as(reader()).findSecured(CommentTable.TABLE, 20L).isEmpty());
         assertEquals(10L, ((SecuredComment) data.as(reader()).findSecured(CommentTable.TABLE, 10L).orElseThrow())
                 .getId());
+    }
+
+    @Test
+    void aUserWhoSeesRowsButMayReadNoMemberGetsProxiesOfThem() {
+        // The guests' rule makes the comments visible and deletable, with no member readable: the select then has no
+        // member column, and the rules' flags must still be read from the right columns.
+        List<SecuredObject<Comment, ?>> comments = data.as(anonymous()).listSecured(CommentTable.TABLE, Query.all());
+        assertEquals(2, comments.size());
+        assertTrue(comments.get(0).rights().visible());
+        assertTrue(comments.get(0).canDelete());
+        assertFalse(comments.get(0).rights().canRead(CommentPolicy.Member.TEXT.ordinal()));
+        assertTrue(data.as(anonymous()).findSecured(CommentTable.TABLE, 20L).isPresent());
     }
 }
