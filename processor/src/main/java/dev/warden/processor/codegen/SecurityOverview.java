@@ -9,6 +9,7 @@ import dev.warden.processor.model.OperationModel;
 import dev.warden.processor.model.OperationTypeModel;
 import dev.warden.processor.model.RuleGrants;
 import dev.warden.processor.model.RuleGrants.Grant;
+import dev.warden.processor.model.SystemMarker;
 import dev.warden.processor.model.UserRoleModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -225,7 +226,32 @@ public final class SecurityOverview {
             operation.allowed().forEach((role, allowed) -> cells.add(quote(role) + ": " + allowed));
             out.append(String.join(", ", cells)).append("}}");
         }
-        return out.append(operationRights.isEmpty() ? "]" : "\n  ]").append("\n}\n").toString();
+        out.append(operationRights.isEmpty() ? "]" : "\n  ]").append(",\n  \"systemMembers\": [");
+        List<String> filled = new ArrayList<>();
+        for (EntityModel entity : overviewEntities()) {
+            for (MemberModel member : entity.members()) {
+                systemMember(member).ifPresent(by -> filled.add("    {\"entity\": " + quote(qualifiedName(entity))
+                        + ", \"member\": " + quote(member.name()) + ", \"filledBy\": " + quote(by) + "}"));
+            }
+        }
+        out.append(filled.isEmpty() ? "" : "\n" + String.join(",\n", filled) + "\n  ");
+        return out.append("]\n}\n").toString();
+    }
+
+    /** The entities of the overview, once each, in order. */
+    private List<EntityModel> overviewEntities() {
+        return entityRights.stream().map(EntityRights::entity).distinct().toList();
+    }
+
+    /**
+     * What fills a member in, when Warden does and no user may write it: {@code @Owner}, {@code @ChangedBy},
+     * {@code @CreatedDate}, {@code @ChangedDate} or {@code @Preset(token = "Tenant")}.
+     */
+    static java.util.Optional<String> systemMember(MemberModel member) {
+        if (member.owner()) {
+            return java.util.Optional.of("@Owner");
+        }
+        return member.systemMarker().map(SystemMarker::describe);
     }
 
     private static String json(Condition condition) {
@@ -289,6 +315,12 @@ public final class SecurityOverview {
         for (OperationRights operation : operationRights) {
             operation.allowed().forEach((role, allowed) ->
                     csvRow(out, "operation", role, operation.name(), "", "run", allowed ? "always" : "never"));
+        }
+        for (EntityModel entity : overviewEntities()) {
+            for (MemberModel member : entity.members()) {
+                systemMember(member).ifPresent(by ->
+                        csvRow(out, "systemMember", "", qualifiedName(entity), member.name(), "filledBy", by));
+            }
         }
         for (UserRoleModel role : app.userRoles()) {
             for (String managed : userRoles) {
@@ -371,7 +403,10 @@ public final class SecurityOverview {
             out.append("</tr>\n");
             row(out, "delete", r -> entityRights.get(r * entities + column).delete());
             for (int m = 0; m < entity.members().size(); m++) {
-                out.append("<tr><th>").append(escape(entity.members().get(m).name())).append("</th>");
+                MemberModel member = entity.members().get(m);
+                out.append("<tr><th>").append(escape(member.name()))
+                        .append(systemMember(member).map(by -> "<small>filled in by Warden: " + escape(by) + "</small>")
+                                .orElse("")).append("</th>");
                 for (int r = 0; r < roles; r++) {
                     out.append(memberCell(entityRights.get(r * entities + e).members().get(m)));
                 }

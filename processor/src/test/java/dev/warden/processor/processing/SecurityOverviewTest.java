@@ -82,9 +82,52 @@ class SecurityOverviewTest {
                              "userRoles": {"Clerk": false, "Boss": true}},
                             {"operation": "Desk.open", "type": "fx.Desk", "moduleRoles": ["Shop.Clerk", "Shop.Boss"],
                              "userRoles": {"Clerk": true, "Boss": true}}
-                          ]
+                          ],
+                          "systemMembers": []
                         }
                         """);
+    }
+
+    /** Issue 13 §7: the members Warden fills in, in every format. */
+    @Test
+    void systemMembersAndPresetsAreListed() {
+        JavaFileObject app = source("fx.App",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "@AppSecurity(userRoles = {@UserRole(name = \"Clerk\", moduleRoles = \"Shop.Clerk\"),",
+                "    @UserRole(name = \"Boss\", moduleRoles = \"Shop.Boss\")},",
+                "    tokens = @Token(name = \"Tenant\", type = String.class))",
+                "public class App {}");
+        JavaFileObject entry = source("fx.Entry",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "@SecuredEntity",
+                "@AccessRule(roles = {\"Clerk\", \"Boss\"}, defaultAccess = Access.READ)",
+                "public class Entry {",
+                "    private Long id;",
+                "    @Owner private Long owner;",
+                "    @Preset(token = \"Tenant\") private String tenant;",
+                "    @ChangedDate private java.time.Instant changedAt;",
+                "    public Long getId() { return id; }",
+                "    public Long getOwner() { return owner; }",
+                "    public void setOwner(Long owner) { this.owner = owner; }",
+                "    public String getTenant() { return tenant; }",
+                "    public void setTenant(String tenant) { this.tenant = tenant; }",
+                "    public java.time.Instant getChangedAt() { return changedAt; }",
+                "    public void setChangedAt(java.time.Instant changedAt) { this.changedAt = changedAt; }",
+                "}");
+        Compilation compilation = WardenCompiler.compileCleanly(MODULE, app, entry);
+        com.google.common.truth.Truth.assertThat(resource(compilation, "json")).contains("""
+                  "systemMembers": [
+                    {"entity": "Shop.Entry", "member": "owner", "filledBy": "@Owner"},
+                    {"entity": "Shop.Entry", "member": "tenant", "filledBy": "@Preset(token = \\"Tenant\\")"},
+                    {"entity": "Shop.Entry", "member": "changedAt", "filledBy": "@ChangedDate"}
+                  ]
+                """);
+        com.google.common.truth.Truth.assertThat(resource(compilation, "csv"))
+                .contains("systemMember,,Shop.Entry,changedAt,filledBy,@ChangedDate\n");
+        com.google.common.truth.Truth.assertThat(resource(compilation, "html"))
+                .contains("<th>tenant<small>filled in by Warden: @Preset(token = &quot;Tenant&quot;)</small></th>");
     }
 
     /** A role token is resolved per user role, and the constraint simplified: always for one role, less for the other. */
