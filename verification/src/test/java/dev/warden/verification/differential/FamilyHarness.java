@@ -930,7 +930,7 @@ final class FamilyHarness {
             setter(changed.getClass(), m).invoke(changed, newValue);
             EntityMember member = member(e, m);
             expect(user, e, dbName + " update " + o + "." + m + " := " + newValue,
-                    reference.updateAllowed(e, o, m, newValue, subject),
+                    reference.dataUpdateAllowed(e, o, m, newValue, subject),
                     inRollback(data, () -> data.update(table, changed, member)));
             Obj foreign = generator.pick(other.objects);
             setter(changed.getClass(), e.member("id")).invoke(changed, foreign.id);

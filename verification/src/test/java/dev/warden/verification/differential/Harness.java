@@ -608,7 +608,7 @@ final class Harness {
             EntityMember member = member(e, m);
             boolean updated = inRollback(data, () -> data.update(table, changed, member));
             expect(user, e, dbName + " update " + o + "." + m + " := " + newValue, 
-                    reference.updateAllowed(e, o, m, newValue, subject), updated);
+                    reference.dataUpdateAllowed(e, o, m, newValue, subject), updated);
         }
         // insert of a new object
         Obj fresh = generator.newObject(e, 800000 + generator.random().nextInt(1000));
@@ -616,7 +616,7 @@ final class Harness {
         fill(object, fresh);
         String given = fresh.values.toString();
         boolean inserted = inRollback(data, () -> data.insert(table, object));
-        expect(user, e, dbName + " insert " + given, reference.createAllowedFully(e, fresh, subject, false), inserted);
+        expect(user, e, dbName + " insert " + given, reference.createAllowedFully(e, fresh, subject), inserted);
     }
 
     /**

@@ -291,8 +291,7 @@ final class Reference {
 
     /**
      * {@link #createAllowedFully(Entity, Obj, Subject)}, with or without its step that objects an association refers
-     * to must be visible. The data layer does not check that step yet (issue 10 §6, "An association set to an object
-     * the user cannot see is refused by insert/update"); until it does, its inserts are compared without it.
+     * to must be visible.
      */
     boolean createAllowedFully(Entity e, Obj fresh, Subject s, boolean referencesVisible) {
         if (s.denied) {
@@ -398,6 +397,17 @@ final class Reference {
     }
 
     /** §4 write check on update: writable before, and still writable with the new value. */
+    /**
+     * An update through the data layer: {@link #updateAllowed}, and (§6, the one create check's step for writes) an
+     * object the new value of a to-one association refers to must be visible to the user.
+     */
+    boolean dataUpdateAllowed(Entity e, Obj o, Member m, Object newValue, Subject s) {
+        if (!updateAllowed(e, o, m, newValue, s)) {
+            return false;
+        }
+        return s.unrestricted || !(newValue instanceof Obj target) || visible(target.entity, target, s);
+    }
+
     boolean updateAllowed(Entity e, Obj o, Member m, Object newValue, Subject s) {
         if (!canWrite(e, o, m, s)) {
             return false;
