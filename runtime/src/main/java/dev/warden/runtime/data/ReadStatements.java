@@ -30,13 +30,14 @@ final class ReadStatements {
     }
 
     /** {@code SELECT <projection> FROM table t WHERE <read filter> AND <conditions> ORDER BY ... <page>}. */
-    static <T> List<T> list(Connection connection, QueryFilter<T> filter, Query query) throws SQLException {
+    static <T> List<T> list(Connection connection, QueryFilter<T> filter, Query query, TableSchema schema)
+            throws SQLException {
         EntityTable<T> table = filter.table();
         Dialect dialect = filter.dialect();
         Statements.Projection projection = new Statements.Projection(filter);
         SqlFragment.Builder sql = SqlFragment.builder()
                 .sql("SELECT ").append(projection.list).sql(" FROM " + table.tableName() + " " + ALIAS)
-                .append(where(filter, query))
+                .append(where(filter, query, schema))
                 .append(orderBy(filter, query));
         if (query.limit().isPresent()) {
             sql.sql(" ").append(dialect.paging(query.offset().getAsLong(), query.limit().getAsInt()));
@@ -45,9 +46,10 @@ final class ReadStatements {
     }
 
     /** {@code SELECT COUNT(*) FROM table t WHERE <read filter> AND <conditions>}. */
-    static <T> long count(Connection connection, QueryFilter<T> filter, Query query) throws SQLException {
+    static <T> long count(Connection connection, QueryFilter<T> filter, Query query, TableSchema schema)
+            throws SQLException {
         SqlFragment sql = SqlFragment.builder()
-                .sql("SELECT COUNT(*) FROM " + filter.table().tableName() + " " + ALIAS).append(where(filter, query))
+                .sql("SELECT COUNT(*) FROM " + filter.table().tableName() + " " + ALIAS).append(where(filter, query, schema))
                 .build();
         try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             sql.bind(statement, 1, filter.dialect());
@@ -73,15 +75,17 @@ final class ReadStatements {
         return filter.column(member);
     }
 
-    static <T> SqlFragment where(QueryFilter<T> filter, Query query) {
+    /** The read filter and the query's conditions, their values checked against the columns. */
+    static <T> SqlFragment where(QueryFilter<T> filter, Query query, TableSchema schema) {
         SqlFragment.Builder where = SqlFragment.builder().sql(" WHERE ").append(filter.readFilter());
         for (Query.Condition condition : query.conditions()) {
-            where.sql(" AND ").append(condition(filter, condition));
+            where.sql(" AND ").append(condition(filter, condition, schema));
         }
         return where.build();
     }
 
-    private static <T> SqlFragment condition(QueryFilter<T> filter, Query.Condition condition) {
+    private static <T> SqlFragment condition(QueryFilter<T> filter, Query.Condition condition,
+            TableSchema schema) {
         EntityTable<T> table = filter.table();
         int member = Members.column(table, condition.member());
         SqlFragment expression = memberExpression(filter, member);
@@ -102,7 +106,9 @@ final class ReadStatements {
             String pattern = (op == Query.Op.STARTS_WITH ? "" : "%") + literal + (op == Query.Op.ENDS_WITH ? "" : "%");
             return sql.sql(" LIKE ").value(pattern, String.class).sql(" ESCAPE '!'").build();
         }
-        return sql.sql(comparison(op)).value(table.toColumnType(member, condition.value()), type).build();
+        Object value = table.toColumnType(member, condition.value());
+        schema.checkQueryValue(member, value);
+        return sql.sql(comparison(op)).value(value, type).build();
     }
 
     private static String comparison(Query.Op op) {

@@ -29,7 +29,7 @@ final class SecuredReads {
     private SecuredReads() {}
 
     static <T> List<SecuredObject<T, ?>> list(Connection connection, QueryFilter<T> filter, Query query,
-            Object keyOrNull) throws SQLException {
+            Object keyOrNull, TableSchema schema) throws SQLException {
         EntityTable<T> table = filter.table();
         EntityRules<T, ?> rules = table.rules();
         SecurityContext ctx = filter.context();
@@ -57,7 +57,7 @@ final class SecuredReads {
             select.sql(" WHERE ").append(Statements.keyEquals(table, keyOrNull)).sql(" AND ")
                     .append(filter.readFilter());
         } else {
-            select.append(ReadStatements.where(filter, query)).append(ReadStatements.orderBy(filter, query));
+            select.append(ReadStatements.where(filter, query, schema)).append(ReadStatements.orderBy(filter, query));
             if (query.limit().isPresent()) {
                 select.sql(" ").append(dialect.paging(query.offset().getAsLong(), query.limit().getAsInt()));
             }

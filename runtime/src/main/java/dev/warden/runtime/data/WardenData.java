@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -55,6 +56,8 @@ public final class WardenData {
     private static final class Source {
         final Transactions transactions;
         volatile Dialect dialect;
+        /** The tables checked against the database, as it describes them. */
+        final ConcurrentHashMap<EntityTable<?>, TableSchema> schemas = new ConcurrentHashMap<>();
 
         Source(Transactions transactions, Dialect dialect) {
             this.transactions = transactions;
@@ -168,10 +171,44 @@ public final class WardenData {
         return context != null ? context : SecurityContext.current();
     }
 
-    /** The entity's SQL filters for the user, in the dialect of a connection. */
+    /**
+     * The entity's SQL filters for the user, in the dialect of a connection; the first use of a table checks it
+     * against the database.
+     */
     private <T> QueryFilter<T> filter(EntityTable<T> table, SecurityContext ctx, Connection connection)
             throws SQLException {
+        schema(table, connection);
         return table.filter(ctx, Statements.ALIAS, dialect(connection));
+    }
+
+    /** The table as the database describes it, read and checked against the mapping on first use. */
+    private TableSchema schema(EntityTable<?> table, Connection connection) throws SQLException {
+        TableSchema schema = source.schemas.get(table);
+        if (schema == null) {
+            schema = TableSchema.read(connection, table, dialect(connection));
+            source.schemas.putIfAbsent(table, schema);
+        }
+        return schema;
+    }
+
+    /**
+     * Checks tables against the database, as the first use of each does (security model: Java and SQL must agree),
+     * for an application to call at startup: each table and each column mapped must exist with a type that can
+     * hold its member, and no column a rule's constraint uses may be blank-padded ({@code CHAR(n)}) or compare
+     * without regard to case, since SQL would then match rows the rules in Java do not.
+     *
+     * @param tables the tables, for example {@code OrderTable.TABLE}
+     * @throws SchemaMismatchException naming the entity and, per problem, the table and column
+     * @throws DataAccessException when the database's metadata cannot be read
+     */
+    public void checkSchema(EntityTable<?>... tables) {
+        List<EntityTable<?>> copy = List.of(tables);
+        source.transactions.read("check the schema", connection -> {
+            for (EntityTable<?> table : copy) {
+                source.schemas.put(table, TableSchema.read(connection, table, dialect(connection)));
+            }
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------------------------------------- reads
@@ -222,7 +259,8 @@ public final class WardenData {
         SecurityContext ctx = context();
         Objects.requireNonNull(query, "query");
         return source.transactions.read("list " + table.entityName(),
-                connection -> ReadStatements.list(connection, filter(table, ctx, connection), query));
+                connection -> ReadStatements.list(connection, filter(table, ctx, connection), query,
+                        schema(table, connection)));
     }
 
     /**
@@ -240,7 +278,8 @@ public final class WardenData {
         SecurityContext ctx = context();
         Object id = Statements.keyValue(table, key);
         return source.transactions.read("find " + table.entityName(), connection -> SecuredReads
-                .list(connection, filter(table, ctx, connection), Query.all(), id).stream().findFirst());
+                .list(connection, filter(table, ctx, connection), Query.all(), id, schema(table, connection)).stream()
+                .findFirst());
     }
 
     /**
@@ -256,7 +295,8 @@ public final class WardenData {
         SecurityContext ctx = context();
         Objects.requireNonNull(query, "query");
         return source.transactions.read("list " + table.entityName(),
-                connection -> SecuredReads.list(connection, filter(table, ctx, connection), query, null));
+                connection -> SecuredReads.list(connection, filter(table, ctx, connection), query, null,
+                        schema(table, connection)));
     }
 
     /**
@@ -283,7 +323,8 @@ public final class WardenData {
         SecurityContext ctx = context();
         Objects.requireNonNull(query, "query");
         return source.transactions.read("count " + table.entityName(),
-                connection -> ReadStatements.count(connection, filter(table, ctx, connection), query));
+                connection -> ReadStatements.count(connection, filter(table, ctx, connection), query,
+                        schema(table, connection)));
     }
 
     // ------------------------------------------------------------------------------------------------ writes
@@ -307,7 +348,8 @@ public final class WardenData {
     public <T> T insert(EntityTable<T> table, T object) {
         SecurityContext ctx = context();
         return source.transactions.write("insert " + table.entityName(),
-                connection -> WriteStatements.insert(connection, filter(table, ctx, connection), object));
+                connection -> WriteStatements.insert(connection, filter(table, ctx, connection), object,
+                        schema(table, connection)));
     }
 
     /**
@@ -326,7 +368,7 @@ public final class WardenData {
             QueryFilter<T> filter = filter(table, ctx, connection);
             List<T> stored = new ArrayList<>();
             for (T object : copy) {
-                stored.add(WriteStatements.insert(connection, filter, object));
+                stored.add(WriteStatements.insert(connection, filter, object, schema(table, connection)));
             }
             return stored;
         });
@@ -355,7 +397,8 @@ public final class WardenData {
         SecurityContext ctx = context();
         int[] members = Members.changed(table, changedMembers);
         return source.transactions.write("update " + table.entityName(),
-                connection -> WriteStatements.update(connection, filter(table, ctx, connection), object, members));
+                connection -> WriteStatements.update(connection, filter(table, ctx, connection), object, members,
+                        schema(table, connection)));
     }
 
     /**
@@ -378,7 +421,7 @@ public final class WardenData {
             QueryFilter<T> filter = filter(table, ctx, connection);
             List<T> stored = new ArrayList<>();
             for (T object : copy) {
-                stored.add(WriteStatements.update(connection, filter, object, members));
+                stored.add(WriteStatements.update(connection, filter, object, members, schema(table, connection)));
             }
             return stored;
         });

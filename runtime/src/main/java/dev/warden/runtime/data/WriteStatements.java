@@ -36,7 +36,8 @@ final class WriteStatements {
      * {@code INSERT INTO table (...) VALUES (...)} of the members given a value, then the create check and the write
      * check of those members on the new row.
      */
-    static <T> T insert(Connection connection, QueryFilter<T> filter, T object) throws SQLException {
+    static <T> T insert(Connection connection, QueryFilter<T> filter, T object, TableSchema schema)
+            throws SQLException {
         Objects.requireNonNull(object, "object");
         EntityTable<T> table = filter.table();
         SecurityContext ctx = filter.context();
@@ -72,6 +73,10 @@ final class WriteStatements {
                 written.add(member);
             }
         }
+        Object key = values[table.keyMember()];
+        for (int member : table.columnMembers()) {
+            schema.checkWrite(member, values[member], true);
+        }
         checkAssociationsVisible(connection, filter, values, written.stream().mapToInt(Integer::intValue).toArray());
         StringJoiner columns = new StringJoiner(", ");
         SqlFragment.Builder valueList = SqlFragment.builder();
@@ -90,7 +95,6 @@ final class WriteStatements {
                 + (columns.length() == 0 ? " DEFAULT VALUES" : " (" + columns + ") VALUES (");
         SqlFragment sql = columns.length() == 0 ? SqlFragment.of(insert)
                 : SqlFragment.builder().sql(insert).append(valueList.build()).sql(")").build();
-        Object key = values[table.keyMember()];
         boolean generated = key == null;
         try (PreparedStatement statement = generated
                 ? connection.prepareStatement(sql.sql(), filter.dialect().generatedKeyColumns(table.keyColumn()))
@@ -139,7 +143,8 @@ final class WriteStatements {
      * {@code UPDATE table AS t SET ... WHERE t.key = ? AND <write filter>}, then the write check of the members on
      * the updated row.
      */
-    static <T> T update(Connection connection, QueryFilter<T> filter, T object, int[] members) throws SQLException {
+    static <T> T update(Connection connection, QueryFilter<T> filter, T object, int[] members, TableSchema schema)
+            throws SQLException {
         Objects.requireNonNull(object, "object");
         EntityTable<T> table = filter.table();
         SecurityContext ctx = filter.context();
@@ -153,6 +158,7 @@ final class WriteStatements {
         Object[] values = new Object[rules.memberCount()];
         for (int member : members) {
             values[member] = table.value(object, member);
+            schema.checkWrite(member, values[member], false);
         }
         checkAssociationsVisible(connection, filter, values, members);
         SqlFragment.Builder sql = SqlFragment.builder().sql("UPDATE " + table.tableName() + " AS " + ALIAS + " SET ");
