@@ -68,6 +68,19 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
     /** The most objects one list request returns. */
     static final int MAX_LIMIT = 1000;
+    /**
+     * The seconds a client has to send its whole request, body included: the JDK's server closes a connection that
+     * takes longer, so that slow clients cannot pin the four workers. It is the JDK's setting
+     * {@code sun.net.httpserver.maxReqTime}, read once per JVM when its first server starts; this is its value unless
+     * the command line sets it.
+     */
+    static final String REQUEST_SECONDS = "5";
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        }
+    }
 
     private final ShopDatabase database;
     private final Accounts accounts;

@@ -103,6 +103,43 @@ class ApiTest {
         return (String) answer.object().get("message");
     }
 
+    // ---------------------------------------------------------------------------------------- hostile clients
+
+    @Test
+    void clientsThatNeverFinishTheirBodyDoNotPinTheWorkers() throws Exception {
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) { // more than the four workers
+                java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"note\": ")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            HttpRequest products = HttpRequest.newBuilder(URI.create(server.baseUri() + "/api/products"))
+                    .timeout(java.time.Duration.ofSeconds(60)).build(); // so that a regression fails, not hangs
+            assertEquals(200, CLIENT.send(products, HttpResponse.BodyHandlers.ofString()).statusCode(),
+                    "a worker answers while the slow clients wait");
+            for (java.net.Socket socket : slow) {
+                assertEquals(-1, socket.getInputStream().read(), "the server closed the slow connection");
+            }
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aNumberNoColumnCanHoldIsABadRequestNotMinutesOfWork() throws Exception {
+        Answer answer = get("demo_salesrep", "/api/orders?total=1e10000000");
+
+        assertEquals(400, answer.status(), answer.body());
+        assertTrue(message(answer).contains("total"), answer.body());
+    }
+
     // ------------------------------------------------------------------------------------------------- guest
 
     @Test
