@@ -65,11 +65,16 @@ class ContainersTest {
         assertEquals(List.of(1L), ids(folder.getItems()), "a list");
         assertEquals(1L, folder.getNewest().get(0).getId(), "a calculated list");
         assertNull(folder.getFirst(), "a calculated association whose object is invisible");
+        assertEquals(List.of(1L), ids(folder.getItemArray()), "a calculated array");
+        assertEquals(List.of("1"), List.copyOf(folder.getItemsById().keySet()), "a calculated map's values");
+        assertTrue(folder.getLead().isEmpty(), "a calculated optional holding a draft the reader may not see");
 
         SecuredFolder asWriter = SecuredFolder.of(writer(), folder());
         assertEquals(List.of(1L, 2L, 3L), ids(asWriter.getShelf()));
         assertEquals(2L, asWriter.getCover().orElseThrow().getId());
         assertEquals(2L, asWriter.getFirst().getId());
+        assertEquals(List.of(2L, 1L), ids(asWriter.getItemArray()));
+        assertEquals(2L, asWriter.getLead().orElseThrow().getId());
     }
 
     @Test
