@@ -123,7 +123,11 @@ class ApiTest {
             assertEquals(200, CLIENT.send(products, HttpResponse.BodyHandlers.ofString()).statusCode(),
                     "a worker answers while the slow clients wait");
             for (java.net.Socket socket : slow) {
-                assertEquals(-1, socket.getInputStream().read(), "the server closed the slow connection");
+                try {
+                    assertEquals(-1, socket.getInputStream().read(), "the server closed the slow connection");
+                } catch (java.net.SocketException reset) {
+                    // closed by the server with unread input: a reset instead of an orderly close
+                }
             }
         } finally {
             for (java.net.Socket socket : slow) {
