@@ -11,6 +11,7 @@ import dev.warden.processor.codegen.PolicyWriter;
 import dev.warden.processor.codegen.ProxyWriter;
 import dev.warden.processor.codegen.RowLevelSecurityWriter;
 import dev.warden.processor.codegen.SecurityOverview;
+import dev.warden.processor.codegen.CriteriaWriter;
 import dev.warden.processor.codegen.TableWriter;
 import dev.warden.processor.model.TableCatalog;
 import dev.warden.processor.plan.EntityPlan;
@@ -144,6 +145,8 @@ public final class WardenProcessor extends AbstractProcessor {
     private ProxyWriter proxyWriter;
     private TableCatalog tables;
     private TableWriter tableWriter;
+    /** Writes the JPA Criteria predicates; null unless the Criteria API and warden-jpa are on the class path. */
+    private CriteriaWriter criteriaWriter;
     private final ApplicationSettingsValidation applicationSettings = new ApplicationSettingsValidation();
     private OperationReader operationReader;
     private OperationValidation operationValidation;
@@ -211,6 +214,10 @@ public final class WardenProcessor extends AbstractProcessor {
         policyWriter = new PolicyWriter(naming, env.getTypeUtils());
         proxyWriter = new ProxyWriter(naming);
         tableWriter = new TableWriter(naming, env.getTypeUtils());
+        if (env.getElementUtils().getTypeElement("jakarta.persistence.criteria.CriteriaBuilder") != null
+                && env.getElementUtils().getTypeElement(CriteriaWriter.ENTITY_CRITERIA) != null) {
+            criteriaWriter = new CriteriaWriter(naming);
+        }
         operationReader = new OperationReader(env.getElementUtils(), modules);
         operationValidation = new OperationValidation(modules);
     }
@@ -511,6 +518,12 @@ public final class WardenProcessor extends AbstractProcessor {
         printer.print(report);
     }
 
+    /** Whether a class is a JPA entity ({@code jakarta.persistence.Entity}), which Criteria queries can select. */
+    private static boolean isJpaEntity(Element element) {
+        return element.getAnnotationMirrors().stream().anyMatch(mirror -> ((TypeElement) mirror.getAnnotationType()
+                .asElement()).getQualifiedName().contentEquals("jakarta.persistence.Entity"));
+    }
+
     private static SourceLocation tableLocation(EntityPlan plan) {
         SourceLocation named = plan.table().get().mapping().locations().get(-1);
         return named != null ? named : plan.entity().location();
@@ -524,6 +537,9 @@ public final class WardenProcessor extends AbstractProcessor {
         if (table.isPresent()) {
             write(tableWriter.write(plan, table.get()));
             withTables.add(plan);
+        }
+        if (criteriaWriter != null && isJpaEntity(plan.entity().element())) {
+            write(criteriaWriter.write(plan));
         }
     }
 

@@ -57,6 +57,11 @@ public final class Naming {
         return generated(entityClass(entityQualifiedName), "Secured", "");
     }
 
+    /** {@code com.acme.Order} to {@code com.acme.OrderCriteria}, the rules as JPA Criteria predicates. */
+    public ClassName criteriaClass(EntityModel entity) {
+        return generated(entityClass(entity.qualifiedName()), "", "Criteria");
+    }
+
     public ClassName policyClass(EntityModel entity) {
         return policyClass(entity.qualifiedName());
     }

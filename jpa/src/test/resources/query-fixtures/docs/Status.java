@@ -1,0 +1,3 @@
+package docs;
+
+public enum Status { DRAFT, REVIEW, FINAL }

@@ -1,0 +1,4 @@
+@Module(name = "Docs", roles = {"Reader", "Editor", "Auditor", "Lister", "Guest"})
+package docs;
+
+import dev.warden.annotations.Module;
