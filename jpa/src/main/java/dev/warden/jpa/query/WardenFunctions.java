@@ -24,6 +24,7 @@ import org.hibernate.type.StandardBasicTypes;
  *   <li>{@code warden_length(x)}: the number of characters (code points) for {@code string-length};</li>
  *   <li>{@code warden_year(x)}, ..., and {@code warden_year_in_zone(x, zone)}, ...: the date parts, of an instant
  *       in the user's zone;</li>
+ *   <li>{@code warden_readable(alias)}: the read filter in HQL and JPQL ({@link ReadableFunction}).</li>
  * </ul>
  * Warden's filters support H2 and PostgreSQL; on another database the functions are not registered, and a filter
  * that needs one fails when Hibernate resolves it, naming the function.
@@ -49,6 +50,8 @@ public final class WardenFunctions implements FunctionContributor {
         BasicType<Integer> integer = types.resolve(StandardBasicTypes.INTEGER);
         registry.registerPattern(LOWER, dialect.sqlFunction("lower", "?1"), string);
         registry.registerPattern(LENGTH, dialect.sqlFunction("length", "?1"), integer);
+        registry.register(ReadableFunction.NAME,
+                new ReadableFunction(dialect, types.resolve(StandardBasicTypes.BOOLEAN)));
         for (DatePart part : DatePart.values()) {
             registry.registerPattern(datePart(part, false), datePartSql(part, "?1", dialect), integer);
             registry.registerPattern(datePart(part, true), datePartSql(part, "(?1 AT TIME ZONE ?2)", dialect), integer);
