@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
+import org.hibernate.cfg.QuerySettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an owner constraint, a token through a to-one path, a sub-constraint on a to-many, nulls on both sides of
  * {@code !=}, case-insensitive functions with LIKE's wildcards in the data, a date part in the user's zone, string
  * length, a user-role token, a role without any rule, an anonymous and an unknown role, and a specialization stored in
- * its parent's table, judged by its own rules through queries of the parent.
+ * its parent's table, judged by its own rules through queries of the parent. Hibernate's plan cache for Criteria
+ * queries is on, and the users run one after another on the same factory.
  */
 class CriteriaFilterTest {
     private static final Map<String, DataSource> DATA_SOURCES = new HashMap<>();
@@ -39,7 +41,10 @@ class CriteriaFilterTest {
         for (String database : Docs.databases()) {
             DataSource dataSource = Docs.dataSource(database);
             DATA_SOURCES.put(database, dataSource);
-            FACTORIES.put(database, Docs.open(dataSource, Docs.WITHOUT_SAFETY_NET));
+            // Hibernate's plan cache for Criteria queries on: the users run one after another on one factory.
+            Map<String, Object> settings = new HashMap<>(Docs.WITHOUT_SAFETY_NET);
+            settings.put(QuerySettings.CRITERIA_PLAN_CACHE_ENABLED, "true");
+            FACTORIES.put(database, Docs.open(dataSource, settings));
         }
     }
 
