@@ -1,6 +1,7 @@
 package dev.warden.jpa;
 
 import dev.warden.runtime.EntityRules;
+import dev.warden.runtime.SecurityContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -47,8 +48,21 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
     private static final ThreadLocal<List<Class<?>>> COLLECTING = ThreadLocal.withInitial(ArrayList::new);
     /** The owning collections that were filtered, which may therefore not be written. */
     private static final WeakIdentitySet FILTERED = new WeakIdentitySet();
+    /**
+     * The context each instance was last judged visible for: {@code find} of an instance already judged for the same
+     * context is not judged again, since its collections may meanwhile hold only their visible elements and a
+     * constraint through them would then be judged over a part of the objects.
+     */
+    private static final WeakIdentitySet.Map<SecurityContext> JUDGED = new WeakIdentitySet.Map<>();
+    /** How deep this thread is in judging constraints: collections initialized meanwhile are filtered afterwards. */
+    private static final ThreadLocal<int[]> JUDGING = ThreadLocal.withInitial(() -> new int[1]);
+    /** The collections initialized while a constraint was judged, to filter once it is judged. */
+    private static final ThreadLocal<List<Pending>> PENDING = ThreadLocal.withInitial(ArrayList::new);
 
     private SafetyNet() {}
+
+    /** A collection to filter, and whether it is the owning side (its links are written from it). */
+    private record Pending(PersistentCollection<?> collection, boolean owning) {}
 
     @Override
     public void onPostLoad(PostLoadEvent event) {
@@ -75,16 +89,27 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
         }
         EntityRules rules = Judge.rulesOf(result);
         if (rules != null) {
+            SecurityContext judged = JUDGED.get(result);
+            if (judged != null && judged == SecurityContext.currentIfPresent().orElse(null)) {
+                return; // judged visible for this context when it was loaded (or found) before
+            }
             check(event.getSession(), rules, result);
         }
     }
 
     private static void check(EventSource session, EntityRules rules, Object entity) {
-        if (!Judge.isVisible(rules, entity)) {
+        boolean visible;
+        try {
+            visible = judge(rules, entity);
+        } finally {
+            filterPending();
+        }
+        if (!visible) {
             RuntimeException denial = Judge.invisible(rules, entity);
             forget(session);
             throw denial;
         }
+        SecurityContext.currentIfPresent().ifPresent(ctx -> JUDGED.put(entity, ctx));
     }
 
     /** Drops the persistence context and marks the transaction for rollback after a denial. */
@@ -95,6 +120,36 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
             session.markForRollbackOnly();
         } catch (RuntimeException e) {
             // The denial is what matters; a session that cannot be cleared is closed by its owner.
+        }
+    }
+
+    /**
+     * Judges one instance. A constraint through a to-many association is judged over all of its objects (as the
+     * policy and the SQL filter do): a collection its evaluation initializes is not filtered before the judgement but
+     * after it ({@link #filterPending()}), so the user still gets only its visible elements.
+     */
+    private static boolean judge(EntityRules rules, Object entity) {
+        int[] depth = JUDGING.get();
+        depth[0]++;
+        try {
+            return Judge.isVisible(rules, entity);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /** Filters the collections initialized while constraints were judged, unless a judgement is still running. */
+    private static void filterPending() {
+        if (JUDGING.get()[0] > 0) {
+            return;
+        }
+        List<Pending> pending = PENDING.get();
+        try {
+            while (!pending.isEmpty()) {
+                CollectionFilter.filterAndRemember(pending.remove(pending.size() - 1));
+            }
+        } finally {
+            pending.clear();
         }
     }
 
@@ -140,9 +195,23 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
             } finally {
                 collecting.remove(collecting.size() - 1);
             }
-            if (filter(collection) && event.getCollectionPersister() != null
-                    && !event.getCollectionPersister().isInverse()) {
-                FILTERED.add(collection);
+            Pending initialized = new Pending(collection, event.getCollectionPersister() != null
+                    && !event.getCollectionPersister().isInverse());
+            if (JUDGING.get()[0] > 0) {
+                PENDING.get().add(initialized); // a constraint is being judged over it: filtered afterwards
+                return;
+            }
+            try {
+                filterAndRemember(initialized);
+            } finally {
+                filterPending();
+            }
+        }
+
+        /** Takes out the invisible elements, and remembers an owning collection that lost some. */
+        static void filterAndRemember(Pending pending) {
+            if (filter(pending.collection()) && pending.owning()) {
+                FILTERED.add(pending.collection());
             }
         }
 
@@ -159,7 +228,7 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
             }
             for (Object element : new ArrayList<>(values)) {
                 EntityRules rules = element == null ? null : Judge.rulesOf(element);
-                if (rules != null && !Judge.isVisible(rules, element)) {
+                if (rules != null && !judge(rules, element)) {
                     invisible.put(element, Boolean.TRUE);
                 }
             }

@@ -15,6 +15,23 @@ final class WeakIdentitySet {
         keys.add(new Key(object, cleared));
     }
 
+    /** A map from objects held weakly and compared by identity to values held strongly (that must not hold them). */
+    static final class Map<V> {
+        private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
+        private final java.util.Map<Key, V> entries = new java.util.HashMap<>();
+
+        synchronized void put(Object object, V value) {
+            for (Object key = cleared.poll(); key != null; key = cleared.poll()) {
+                entries.remove(key);
+            }
+            entries.put(new Key(object, cleared), value);
+        }
+
+        synchronized V get(Object object) {
+            return entries.isEmpty() ? null : entries.get(new Key(object, null));
+        }
+    }
+
     synchronized boolean contains(Object object) {
         return !keys.isEmpty() && keys.contains(new Key(object, null));
     }

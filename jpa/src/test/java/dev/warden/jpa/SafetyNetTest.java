@@ -9,7 +9,9 @@ import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
 import fixture.shop.Invoice;
 import fixture.shop.Line;
+import fixture.shop.Project;
 import fixture.shop.SecuredInvoice;
+import fixture.shop.Task;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
@@ -104,6 +106,31 @@ class SafetyNetTest {
         List<Long> lines = asClerk(database, em -> em.find(Invoice.class, 1L).getLines().stream()
                 .map(Line::getId).toList());
         assertEquals(List.of(11L), lines);
+    }
+
+    /**
+     * Project 5 is visible to clerk 1 only through task 51, which the clerk may not see: the constraint is judged over
+     * all of the project's tasks (as the policy and the SQL filter do), and the collection the clerk gets still holds
+     * only task 52.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aConstraintThroughAToManyIsJudgedOverAllItsObjects(String database) {
+        List<Long> tasks = asClerk(database, em -> em.find(Project.class, 5L).getTasks().stream()
+                .map(Task::getId).toList());
+        assertEquals(List.of(52L), tasks);
+        asClerk(database, em -> {
+            assertEquals(List.of(5L), em.createQuery("from Project where id = 5", Project.class).getResultList()
+                    .stream().map(Project::getId).toList());
+            denied(() -> em.find(Project.class, 6L));
+            return null;
+        });
+        // The task's collection, initialized by the user before the project's constraint needs it, is judged the same.
+        asClerk(database, em -> {
+            Task visible = em.find(Task.class, 52L);
+            assertEquals(List.of(52L), visible.getProject().getTasks().stream().map(Task::getId).toList());
+            return null;
+        });
     }
 
     @ParameterizedTest

@@ -4,7 +4,9 @@ import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.UserIdentity;
 import fixture.shop.Invoice;
 import fixture.shop.Line;
+import fixture.shop.Project;
 import fixture.shop.SecretInvoice;
+import fixture.shop.Task;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -21,7 +23,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * The test shop on a real database, with the schema Hibernate creates: clerk 1 owns invoices 1 (lines 11 and 12, 12
- * internal) and 3 (secret), clerk 2 owns invoice 2.
+ * internal) and 3 (secret), clerk 2 owns invoice 2. Project 5 has tasks 51 (clerk 1's, internal) and 52 (clerk
+ * 2's), project 6 task 61 (clerk 2's): clerk 1 sees project 5 (by the task they cannot see) and task 52, not 6.
  */
 final class Shop {
     static final UserIdentity CLERK = UserIdentity.of(1L, "Clerk");
@@ -44,7 +47,7 @@ final class Shop {
         settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "drop-and-create");
         settings.putAll(more);
         EntityManagerFactory factory = new HibernatePersistenceConfiguration("shop")
-                .managedClasses(Invoice.class, SecretInvoice.class, Line.class)
+                .managedClasses(Invoice.class, SecretInvoice.class, Line.class, Project.class, Task.class)
                 .properties(settings)
                 .createEntityManagerFactory();
         try (SecurityContext.Scope system = SecurityContext.system()) {
@@ -57,6 +60,13 @@ final class Shop {
                 em.persist(secret);
                 em.persist(new Line(11L, mine, "desk", false));
                 em.persist(new Line(12L, mine, "margin", true));
+                Project mineByTask = new Project(5L, "audit");
+                Project theirs = new Project(6L, "move");
+                em.persist(mineByTask);
+                em.persist(theirs);
+                em.persist(new Task(51L, mineByTask, 1L, true));
+                em.persist(new Task(52L, mineByTask, 2L, false));
+                em.persist(new Task(61L, theirs, 2L, false));
             });
         }
         return factory;
