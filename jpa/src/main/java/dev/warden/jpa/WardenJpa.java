@@ -1,6 +1,12 @@
 package dev.warden.jpa;
 
+import dev.warden.jpa.query.JpaFilters;
+import dev.warden.runtime.SecurityContext;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Predicate;
 import java.util.Objects;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -48,6 +54,22 @@ public final class WardenJpa {
         }
         register(sessionFactory.getEventListenerRegistry());
         return factory;
+    }
+
+    /**
+     * The read filter of a secured entity for a Criteria query, as {@link dev.warden.jpa.query.JpaFilters#readable(
+     * CriteriaBuilder, CommonAbstractCriteria, From, SecurityContext)} builds it: the rows of {@code from} the user may
+     * see. The query is needed as well as the root, since paths through associations become its sub-queries.
+     *
+     * @param cb the query's criteria builder (Hibernate's)
+     * @param query the query whose where the predicate goes into
+     * @param from the secured entity's root or join in that query
+     * @param ctx the security context
+     * @return the predicate
+     */
+    public static Predicate readable(CriteriaBuilder cb, CommonAbstractCriteria query, From<?, ?> from,
+            SecurityContext ctx) {
+        return JpaFilters.readable(cb, query, from, ctx);
     }
 
     /**
