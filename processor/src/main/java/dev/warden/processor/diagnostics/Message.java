@@ -74,6 +74,7 @@ public enum Message {
 
     // ----- system members, presets and reusable rules
     SYSTEM_MEMBER_WRITE("E061", "%s gives READ_WRITE on '%s' of %s, which Warden fills in (%s): users can never write it"),
+    OWNER_WRITE("E069", "%s gives READ_WRITE on '%s' of %s, its @Owner: Warden fills in the creator's id, and users can never write it (as Mendix's System.owner)"),
     SYSTEM_MEMBER_TYPE("E062", "%s member '%s' of %s has type %s, but %s"),
     DUPLICATE_SYSTEM_MEMBER("E063", "%s has more than one @%s member: '%s' and '%s'"),
     CONFLICTING_SYSTEM_MARKERS("E064", "member '%s' of %s is marked both %s and %s, but Warden can fill a member in only one way"),

@@ -90,7 +90,7 @@ public final class RuleGrants {
                     access[i] = right.access();
                 }
             }
-            if (access[i] == Access.READ_WRITE && (!member.isWritable() || !member.systemMarkers().isEmpty())) {
+            if (access[i] == Access.READ_WRITE && (!member.isWritable() || member.isFilledByWarden())) {
                 access[i] = Access.READ;
             }
         }

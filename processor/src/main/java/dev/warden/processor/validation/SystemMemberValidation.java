@@ -157,7 +157,7 @@ final class SystemMemberValidation {
     }
 
     /**
-     * Reports a write right on a member Warden fills in: in a rule's {@code members} entry or a {@code @MemberAccess}.
+     * Reports a write right on a member Warden fills in ({@code @Owner} included, E069): in a rule's {@code members} entry or a {@code @MemberAccess}.
      * ({@code defaultAccess = READ_WRITE} leaves such members readable only, as it does members without a setter.)
      *
      * @param where how the message names the right: "rule 2 of Order", "@MemberAccess"
@@ -165,6 +165,12 @@ final class SystemMemberValidation {
      */
     void checkWriteRight(EntityModel entity, MemberModel member, String where, SourceLocation location,
             Report report) {
+        if (member.owner()) {
+            report.add(Message.OWNER_WRITE, location,
+                    "use READ: Warden sets it on create; change the owner as the system (SecurityContext.system())",
+                    where, member.name(), entity.simpleName());
+            return;
+        }
         Optional<SystemMarker> marker = member.systemMarker();
         if (marker.isEmpty()) {
             return;

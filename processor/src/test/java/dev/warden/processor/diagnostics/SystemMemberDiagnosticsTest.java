@@ -16,7 +16,7 @@ import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The members Warden fills in, {@code @ChangedBy}, {@code @CreatedDate}, {@code @ChangedDate}, {@code @Preset}: E061 to E067, W019. */
+/** The members Warden fills in, {@code @ChangedBy}, {@code @CreatedDate}, {@code @ChangedDate}, {@code @Preset}: E061 to E067, E069 (a write right on {@code @Owner}), W019. */
 class SystemMemberDiagnosticsTest {
 
     /** {@code id}, {@code text}, and {@code changedBy}, {@code createdAt}, {@code changedAt} of the given types. */
@@ -132,6 +132,73 @@ class SystemMemberDiagnosticsTest {
         assertThat(compilation).hadErrorContaining("[WARDEN-E061]").inFile(note).onLineContaining("@MemberAccess(");
         assertThat(compilation).hadErrorCount(1);
         assertThat(onlyMessage(compilation, "WARDEN-E061")).contains("hint: use READ: Warden sets it on every create");
+    }
+
+    // ---------------------------------------------------------------- E069
+
+    private static final String OWNED_MEMBERS = """
+                private Long id;
+                private String text;
+                @Owner
+                @MemberAccess(roles = "Manager", value = Access.%s)
+                private Long owner;
+                public Long getId() { return id; }
+                public void setId(Long id) { this.id = id; }
+                public String getText() { return text; }
+                public void setText(String text) { this.text = text; }
+                public Long getOwner() { return owner; }
+                public void setOwner(Long owner) { this.owner = owner; }
+            }
+            """;
+
+    @Test
+    void aWriteRightOnTheOwnerInARuleIsAnError() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ,
+                        members = {
+                            @Member(name = "text", access = Access.READ_WRITE),
+                            @Member(name = "owner", access = Access.READ_WRITE)})
+                public class Note {
+                """ + OWNED_MEMBERS.formatted("READ"));
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E069]").inFile(note)
+                .onLineContaining("@Member(name = \"owner\", access = Access.READ_WRITE)");
+        assertThat(compilation).hadErrorCount(1);
+        String message = onlyMessage(compilation, "WARDEN-E069");
+        assertThat(message).contains("rule 1 of Note gives READ_WRITE on 'owner' of Note, its @Owner: Warden fills in "
+                + "the creator's id, and users can never write it (as Mendix's System.owner)");
+        assertThat(message).contains("hint: use READ: Warden sets it on create; change the owner as the system");
+    }
+
+    @Test
+    void aWriteRightOnTheOwnerInMemberAccessIsAnError() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ)
+                public class Note {
+                """ + OWNED_MEMBERS.formatted("READ_WRITE"));
+
+        Compilation compilation = compile(note);
+
+        assertThat(compilation).hadErrorContaining("[WARDEN-E069]").inFile(note).onLineContaining("@MemberAccess(");
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(onlyMessage(compilation, "WARDEN-E069")).contains("@MemberAccess gives READ_WRITE on 'owner'");
+    }
+
+    @Test
+    void defaultReadWriteLeavesTheOwnerReadOnlyWithoutAnError() {
+        JavaFileObject note = entity("Note", """
+                @SecuredEntity
+                @AccessRule(roles = "User", defaultAccess = Access.READ_WRITE, constraint = "[owner = '[%CurrentUser%]']")
+                @AccessRule(roles = "Manager", defaultAccess = Access.READ)
+                public class Note {
+                """ + OWNED_MEMBERS.formatted("READ"));
+
+        assertThat(compile(note)).succeeded();
+        assertThat(compile(note)).hadWarningContaining("WARDEN-W004");
     }
 
     @Test
