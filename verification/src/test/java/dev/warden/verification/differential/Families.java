@@ -238,7 +238,7 @@ final class Families {
             if (random.nextInt(6) == 0) {
                 Access a = Access.values()[random.nextInt(3)];
                 m.memberAccess.put(generator.pick(e.module.roles),
-                        a == Access.READ_WRITE && m.kind == Kind.CALCULATED ? Access.READ : a);
+                        a == Access.READ_WRITE && (m.kind == Kind.CALCULATED || m.kind == Kind.OWNER) ? Access.READ : a);
             }
         }
     }
@@ -255,7 +255,7 @@ final class Families {
         for (int i = 0; i < entries; i++) {
             Member m = generator.pick(e.members);
             Access a = Access.values()[random.nextInt(3)];
-            r.members.put(m.name, a == Access.READ_WRITE && m.kind == Kind.CALCULATED ? Access.READ : a);
+            r.members.put(m.name, a == Access.READ_WRITE && (m.kind == Kind.CALCULATED || m.kind == Kind.OWNER) ? Access.READ : a);
         }
         if (constrained && random.nextInt(10) < 6) {
             r.constraint.add(generator.condition(app, e, 0));

@@ -216,7 +216,8 @@ final class Generator {
 
     private Access access(Member m) {
         Access a = Access.values()[random.nextInt(3)];
-        return a == Access.READ_WRITE && m.kind == Kind.CALCULATED ? Access.READ : a;
+        // a calculated member and the @Owner (E069) are never writable
+        return a == Access.READ_WRITE && (m.kind == Kind.CALCULATED || m.kind == Kind.OWNER) ? Access.READ : a;
     }
 
     private Rule rule(App app, Entity e) {

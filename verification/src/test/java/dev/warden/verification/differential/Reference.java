@@ -180,8 +180,8 @@ final class Reference {
         if (access == null) {
             access = r.defaultAccess;
         }
-        // §1: a calculated member is readable, never writable.
-        return m.kind == Kind.CALCULATED && access == Access.READ_WRITE ? Access.READ : access;
+        // §1: a calculated member is readable, never writable; §6: nor is the @Owner (defaultAccess READ_WRITE).
+        return (m.kind == Kind.CALCULATED || m.kind == Kind.OWNER) && access == Access.READ_WRITE ? Access.READ : access;
     }
 
     boolean visible(Entity e, Obj o, Subject s) {
