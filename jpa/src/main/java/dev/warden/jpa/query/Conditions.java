@@ -12,6 +12,8 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.hibernate.query.sqm.NodeBuilder;
@@ -284,8 +286,9 @@ public final class Conditions {
     public Predicate exists(From<?, ?> from, String associations, Function<From<?, ?>, Predicate> condition) {
         Subquery<Integer> sub = query.subquery(Integer.class);
         From<?, ?> at = correlate(sub, from);
+        List<Predicate> backLinks = new ArrayList<>();
         for (String association : associations.split("/")) {
-            at = at.join(association);
+            at = association.startsWith(REVERSED) ? reversed(sub, at, association, backLinks) : at.join(association);
         }
         CommonAbstractCriteria outer = query;
         query = sub;
@@ -295,8 +298,30 @@ public final class Conditions {
         } finally {
             query = outer;
         }
-        sub.select(cb.literal(1)).where(inner);
+        backLinks.add(inner);
+        sub.select(cb.literal(1)).where(backLinks.toArray(new Predicate[0]));
         return cb.exists(sub);
+    }
+
+    private static final String REVERSED = "reversed(";
+
+    /**
+     * {@code reversed(com.acme.Owner.pets)} from a pet: a root of the declaring entity in the sub-query, kept only
+     * where its association holds the object {@code at} stands for.
+     */
+    private From<?, ?> reversed(Subquery<?> sub, From<?, ?> at, String association, List<Predicate> backLinks) {
+        String argument = association.substring(REVERSED.length(), association.length() - 1);
+        int dot = argument.lastIndexOf('.');
+        Class<?> declaring;
+        try {
+            declaring = Class.forName(argument.substring(0, dot), false, at.getJavaType().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot load " + argument.substring(0, dot) + ", the entity that declares "
+                    + "the association in " + association, e);
+        }
+        Root<?> root = sub.from(declaring);
+        backLinks.add(cb.equal(root.join(argument.substring(dot + 1)), at));
+        return root;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -653,6 +653,12 @@ public final class ConstraintChecker {
         for (int i = 0; i < segments.size(); i++) {
             Path.Segment segment = segments.get(i);
             Optional<MemberShape> found = entity.member(segment.name());
+            if (Reversed.argument(segment.name()).isPresent()) {
+                found = reversed(segment, entity);
+                if (found.isEmpty()) {
+                    return null;
+                }
+            }
             if (found.isEmpty()) {
                 List<String> names = entity.members().stream().map(MemberShape::name).collect(Collectors.toList());
                 report(Kind.UNKNOWN_MEMBER, segment.span(), "'" + entity.simpleName() + "' has no member '"
@@ -669,7 +675,7 @@ public final class ConstraintChecker {
                 return null;
             }
             members.add(member);
-            if (i == 0 && scope.root()) {
+            if (i == 0 && scope.root() && Reversed.of(member).isEmpty()) {
                 rootMembers.add(member.name());
             }
             if (i + 1 < segments.size()) {
@@ -694,6 +700,56 @@ public final class ConstraintChecker {
         List<MemberShape> resolved = List.copyOf(members);
         paths.put(path, resolved);
         return resolved;
+    }
+
+    /**
+     * The synthetic member for {@code reversed(Owner.pets)} on {@code entity}, or empty after reporting why the
+     * argument names no association of another entity that leads to {@code entity}.
+     */
+    private Optional<MemberShape> reversed(Path.Segment segment, EntityShape entity) {
+        String argument = Reversed.argument(segment.name()).orElseThrow();
+        String example = "reversed(Owner.pets)";
+        int dot = argument.lastIndexOf('.');
+        if (dot <= 0 || dot == argument.length() - 1) {
+            report(Kind.REVERSED, segment.span(), "reversed() needs an association written as Entity.member, not '"
+                    + ConstraintLexer.abbreviate(argument) + "'", "name the entity that declares the association "
+                    + "and the association, as in " + example);
+            return Optional.empty();
+        }
+        String entityName = argument.substring(0, dot);
+        String memberName = argument.substring(dot + 1);
+        Optional<EntityShape> declaring = env.entities().find(entityName);
+        int pkg = entity.qualifiedName().lastIndexOf('.');
+        if (declaring.isEmpty() && pkg > 0) {
+            declaring = env.entities().find(entity.qualifiedName().substring(0, pkg + 1) + entityName);
+        }
+        if (declaring.isEmpty()) {
+            report(Kind.REVERSED, segment.span(), "reversed() names '" + ConstraintLexer.abbreviate(entityName)
+                    + "', which is not a secured entity", "write the simple name of a @SecuredEntity in the package of "
+                    + entity.simpleName() + ", or its qualified name, as in " + example);
+            return Optional.empty();
+        }
+        EntityShape owner = declaring.get();
+        Optional<MemberShape> declared = owner.member(memberName);
+        if (declared.isEmpty()) {
+            List<String> names = owner.members().stream().filter(MemberShape::isAssociation)
+                    .map(MemberShape::name).collect(Collectors.toList());
+            report(Kind.REVERSED, segment.span(), "'" + owner.simpleName() + "' has no member '"
+                    + ConstraintLexer.abbreviate(memberName) + "'",
+                    DidYouMean.closest(memberName, names).map(n -> "did you mean '" + n + "'?")
+                            .orElse(listing("associations of " + owner.simpleName(), names)));
+            return Optional.empty();
+        }
+        MemberShape association = declared.get();
+        if (!association.isAssociation() || !association.targetEntity().equals(entity.qualifiedName())) {
+            report(Kind.REVERSED, segment.span(), "'" + owner.simpleName() + "." + memberName + "' is "
+                    + (association.isAssociation() ? "an association to " + JavaTypes.simpleName(
+                            association.targetEntity()) : "not an association") + ", so it cannot be followed back from "
+                    + entity.simpleName(), "reversed() takes an association of another entity whose objects are "
+                    + entity.simpleName() + ", as in " + example);
+            return Optional.empty();
+        }
+        return Optional.of(new Reversed(owner.qualifiedName(), memberName).asMember(association));
     }
 
     /** What {@code token} means, or null after reporting that it is unknown. */

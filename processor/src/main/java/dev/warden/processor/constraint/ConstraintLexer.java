@@ -240,6 +240,9 @@ final class ConstraintLexer {
     private Lexeme name() {
         int start = pos;
         pos = identifierEnd(pos);
+        if (text.substring(start, pos).equals(Reversed.KEYWORD) && nextNonBlankIs(pos, '(')) {
+            return reversed(start);
+        }
         // Function names have hyphens (starts-with, year-from-dateTime): a hyphenated word followed by '(' is one
         // name; elsewhere a '-' is not part of a name.
         int end = pos;
@@ -251,6 +254,21 @@ final class ConstraintLexer {
             pos = end;
         }
         return new Lexeme(Type.NAME, text.substring(start, pos), Span.between(start, pos));
+    }
+
+    /**
+     * {@code reversed(Owner.pets)}: one path segment, named as written without blanks, read by {@link Reversed}; the
+     * checker reports a malformed argument on the whole segment.
+     */
+    private Lexeme reversed(int start) {
+        int close = text.indexOf(')', pos);
+        if (close < 0) {
+            throw new SyntaxError(Span.between(start, text.length()), "expected ')' to close reversed(",
+                    "name the association as Entity.member, as in reversed(Owner.pets)");
+        }
+        pos = close + 1;
+        String value = text.substring(start, pos).replaceAll("\\s+", "");
+        return new Lexeme(Type.NAME, value, Span.between(start, pos));
     }
 
     /** The end of the identifier that starts at {@code at}. */

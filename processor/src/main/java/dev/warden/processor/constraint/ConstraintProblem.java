@@ -29,6 +29,8 @@ public record ConstraintProblem(Kind kind, int offset, int length, String messag
         AMBIGUOUS_TO_MANY,
         /** A sub-constraint, {@code path[condition]}, on a path that does not end at an association. */
         NOT_AN_ASSOCIATION,
+        /** {@code reversed(Entity.member)} that names no association of another entity leading to this one. */
+        REVERSED,
         /**
          * A warning, not an error: conditions joined by {@code and} that go through the same to-many association
          * separately ({@link CheckedConstraint#warnings(String)}).

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
@@ -359,6 +360,12 @@ public final class JavaConstraintCompiler {
     }
 
     private static CodeBlock read(CodeBlock owner, MemberShape member) {
+        Optional<Reversed> reversed = Reversed.of(member);
+        if (reversed.isPresent()) {
+            // No database at hand: the objects that hold this one cannot be found from it, so the rule fails.
+            return CodeBlock.of("$T.<$T>reversed($S, $L)", CONSTRAINT_FUNCTIONS,
+                    ClassName.bestGuess(reversed.get().declaringEntity()), reversed.get().text(), owner);
+        }
         return CodeBlock.of("$L.$L()", owner, member.accessor());
     }
 

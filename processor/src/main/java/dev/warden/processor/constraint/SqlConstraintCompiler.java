@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -397,7 +398,25 @@ public final class SqlConstraintCompiler {
             MemberShape hop = hops.get(i);
             String target = hop.targetEntity();
             String next;
-            if (!hop.toMany()) {
+            Optional<Reversed> reversed = Reversed.of(hop);
+            if (reversed.isPresent()) {
+                // Back along the declaring entity's to-many: its child column in this table, or its join table.
+                SqlSchema.ToMany storage = toMany(target, new MemberShape(reversed.get().member(), hop.kind(),
+                        hop.javaType(), hop.accessor(), false, List.of(), ownerEntity, true));
+                if (!storage.isManyToMany()) {
+                    next = newAlias();
+                    correlation = join(from, correlation, table(target), next, next + "." + keyColumn(target) + " = "
+                            + owner + "." + identifier(storage.ownerColumn(), hop));
+                } else {
+                    String link = newAlias();
+                    correlation = join(from, correlation, identifier(storage.joinTable(), hop), link,
+                            link + "." + identifier(storage.targetColumn(), hop) + " = " + owner + "."
+                                    + keyColumn(ownerEntity));
+                    next = newAlias();
+                    correlation = join(from, correlation, table(target), next,
+                            next + "." + keyColumn(target) + " = " + link + "." + identifier(storage.ownerColumn(), hop));
+                }
+            } else if (!hop.toMany()) {
                 next = newAlias();
                 correlation = join(from, correlation, table(target), next,
                         next + "." + keyColumn(target) + " = " + owner + "." + columnName(ownerEntity, hop));

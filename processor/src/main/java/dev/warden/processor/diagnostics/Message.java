@@ -41,6 +41,7 @@ public enum Message {
     CONSTRAINT_UNKNOWN_FUNCTION("E019", "unknown function in the constraint of rule %d of %s: %s"),
     CONSTRAINT_DATE_ARITHMETIC("E045", "date arithmetic error in the constraint of rule %d of %s: %s"),
     CONSTRAINT_NOT_AN_ASSOCIATION("E046", "sub-constraint on a member that is not an association in the constraint of rule %d of %s: %s"),
+    CONSTRAINT_REVERSED("E042", "reversed() that follows no association in the constraint of rule %d of %s: %s"),
 
     // ----- declarations
     DUPLICATE_MODULE("E020", "module '%s' is declared twice: on package %s and on package %s"),

@@ -119,6 +119,11 @@ public record TableMapping(
                 .filter(n -> !n.isEmpty());
         Optional<String> mappedBy = first(reader, annotated, "OneToMany").map(m -> reader.string(m, "mappedBy"))
                 .filter(n -> !n.isEmpty());
+        if (joinColumn.isEmpty() && mappedBy.isEmpty() && first(reader, annotated, "OneToMany").isPresent()) {
+            // A unidirectional @OneToMany without @JoinColumn: JPA's default join table, owner_pets(owner_id, pets_id).
+            return new ToMany(snakeCase(owner.simpleName()) + "_" + snakeCase(member.name()), ownerDefault,
+                    snakeCase(member.name()) + "_id", null);
+        }
         return new ToMany(null, joinColumn.orElse(mappedBy.map(m -> snakeCase(m) + "_id").orElse(ownerDefault)), null,
                 mappedBy.orElse(null));
     }

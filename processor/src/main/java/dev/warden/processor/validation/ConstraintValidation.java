@@ -153,6 +153,8 @@ public final class ConstraintValidation {
             case AMBIGUOUS_TO_MANY -> "compare an attribute reached through the to-many association, "
                     + "or test the association itself";
             case NOT_AN_ASSOCIATION -> "write a sub-constraint after an association, as in lines[quantity > 10]";
+            case REVERSED -> "name an association of another entity that leads to this one, as in "
+                    + "reversed(Owner.pets)/name = 'x'";
             case SEPARATE_TO_MANY -> "write the conditions in one sub-constraint, as in lines[quantity > 10 and sku = 'x']";
         };
     }
@@ -171,6 +173,7 @@ public final class ConstraintValidation {
             case UNKNOWN_TOKEN -> Message.CONSTRAINT_UNKNOWN_TOKEN;
             case AMBIGUOUS_TO_MANY -> Message.CONSTRAINT_AMBIGUOUS_TO_MANY;
             case NOT_AN_ASSOCIATION -> Message.CONSTRAINT_NOT_AN_ASSOCIATION;
+            case REVERSED -> Message.CONSTRAINT_REVERSED;
             case SEPARATE_TO_MANY -> Message.SEPARATE_TO_MANY_CONDITIONS;
         };
     }

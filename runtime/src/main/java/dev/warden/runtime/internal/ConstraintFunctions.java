@@ -69,4 +69,20 @@ public final class ConstraintFunctions {
     public static Integer length(String value) {
         return value == null ? null : value.codePointCount(0, value.length());
     }
+
+    /**
+     * {@code reversed(Owner.pets)} in a constraint evaluated in memory, on an object without a database at hand: the
+     * objects whose association holds {@code object} cannot be found from it, so this throws and the rule fails with
+     * {@link dev.warden.runtime.ConstraintFailedException} (never a silent "no").
+     *
+     * @param association the reversed association as written, {@code reversed(Owner.pets)}
+     * @param object the object the constraint is on; only its class is named
+     * @param <T> the entity that declares the association
+     * @return never
+     */
+    public static <T> java.util.List<T> reversed(String association, Object object) {
+        throw new UnsupportedOperationException(association + " cannot be followed in memory from a "
+                + (object == null ? "null" : object.getClass().getSimpleName()) + ": it needs the database; check the "
+                + "rule in a query (readable, the query filters) instead");
+    }
 }
