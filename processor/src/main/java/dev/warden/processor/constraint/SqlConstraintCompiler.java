@@ -400,10 +400,17 @@ public final class SqlConstraintCompiler {
             String next;
             Optional<Reversed> reversed = Reversed.of(hop);
             if (reversed.isPresent()) {
-                // Back along the declaring entity's to-many: its child column in this table, or its join table.
-                SqlSchema.ToMany storage = toMany(target, new MemberShape(reversed.get().member(), hop.kind(),
-                        hop.javaType(), hop.accessor(), false, List.of(), ownerEntity, true));
-                if (!storage.isManyToMany()) {
+                // Back along the declaring entity's association: its foreign key (a to-one), the child column in
+                // this table (one-to-many), or its link table.
+                String foreignKey = schema.column(target, reversed.get().member());
+                SqlSchema.ToMany storage = foreignKey != null ? null : toMany(target, new MemberShape(
+                        reversed.get().member(), hop.kind(), hop.javaType(), hop.accessor(), false, List.of(),
+                        ownerEntity, true));
+                if (foreignKey != null) {
+                    next = newAlias();
+                    correlation = join(from, correlation, table(target), next, next + "." + identifier(foreignKey, hop)
+                            + " = " + owner + "." + keyColumn(ownerEntity));
+                } else if (!storage.isManyToMany()) {
                     next = newAlias();
                     correlation = join(from, correlation, table(target), next, next + "." + keyColumn(target) + " = "
                             + owner + "." + identifier(storage.ownerColumn(), hop));

@@ -119,7 +119,8 @@ public record TableMapping(
                 .filter(n -> !n.isEmpty());
         Optional<String> mappedBy = first(reader, annotated, "OneToMany").map(m -> reader.string(m, "mappedBy"))
                 .filter(n -> !n.isEmpty());
-        if (joinColumn.isEmpty() && mappedBy.isEmpty() && first(reader, annotated, "OneToMany").isPresent()) {
+        if (first(reader, annotated, "JoinColumn").isEmpty() && mappedBy.isEmpty()
+                && first(reader, annotated, "OneToMany").isPresent()) {
             // A unidirectional @OneToMany without @JoinColumn: JPA's default join table, owner_pets(owner_id, pets_id).
             return new ToMany(snakeCase(owner.simpleName()) + "_" + snakeCase(member.name()), ownerDefault,
                     snakeCase(member.name()) + "_id", null);

@@ -47,6 +47,27 @@ class ReversedAssociationTest {
     }
 
     @Test
+    void aToOneBack() {
+        assertEquals("EXISTS (SELECT 1 FROM customer {a}_1 JOIN orders {a}_2 ON {a}_2.customer_id = {a}_1.id"
+                        + " WHERE {a}_1.id = {a}.customer_id AND {a}_2.region = ?)",
+                sql("[customer/reversed(Order.customer)/region = 'north']", Fixtures.ORDER_SHAPE));
+    }
+
+    @Test
+    void inMemoryTheRuleFailsInsteadOfAnsweringNo() {
+        CompiledRules r = CompiledRules.of("[customer/reversed(Order.customer)/region = 'north']");
+        dev.warden.processor.constraint.fixture.Order order = new dev.warden.processor.constraint.fixture.Order();
+        // No customer: no path to follow, so false without the database.
+        assertTrue(!r.rule(0).test(order, new dev.warden.processor.constraint.fixture.StubContext()));
+        order.customer(new dev.warden.processor.constraint.fixture.Customer());
+        UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                UnsupportedOperationException.class,
+                () -> r.rule(0).test(order, new dev.warden.processor.constraint.fixture.StubContext()));
+        assertTrue(e.getMessage().startsWith("reversed(Order.customer) cannot be followed in memory from a Customer"),
+                e.getMessage());
+    }
+
+    @Test
     void bareAndInSubConstraint() {
         assertEquals("EXISTS (SELECT 1 FROM orders {a}_1 WHERE {a}_1.id = {a}.order_id)",
                 sql("[reversed(Order.lines)]", Fixtures.ORDER_LINE_SHAPE));

@@ -434,8 +434,10 @@ class TableMappingTest {
                     + "WHERE {a}_3.http_log_id = {a}.number AND {a}_4.label = ?)",
             "EXISTS (SELECT 1 FROM http_log_labels {a}_5 JOIN tag {a}_6 ON {a}_6.id = {a}_5.tag "
                     + "WHERE {a}_5.log = {a}.number AND {a}_6.label = ?)",
-            "EXISTS (SELECT 1 FROM line {a}_7 WHERE {a}_7.http_log_id = {a}.number AND {a}_7.quantity > ?)",
-            "EXISTS (SELECT 1 FROM line {a}_8 WHERE {a}_8.http_log_id = {a}.number AND {a}_8.quantity > ?)",
+            // A unidirectional @OneToMany without @JoinColumn is stored in JPA's default join table.
+            "EXISTS (SELECT 1 FROM http_log_lines {a}_7 JOIN line {a}_8 ON {a}_8.id = {a}_7.lines_id "
+                    + "WHERE {a}_7.http_log_id = {a}.number AND {a}_8.quantity > ?)",
+            "EXISTS (SELECT 1 FROM line {a}_9 WHERE {a}_9.http_log_id = {a}.number AND {a}_9.quantity > ?)",
         }) {
             assertThat(sql).contains(text);
         }
