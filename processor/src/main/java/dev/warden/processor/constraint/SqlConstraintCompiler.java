@@ -226,12 +226,25 @@ public final class SqlConstraintCompiler {
             // A function's value is compared as a member of its own, an Integer that is NULL when the column is.
             MemberShape member = c.function() == null ? pathMember : FunctionValues.shape(c.function());
             Val left = c.function() == null ? column : functionValue(c.function(), pathMember, column);
+            if (!pathMember.toMany() && !(c.right() instanceof Operand.EmptyLiteral)
+                    && schema.converted(entity, pathMember.name())) {
+                throw new SqlSchema.UnsupportedMappingException(entity, pathMember.name(),
+                        "its column holds what a JPA @Convert attribute converter makes of the value");
+            }
+            boolean ordinal = c.function() == null && member.kind() == ValueKind.ENUM
+                    && schema.enumStorage(entity, pathMember.name()) == SqlSchema.EnumStorage.ORDINAL;
             return c.right().accept(new OperandVisitor<Sql, Void>() {
                 @Override
                 public Sql visitString(Operand.StringLiteral literal, Void unused) {
                     if (member.kind() == ValueKind.BOOLEAN) {
                         return compare(op, left, Val.param(SqlParamSpec.constant(
                                 ConstraintChecker.quotedBoolean(literal), TypeName.BOOLEAN.box())), m);
+                    }
+                    if (ordinal) {
+                        // JPA's default: the column holds the constant's ordinal
+                        return compare(op, left, Val.param(SqlParamSpec.constant(
+                                java.math.BigDecimal.valueOf(member.enumConstants().indexOf(literal.value())),
+                                TypeName.INT.box())), m);
                     }
                     TypeName type = member.kind() == ValueKind.ENUM ? memberType(member) : JavaTypes.STRING;
                     return compare(op, left, Val.param(SqlParamSpec.constant(literal.value(), type)), m);

@@ -24,6 +24,52 @@ public interface SqlSchema {
      */
     String column(String entityQualifiedName, String member);
 
+    /**
+     * How an enum member is stored: {@link EnumStorage#NAME} (Warden's own tables, JPA {@code @Enumerated(STRING)})
+     * or {@link EnumStorage#ORDINAL} (JPA's default). Only asked for enum members.
+     */
+    default EnumStorage enumStorage(String entityQualifiedName, String member) {
+        return EnumStorage.NAME;
+    }
+
+    /**
+     * Whether the member's column holds what a JPA attribute converter ({@code @Convert}) made of its value, so a
+     * literal cannot be compared with it in SQL.
+     */
+    default boolean converted(String entityQualifiedName, String member) {
+        return false;
+    }
+
+    /** A constraint compares a member whose storage the SQL cannot compare with (see {@link #converted}). */
+    final class UnsupportedMappingException extends RuntimeException {
+        private final String entity;
+        private final String member;
+
+        public UnsupportedMappingException(String entity, String member, String reason) {
+            super(reason);
+            this.entity = entity;
+            this.member = member;
+        }
+
+        /** The qualified name of the entity. */
+        public String entity() {
+            return entity;
+        }
+
+        /** The member's name. */
+        public String member() {
+            return member;
+        }
+    }
+
+    /** How an enum is stored in its column. */
+    enum EnumStorage {
+        /** The constant's {@code name()}, in a character column. */
+        NAME,
+        /** The constant's {@code ordinal()}, in an integer column. */
+        ORDINAL
+    }
+
     /** How a to-many association of the entity is stored; only asked for to-many associations. */
     ToMany toMany(String entityQualifiedName, String member);
 

@@ -83,6 +83,8 @@ public enum Message {
     PRESET_BUILT_IN_TOKEN("E066", "%s on '%s' of %s names the built-in token '%s', but a preset takes the value of one of the user's own tokens"),
     SYSTEM_MEMBER_NOT_SETTABLE("E067", "%s member '%s' of %s cannot be filled in by Warden: %s"),
     REUSABLE_RULE_DOES_NOT_FIT("E068", "the reusable rule @%s does not fit %s: %s"),
+    // ----- JPA mapping fidelity
+    UNSUPPORTED_MAPPING("E070", "member '%s' of %s cannot be compared in SQL (rule %d of %s): %s"),
     INVALID_OPTION("E097", "processor option -A%s has the value '%s': %s"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),
     INTERNAL_ERROR("E099", "internal error in the Warden processor while processing %s: %s"),

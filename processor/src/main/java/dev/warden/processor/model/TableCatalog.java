@@ -97,6 +97,18 @@ public final class TableCatalog implements SqlSchema {
     }
 
     @Override
+    public EnumStorage enumStorage(String entityQualifiedName, String member) {
+        int index = model(entityQualifiedName).orElseThrow().memberIndex(member);
+        return mapping(entityQualifiedName).ordinalEnums().contains(index) ? EnumStorage.ORDINAL : EnumStorage.NAME;
+    }
+
+    @Override
+    public boolean converted(String entityQualifiedName, String member) {
+        int index = model(entityQualifiedName).orElseThrow().memberIndex(member);
+        return mapping(entityQualifiedName).converted().contains(index);
+    }
+
+    @Override
     public ToMany toMany(String entityQualifiedName, String member) {
         EntityModel entity = model(entityQualifiedName).orElseThrow();
         int index = entity.memberIndex(member);

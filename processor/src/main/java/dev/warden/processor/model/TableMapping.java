@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -28,13 +31,19 @@ import javax.lang.model.util.ElementFilter;
  *     (calculated, transient, to-many)
  * @param toMany how each to-many association is stored, by member index
  * @param locations where each name was given, for messages, by member index ({@code -1} for the table)
+ * @param ordinalEnums the enum members of a JPA {@code @Entity} stored as their ordinal (JPA's default, no
+ *     {@code @Enumerated} or {@code @Enumerated(ORDINAL)}), by member index; other enums are stored as their names
+ * @param converted the members with a JPA {@code @Convert} attribute converter, by member index: their column holds
+ *     what the converter makes of the value, which the processor cannot compute
  */
 public record TableMapping(
         String table,
         int key,
         List<String> columns,
         Map<Integer, ToMany> toMany,
-        Map<Integer, SourceLocation> locations) {
+        Map<Integer, SourceLocation> locations,
+        Set<Integer> ordinalEnums,
+        Set<Integer> converted) {
 
     /**
      * A to-many association's storage: one-to-many through a foreign key in the target's table
@@ -51,6 +60,8 @@ public record TableMapping(
         columns = Collections.unmodifiableList(new ArrayList<>(columns));
         toMany = Map.copyOf(toMany);
         locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));
+        ordinalEnums = Set.copyOf(ordinalEnums);
+        converted = Set.copyOf(converted);
     }
 
     public Optional<String> keyColumn() {
@@ -73,6 +84,9 @@ public record TableMapping(
         int key = -1;
         List<String> columns = new ArrayList<>();
         Map<Integer, ToMany> toMany = new LinkedHashMap<>();
+        Set<Integer> ordinalEnums = new TreeSet<>();
+        Set<Integer> converted = new TreeSet<>();
+        boolean jpaEntity = jpa(reader, entity.element(), "Entity").isPresent();
         for (int i = 0; i < entity.members().size(); i++) {
             MemberModel member = entity.members().get(i);
             List<Element> annotated = annotatedElements(member);
@@ -96,10 +110,20 @@ public record TableMapping(
                                 ? snakeCase(member.name()) + "_id" : snakeCase(member.name()));
                 named.ifPresent(m -> locations.put(columns.size(),
                         SourceLocation.of(carrier.get(), m, AnnotationReader.typeName(m), 0)));
+                if (first(reader, annotated, "Convert").isPresent()) {
+                    converted.add(i);
+                } else if (jpaEntity && isEnum(member) && first(reader, annotated, "Enumerated")
+                        .map(m -> reader.enumConstant(m, "value")).orElse("ORDINAL").equals("ORDINAL")) {
+                    ordinalEnums.add(i);
+                }
             }
             columns.add(column);
         }
-        return new TableMapping(table, key, columns, toMany, locations);
+        return new TableMapping(table, key, columns, toMany, locations, ordinalEnums, converted);
+    }
+
+    private static boolean isEnum(MemberModel member) {
+        return member.type() instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM;
     }
 
     private static ToMany toMany(EntityModel owner, MemberModel member, List<Element> annotated, AnnotationReader reader) {

@@ -3,6 +3,7 @@ package dev.warden.processor.validation;
 import dev.warden.processor.constraint.CheckedConstraint;
 import dev.warden.processor.constraint.CompiledSqlConstraint;
 import dev.warden.processor.constraint.SqlConstraintCompiler;
+import dev.warden.processor.constraint.SqlSchema;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Report;
 import dev.warden.processor.model.AnnotationReader;
@@ -87,6 +88,15 @@ final class TablePlanning {
                 constraints.put(rule.number(), SqlConstraintCompiler.compile(checked.get(), tables));
             } catch (TableCatalog.MissingKeyException missing) {
                 return noTable(entity, simpleName(missing.entity()) + " has no key member", report);
+            } catch (SqlSchema.UnsupportedMappingException unsupported) {
+                EntityModel owner = tables.entity(unsupported.entity()).orElse(entity);
+                int index = owner.memberIndex(unsupported.member());
+                report.add(Message.UNSUPPORTED_MAPPING, index < 0 ? entity.location() : owner.members().get(index).location(),
+                        "compare on a member stored without a converter (an enum with @Enumerated(EnumType.STRING), "
+                                + "a basic type), or drop the @Convert",
+                        unsupported.member(), owner.simpleName(), rule.number(), entity.simpleName(),
+                        unsupported.getMessage());
+                return Optional.empty();
             }
         }
         return Optional.of(new TablePlan(mapping, columns, constraints, discriminator(entity)));

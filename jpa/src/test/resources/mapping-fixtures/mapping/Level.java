@@ -1,0 +1,3 @@
+package mapping;
+
+public enum Level { LOW, MEDIUM, HIGH }

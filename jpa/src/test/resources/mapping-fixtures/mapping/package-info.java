@@ -1,0 +1,4 @@
+@Module(name = "Mapping", roles = {"Clerk", "Manager"})
+package mapping;
+
+import dev.warden.annotations.Module;
