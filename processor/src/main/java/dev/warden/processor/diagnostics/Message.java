@@ -84,6 +84,7 @@ public enum Message {
     SYSTEM_MEMBER_NOT_SETTABLE("E067", "%s member '%s' of %s cannot be filled in by Warden: %s"),
     REUSABLE_RULE_DOES_NOT_FIT("E068", "the reusable rule @%s does not fit %s: %s"),
     // ----- JPA mapping fidelity
+    UNSUPPORTED_JPA_MAPPING("E071", "JPA @%s on %s of %s is not supported by Warden's SQL: the generated filter would not fit the schema Hibernate creates"),
     UNSUPPORTED_MAPPING("E070", "member '%s' of %s cannot be compared in SQL (rule %d of %s): %s"),
     INVALID_OPTION("E097", "processor option -A%s has the value '%s': %s"),
     UNRESOLVED_TYPE("E098", "%s could not be processed: type %s does not exist (not even after all annotation processing rounds)"),

@@ -35,6 +35,8 @@ import javax.lang.model.util.ElementFilter;
  *     {@code @Enumerated} or {@code @Enumerated(ORDINAL)}), by member index; other enums are stored as their names
  * @param converted the members with a JPA {@code @Convert} attribute converter, by member index: their column holds
  *     what the converter makes of the value, which the processor cannot compute
+ * @param unsupported the JPA mappings Warden cannot follow yet, each with where it is declared: the generated SQL
+ *     would not fit the schema Hibernate creates, so they are compile errors
  */
 public record TableMapping(
         String table,
@@ -43,7 +45,17 @@ public record TableMapping(
         Map<Integer, ToMany> toMany,
         Map<Integer, SourceLocation> locations,
         Set<Integer> ordinalEnums,
-        Set<Integer> converted) {
+        Set<Integer> converted,
+        List<Unsupported> unsupported) {
+
+    /**
+     * A JPA mapping Warden does not follow.
+     *
+     * @param annotation the annotation's simple name, e.g. {@code EmbeddedId}
+     * @param declaredOn what it is on, for the message: {@code member 'address'} or {@code the entity}
+     * @param location the annotation
+     */
+    public record Unsupported(String annotation, String declaredOn, SourceLocation location) {}
 
     /**
      * A to-many association's storage: one-to-many through a foreign key in the target's table
@@ -62,6 +74,7 @@ public record TableMapping(
         locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));
         ordinalEnums = Set.copyOf(ordinalEnums);
         converted = Set.copyOf(converted);
+        unsupported = List.copyOf(unsupported);
     }
 
     public Optional<String> keyColumn() {
@@ -87,12 +100,22 @@ public record TableMapping(
         Set<Integer> ordinalEnums = new TreeSet<>();
         Set<Integer> converted = new TreeSet<>();
         boolean jpaEntity = jpa(reader, entity.element(), "Entity").isPresent();
+        List<Unsupported> unsupported = new ArrayList<>();
+        jpa(reader, entity.element(), "IdClass").ifPresent(m -> unsupported.add(new Unsupported("IdClass", "the entity",
+                SourceLocation.of(entity.element(), m, AnnotationReader.typeName(m), 0))));
+        inheritance(entity, reader).ifPresent(unsupported::add);
         for (int i = 0; i < entity.members().size(); i++) {
             MemberModel member = entity.members().get(i);
             List<Element> annotated = annotatedElements(member);
             // the entity model decides the key (JPA @Id, else a member named id), so references and paths agree
             if (key < 0 && member.key()) {
                 key = i;
+            }
+            for (String annotation : new String[] {"EmbeddedId", "Embedded", "ElementCollection"}) {
+                for (Element e : annotated) {
+                    jpa(reader, e, annotation).ifPresent(m -> unsupported.add(new Unsupported(annotation,
+                            "member '" + member.name() + "'", SourceLocation.of(e, m, AnnotationReader.typeName(m), 0))));
+                }
             }
             boolean transientMember = annotated.stream().anyMatch(e -> jpa(reader, e, "Transient").isPresent());
             String column = null;
@@ -119,7 +142,31 @@ public record TableMapping(
             }
             columns.add(column);
         }
-        return new TableMapping(table, key, columns, toMany, locations, ordinalEnums, converted);
+        return new TableMapping(table, key, columns, toMany, locations, ordinalEnums, converted, unsupported);
+    }
+
+    /**
+     * JOINED inheritance for an entity below the root (its inherited columns are in the parent's table), and
+     * TABLE_PER_CLASS anywhere in a hierarchy (a parent's rows are spread over its subclasses' tables).
+     */
+    private static Optional<Unsupported> inheritance(EntityModel entity, AnnotationReader reader) {
+        boolean below = false;
+        for (Element t = entity.element(); t instanceof TypeElement type;
+                t = type.getSuperclass() instanceof DeclaredType s ? s.asElement() : null) {
+            Optional<AnnotationMirror> inheritance = jpa(reader, t, "Inheritance");
+            if (inheritance.isPresent()) {
+                String strategy = reader.enumConstant(inheritance.get(), "strategy");
+                if (strategy.equals("TABLE_PER_CLASS") || (strategy.equals("JOINED") && below)) {
+                    AnnotationMirror m = inheritance.get();
+                    return Optional.of(new Unsupported("Inheritance(strategy = " + strategy + ")",
+                            t == entity.element() ? "the entity" : "its superclass " + t.getSimpleName(),
+                            t == entity.element() ? SourceLocation.of(t, m, AnnotationReader.typeName(m), 0)
+                                    : entity.location()));
+                }
+            }
+            below = true;
+        }
+        return Optional.empty();
     }
 
     private static boolean isEnum(MemberModel member) {

@@ -40,6 +40,14 @@ public final class MappingValidation {
         if (!entity.persistent()) {
             return false;
         }
+        if (!mapping.unsupported().isEmpty()) {
+            for (TableMapping.Unsupported u : mapping.unsupported()) {
+                report.add(Message.UNSUPPORTED_JPA_MAPPING, u.location(), HINTS.getOrDefault(u.annotation(),
+                        "use SINGLE_TABLE inheritance (its discriminator is supported), or @SecuredEntity(persistent = false)"),
+                        u.annotation(), u.declaredOn(), entity.simpleName());
+            }
+            return false;
+        }
         boolean usable = true;
         for (int i = -1; i < mapping.columns().size(); i++) {
             String name = i < 0 ? mapping.table() : mapping.columns().get(i);
@@ -85,6 +93,12 @@ public final class MappingValidation {
         });
         return true;
     }
+
+    private static final Map<String, String> HINTS = Map.of(
+            "EmbeddedId", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)",
+            "IdClass", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)",
+            "Embedded", "map the embeddable's fields as members of the entity, or mark the member @Transient if no rule needs it",
+            "ElementCollection", "map the elements as an entity with a @OneToMany, or mark the member @Transient if no rule needs it");
 
     private static boolean isValid(String name) {
         return IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name.toLowerCase(Locale.ROOT));

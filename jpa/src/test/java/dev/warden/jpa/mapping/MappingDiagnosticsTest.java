@@ -1,0 +1,161 @@
+package dev.warden.jpa.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.warden.processor.testing.WardenCompiler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JPA mappings Warden's SQL cannot follow are compile errors on the annotation (or member) that makes them, with
+ * the stable code and a hint: E070 for a constraint over a {@code @Convert} member, E071 for {@code @EmbeddedId},
+ * {@code @IdClass}, {@code @Embedded}, {@code @ElementCollection}, JOINED inheritance below the root and
+ * TABLE_PER_CLASS. Compiled with the real {@code jakarta.persistence} annotations.
+ */
+class MappingDiagnosticsTest {
+    private static final JavaFileObject MODULE = WardenCompiler.source("fx.package-info",
+            "@Module(name = \"Shop\", roles = {\"Clerk\"})",
+            "package fx;",
+            "import dev.warden.annotations.Module;");
+    private static final JavaFileObject APP = WardenCompiler.source("fx.App",
+            "package fx;",
+            "import dev.warden.annotations.*;",
+            "@AppSecurity(userRoles = @UserRole(name = \"Clerk\", moduleRoles = \"Shop.Clerk\"))",
+            "public class App {}");
+
+    /** An entity fx.Item: line 1 is the package, line 2 and 3 imports, the given lines from line 4. */
+    private static JavaFileObject item(String... lines) {
+        List<String> all = new ArrayList<>(List.of("package fx;", "import dev.warden.annotations.*;",
+                "import jakarta.persistence.*;"));
+        all.addAll(List.of(lines));
+        return WardenCompiler.source("fx.Item", all.toArray(String[]::new));
+    }
+
+    private static final String ACCESSORS =
+            "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }";
+
+    /** The one error with the code: its file and line, and its message. */
+    private static String error(Compilation compilation, String code, String file, long line) {
+        List<Diagnostic<? extends JavaFileObject>> found = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR && d.getMessage(Locale.ROOT).contains("[WARDEN-" + code + "]")) {
+                found.add(d);
+            }
+        }
+        assertEquals(1, found.size(), code + " in " + compilation.diagnostics());
+        Diagnostic<? extends JavaFileObject> d = found.get(0);
+        assertTrue(d.getSource().getName().endsWith(file), d.getSource().getName());
+        assertEquals(line, d.getLineNumber(), d.getMessage(Locale.ROOT));
+        return d.getMessage(Locale.ROOT);
+    }
+
+    @Test
+    void aConstraintOverAConvertedMemberIsE070OnTheMember() {
+        JavaFileObject converter = WardenCompiler.source("fx.Upper",
+                "package fx;",
+                "import jakarta.persistence.*;",
+                "@Converter public class Upper implements AttributeConverter<String, String> {",
+                "    public String convertToDatabaseColumn(String v) { return v == null ? null : v.toUpperCase(); }",
+                "    public String convertToEntityAttribute(String v) { return v; }",
+                "}");
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, converter, item(
+                "@Entity @SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ, constraint = \"[code = 'a']\")",
+                "public class Item {",
+                "    @Id private Long id;",
+                "    @Convert(converter = Upper.class) private String code;",
+                ACCESSORS,
+                "    public String getCode() { return code; } public void setCode(String code) { this.code = code; }",
+                "}"));
+        String message = error(compilation, "E070", "fx/Item.java", 8);
+        assertTrue(message.contains("member 'code' of Item cannot be compared in SQL (rule 1 of Item)"), message);
+        assertTrue(message.contains("@Convert"), message);
+    }
+
+    @Test
+    void anEmbeddedIdIsE071OnTheAnnotation() {
+        JavaFileObject key = WardenCompiler.source("fx.ItemKey",
+                "package fx;",
+                "@jakarta.persistence.Embeddable public class ItemKey implements java.io.Serializable {",
+                "    private Long a; public Long getA() { return a; } public void setA(Long a) { this.a = a; }",
+                "}");
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, key, item(
+                "@Entity @SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ)",
+                "public class Item {",
+                "    private Long id;",
+                "    @EmbeddedId private ItemKey key;",
+                ACCESSORS,
+                "    public ItemKey getKey() { return key; } public void setKey(ItemKey key) { this.key = key; }",
+                "}"));
+        String message = error(compilation, "E071", "fx/Item.java", 8);
+        assertTrue(message.contains("JPA @EmbeddedId on member 'key' of Item is not supported"), message);
+        assertTrue(message.contains("use a single @Id member"), message);
+    }
+
+    @Test
+    void anIdClassIsE071OnTheAnnotation() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, item(
+                "@Entity @SecuredEntity",
+                "@IdClass(Object.class)",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ)",
+                "public class Item {",
+                "    @Id private Long id;",
+                ACCESSORS,
+                "}"));
+        String message = error(compilation, "E071", "fx/Item.java", 5);
+        assertTrue(message.contains("JPA @IdClass on the entity of Item"), message);
+    }
+
+    @Test
+    void anEmbeddedMemberIsE071OnTheAnnotation() {
+        JavaFileObject address = WardenCompiler.source("fx.Address",
+                "package fx;",
+                "@jakarta.persistence.Embeddable public class Address {",
+                "    private String city; public String getCity() { return city; }",
+                "    public void setCity(String city) { this.city = city; }",
+                "}");
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, address, item(
+                "@Entity @SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ)",
+                "public class Item {",
+                "    @Id private Long id;",
+                "    @Embedded private Address address;",
+                ACCESSORS,
+                "    public Address getAddress() { return address; }",
+                "    public void setAddress(Address address) { this.address = address; }",
+                "}"));
+        String message = error(compilation, "E071", "fx/Item.java", 8);
+        assertTrue(message.contains("JPA @Embedded on member 'address' of Item"), message);
+        assertTrue(message.contains("map the embeddable's fields as members"), message);
+    }
+
+    @Test
+    void joinedInheritanceBelowTheRootIsE071OnTheSubclass() {
+        JavaFileObject base = WardenCompiler.source("fx.Base",
+                "package fx;",
+                "import dev.warden.annotations.*;",
+                "import jakarta.persistence.*;",
+                "@Entity @Inheritance(strategy = InheritanceType.JOINED) @SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ)",
+                "public class Base {",
+                "    @Id private Long id;",
+                ACCESSORS,
+                "}");
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, base, item(
+                "@Entity @SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ)",
+                "public class Item extends Base {",
+                "    private String label;",
+                "    public String getLabel() { return label; } public void setLabel(String label) { this.label = label; }",
+                "}"));
+        String message = error(compilation, "E071", "fx/Item.java", 4);  // the subclass's @SecuredEntity
+        assertTrue(message.contains("JPA @Inheritance(strategy = JOINED) on its superclass Base of Item"), message);
+    }
+}
