@@ -9,6 +9,7 @@ import com.google.testing.compile.Compilation;
 import dev.warden.processor.testing.WardenCompiler;
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.ApplicationModel;
+import dev.warden.runtime.EntityMember;
 import dev.warden.runtime.Rights;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.UserIdentity;
@@ -148,14 +149,14 @@ class GeneratedTablesOnDatabasesTest {
         WardenData data = WardenData.of(database(database)).as(user("clerk-north"));
         EntityTable<Object> customers = table("Customer");
         AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-                () -> data.list(customers, Query.where("secret", Query.Op.EQ, "s1")));
+                () -> data.list(customers, Query.where(member("Customer", "secret"), Query.Op.EQ, "s1")));
         assertTrue(denied.getMessage().contains("secret"), denied.getMessage());
         assertFalse(denied.getMessage().contains("s1"), denied.getMessage());
         // accountManager is readable only for the customers clerk 20 manages: a filter on it works on the masked
         // value, so it finds customer 1 but cannot reveal that customer 3 (visible by region) has manager 21.
-        assertEquals(1, data.count(customers, Query.where("accountManager", Query.Op.EQ, 20L)));
-        assertEquals(0, data.count(customers, Query.where("accountManager", Query.Op.EQ, 21L)));
-        assertEquals(1, data.count(customers, Query.where("name", Query.Op.EQ, "Initech")));
+        assertEquals(1, data.count(customers, Query.where(member("Customer", "accountManager"), Query.Op.EQ, 20L)));
+        assertEquals(0, data.count(customers, Query.where(member("Customer", "accountManager"), Query.Op.EQ, 21L)));
+        assertEquals(1, data.count(customers, Query.where(member("Customer", "name"), Query.Op.EQ, "Initech")));
     }
 
     static Stream<String> databases() {
@@ -167,6 +168,16 @@ class GeneratedTablesOnDatabasesTest {
     @SuppressWarnings("unchecked")
     private static EntityTable<Object> table(String entity) throws ReflectiveOperationException {
         return (EntityTable<Object>) loader.loadClass("fixture.shop." + entity + "Table").getField("TABLE").get(null);
+    }
+
+    /** The constant of the entity's generated {@code Member} enum for a member name. */
+    private static EntityMember member(String entity, String name) throws ReflectiveOperationException {
+        for (Object constant : loader.loadClass("fixture.shop." + entity + "Policy$Member").getEnumConstants()) {
+            if (((EntityMember) constant).memberName().equals(name)) {
+                return (EntityMember) constant;
+            }
+        }
+        throw new IllegalArgumentException(entity + " has no member " + name);
     }
 
     private static List<?> objects(String entity) throws ReflectiveOperationException {

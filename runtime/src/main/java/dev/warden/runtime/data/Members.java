@@ -24,13 +24,6 @@ final class Members {
         Objects.requireNonNull(member, "member");
         EntityRules<?, ?> rules = table.rules();
         String name = member.memberName();
-        if (member instanceof Query.NamedMember) {
-            int index = rules.memberIndex(name);
-            if (index < 0) {
-                throw new IllegalArgumentException(table.entityName() + " has no member '" + name + "'");
-            }
-            return index;
-        }
         int index = member.ordinal();
         if (index < 0 || index >= rules.memberCount() || !rules.memberName(index).equals(name)) {
             throw new IllegalArgumentException(describe(member) + " is not a member of " + table.entityName()

@@ -1,6 +1,5 @@
 package dev.warden.runtime.data;
 
-import static dev.warden.runtime.internal.Checks.requireName;
 
 import dev.warden.runtime.EntityMember;
 import java.util.ArrayList;
@@ -122,22 +121,6 @@ public final class Query {
         }
     }
 
-    /**
-     * A member named by a string in the deprecated forms, looked up by name in the table when the query runs. It
-     * has no index of its own.
-     */
-    record NamedMember(String memberName) implements EntityMember {
-        NamedMember {
-            requireName(memberName, "member");
-        }
-
-        @Override
-        public int ordinal() {
-            throw new UnsupportedOperationException("'" + memberName + "' was named by a string, so it has an index "
-                    + "only in a table; use the constants of the entity's Member enum");
-        }
-    }
-
     private final List<Condition> conditions;
     private final List<Sort> sorts;
     private final long offset;
@@ -224,86 +207,6 @@ public final class Query {
      */
     public Query orderBy(EntityMember member) {
         return orderBy(member, Direction.ASC);
-    }
-
-    /**
-     * A query with one condition on a member named by a string.
-     *
-     * @param member the member's name
-     * @param op the comparison
-     * @param value the value
-     * @return the query
-     * @deprecated name the member with its constant, {@link #where(EntityMember, Op, Object)}: a misspelt name is
-     *     found only when the query runs
-     */
-    @Deprecated(forRemoval = true)
-    public static Query where(String member, Op op, Object value) {
-        return where(new NamedMember(member), op, value);
-    }
-
-    /**
-     * A query with one condition that takes no value, on a member named by a string.
-     *
-     * @param member the member's name
-     * @param op the comparison
-     * @return the query
-     * @deprecated use {@link #where(EntityMember, Op)}
-     */
-    @Deprecated(forRemoval = true)
-    public static Query where(String member, Op op) {
-        return where(new NamedMember(member), op);
-    }
-
-    /**
-     * This query with one more condition, on a member named by a string.
-     *
-     * @param member the member's name
-     * @param op the comparison
-     * @param value the value
-     * @return the new query
-     * @deprecated use {@link #and(EntityMember, Op, Object)}
-     */
-    @Deprecated(forRemoval = true)
-    public Query and(String member, Op op, Object value) {
-        return and(new NamedMember(member), op, value);
-    }
-
-    /**
-     * This query with one more condition that takes no value, on a member named by a string.
-     *
-     * @param member the member's name
-     * @param op {@code IS_NULL} or {@code IS_NOT_NULL}
-     * @return the new query
-     * @deprecated use {@link #and(EntityMember, Op)}
-     */
-    @Deprecated(forRemoval = true)
-    public Query and(String member, Op op) {
-        return and(new NamedMember(member), op);
-    }
-
-    /**
-     * This query with one more sort key, on a member named by a string.
-     *
-     * @param member the member's name
-     * @param direction the direction
-     * @return the new query
-     * @deprecated use {@link #orderBy(EntityMember, Direction)}
-     */
-    @Deprecated(forRemoval = true)
-    public Query orderBy(String member, Direction direction) {
-        return orderBy(new NamedMember(member), direction);
-    }
-
-    /**
-     * This query with one more ascending sort key, on a member named by a string.
-     *
-     * @param member the member's name
-     * @return the new query
-     * @deprecated use {@link #orderBy(EntityMember)}
-     */
-    @Deprecated(forRemoval = true)
-    public Query orderBy(String member) {
-        return orderBy(new NamedMember(member));
     }
 
     /**

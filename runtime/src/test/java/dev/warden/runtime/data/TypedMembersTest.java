@@ -125,26 +125,4 @@ class TypedMembersTest {
 
         assertEquals("once", db.queryString("SELECT note FROM orders WHERE id = 1"));
     }
-
-    @SuppressWarnings("removal")
-    @OnBothDatabases
-    void theDeprecatedNamedFormsLookTheNameUpWhenTheQueryRuns(TestDatabase db) {
-        WardenData manager = db.fresh().as(Sales.manager());
-
-        assertEquals(List.of(2L, 4L), ids(manager.list(ORDERS, Query.where("total", Op.GE, 1500)
-                .and("note", Op.IS_NOT_NULL).orderBy("status", Direction.DESC).orderBy("id"))));
-        assertEquals(List.of(5L), ids(manager.list(ORDERS, Query.where("note", Op.IS_NULL).and("id", Op.EQ, 5))));
-        assertEquals("Order has no member 'discount'", assertThrows(IllegalArgumentException.class,
-                () -> manager.list(ORDERS, Query.where("discount", Op.EQ, 1))).getMessage());
-        assertEquals("Member 'label' of Order has no column to query", assertThrows(IllegalArgumentException.class,
-                () -> manager.list(ORDERS, Query.all().orderBy("label"))).getMessage());
-        assertEquals("note EQ ?", Query.where("note", Op.EQ, "secret").conditions().get(0).toString());
-        assertEquals(List.of(Query.where(OrderMember.NOTE, Op.EQ, "x").conditions().get(0).member().memberName()),
-                List.of(Query.where("note", Op.EQ, "x").conditions().get(0).member().memberName()));
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> Query.where("note", Op.EQ, "x").conditions().get(0).member().ordinal());
-        assertEquals("'note' was named by a string, so it has an index only in a table; use the constants of the "
-                + "entity's Member enum", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Query.where("", Op.IS_NULL));
-    }
 }
