@@ -172,7 +172,7 @@ public final class WardenProcessor extends AbstractProcessor {
     /** The entities each entity read refers to in its generated code, by name. */
     private final Map<String, Set<String>> refersTo = new HashMap<>();
     /** The entities that validated and were generated, for the security overview. */
-    private final List<EntityModel> generated = new ArrayList<>();
+    private final List<EntityPlan> generated = new ArrayList<>();
     private boolean applicationValid;
     /** Types with operations waiting for a supertype generated in a later round, by name, with that supertype. */
     private final Map<String, String> deferredOperations = new LinkedHashMap<>();
@@ -532,7 +532,7 @@ public final class WardenProcessor extends AbstractProcessor {
     private void generate(EntityPlan plan) {
         write(policyWriter.write(plan));
         write(proxyWriter.write(plan));
-        generated.add(plan.entity());
+        generated.add(plan);
         Optional<TablePlan> table = plan.table();
         if (table.isPresent()) {
             write(tableWriter.write(plan, table.get()));

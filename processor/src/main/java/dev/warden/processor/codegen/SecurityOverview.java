@@ -7,10 +7,11 @@ import dev.warden.processor.model.ModuleModel;
 import dev.warden.processor.model.NameRef;
 import dev.warden.processor.model.OperationModel;
 import dev.warden.processor.model.OperationTypeModel;
-import dev.warden.processor.model.RuleGrants;
 import dev.warden.processor.model.RuleGrants.Grant;
 import dev.warden.processor.model.SystemMarker;
 import dev.warden.processor.model.UserRoleModel;
+import dev.warden.processor.plan.EntityPlan;
+import dev.warden.processor.plan.RulePlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,10 +78,10 @@ public final class SecurityOverview {
      * The overview of an application.
      *
      * @param app the application
-     * @param entities the entities that validated
+     * @param entities the plans of the entities that validated: their grants and checked constraints
      * @param operations the types whose operations validated
      */
-    public SecurityOverview(AppModel app, List<EntityModel> entities, List<OperationTypeModel> operations) {
+    public SecurityOverview(AppModel app, List<EntityPlan> entities, List<OperationTypeModel> operations) {
         this.app = app;
         this.userRoles = app.userRoles().stream().map(UserRoleModel::name).toList();
         this.entityRights = computeEntities(entities);
@@ -99,14 +100,14 @@ public final class SecurityOverview {
 
     // ---------------------------------------------------------------- entities
 
-    private List<EntityRights> computeEntities(List<EntityModel> entities) {
-        List<EntityModel> sorted = new ArrayList<>(entities);
-        sorted.sort(Comparator.comparing((EntityModel e) -> e.module().map(ModuleModel::name).orElse(""))
-                .thenComparing(EntityModel::simpleName));
+    private List<EntityRights> computeEntities(List<EntityPlan> entities) {
+        List<EntityPlan> sorted = new ArrayList<>(entities);
+        sorted.sort(Comparator.comparing((EntityPlan p) -> p.entity().module().map(ModuleModel::name).orElse(""))
+                .thenComparing(p -> p.entity().simpleName()));
         List<EntityRights> rights = new ArrayList<>();
         for (UserRoleModel userRole : app.userRoles()) {
             Set<String> moduleRoles = moduleRoles(userRole);
-            for (EntityModel entity : sorted) {
+            for (EntityPlan entity : sorted) {
                 rights.add(rightsOf(userRole.name(), moduleRoles, entity));
             }
         }
@@ -119,12 +120,18 @@ public final class SecurityOverview {
         return moduleRoles;
     }
 
-    private EntityRights rightsOf(String userRole, Set<String> moduleRoles, EntityModel entity) {
-        ModuleModel module = entity.module().orElseThrow();
-        List<Grant> applying = new ArrayList<>();
-        for (Grant grant : RuleGrants.of(entity)) {
-            if (grant.roles().stream().anyMatch(role -> moduleRoles.contains(module.qualify(role)))) {
-                applying.add(grant);
+    /** A grant of a rule, with the rule's plan (its checked constraint). */
+    private record Applying(Grant grant, RulePlan rule) {}
+
+    private EntityRights rightsOf(String userRole, Set<String> moduleRoles, EntityPlan plan) {
+        EntityModel entity = plan.entity();
+        ModuleModel module = plan.module();
+        List<Applying> applying = new ArrayList<>();
+        for (RulePlan rule : plan.rules()) {
+            for (Grant grant : rule.grants()) {
+                if (grant.roles().stream().anyMatch(role -> moduleRoles.contains(module.qualify(role)))) {
+                    applying.add(new Applying(grant, rule));
+                }
             }
         }
         List<MemberRights> members = new ArrayList<>();
@@ -136,20 +143,22 @@ public final class SecurityOverview {
         }
         // Create is not restricted by constraints (security-model.md §2); the write check is shown by "view".
         return new EntityRights(userRole, entity, condition(applying, g -> true, userRole),
-                applying.stream().anyMatch(Grant::create), condition(applying, Grant::delete, userRole), members);
+                applying.stream().anyMatch(a -> a.grant().create()),
+                condition(applying, Grant::delete, userRole), members);
     }
 
-    private Condition condition(List<Grant> applying, Predicate<Grant> grants, String userRole) {
+    private Condition condition(List<Applying> applying, Predicate<Grant> grants, String userRole) {
         List<String> constraints = new ArrayList<>();
-        for (Grant grant : applying) {
-            if (!grants.test(grant)) {
+        for (Applying each : applying) {
+            if (!grants.test(each.grant())) {
                 continue;
             }
-            if (!grant.rule().hasConstraint()) {
+            if (each.rule().constraint().isEmpty()) {
                 return Condition.ALWAYS;
             }
-            UserRoleConstraint.Resolved constraint = resolved.computeIfAbsent(userRole + "\u0000"
-                    + grant.rule().constraint(), key -> UserRoleConstraint.resolve(grant.rule().constraint(), userRole));
+            String source = each.rule().rule().constraint();
+            UserRoleConstraint.Resolved constraint = resolved.computeIfAbsent(userRole + "\u0000" + source,
+                    key -> UserRoleConstraint.resolve(each.rule().constraint().get().expression(), source, userRole));
             if (constraint.always()) {
                 return Condition.ALWAYS;
             }

@@ -1,10 +1,8 @@
 package dev.warden.processor.codegen;
 
-import dev.warden.processor.constraint.ConstraintParser;
 import dev.warden.processor.constraint.Expr;
 import dev.warden.processor.constraint.Node;
 import dev.warden.processor.constraint.Operand;
-import dev.warden.processor.constraint.ParseResult;
 import dev.warden.processor.constraint.TokenMeaning;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,18 +45,16 @@ final class UserRoleConstraint {
     private UserRoleConstraint() {}
 
     /**
-     * Resolves the role tokens of a constraint for a user role.
+     * Resolves the role tokens of a constraint for a user role, from the expression validation parsed and checked
+     * (the rule's {@code CheckedConstraint} in its plan); nothing is parsed here.
      *
-     * @param constraint a constraint that validated
+     * @param expression the constraint's checked expression
+     * @param constraint the constraint as written, whose text the expression's spans point into
      * @param userRole the user role
      * @return always, never, or the remaining constraint
      */
-    static Resolved resolve(String constraint, String userRole) {
-        ParseResult parsed = ConstraintParser.parse(constraint);
-        if (parsed.expression().isEmpty()) {
-            return new Resolved(parsed.isEmpty(), false, constraint);
-        }
-        Part part = simplify(parsed.expression().get(), constraint, userRole);
+    static Resolved resolve(Expr expression, String constraint, String userRole) {
+        Part part = simplify(expression, constraint, userRole);
         return switch (part.kind()) {
             case TRUE -> new Resolved(true, false, constraint);
             case FALSE -> new Resolved(false, true, constraint);

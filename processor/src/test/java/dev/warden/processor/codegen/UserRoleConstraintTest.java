@@ -2,6 +2,7 @@ package dev.warden.processor.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.warden.processor.constraint.ConstraintParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UserRoleConstraintTest {
 
     private static String resolve(String constraint, String userRole) {
-        UserRoleConstraint.Resolved resolved = UserRoleConstraint.resolve(constraint, userRole);
+        UserRoleConstraint.Resolved resolved = UserRoleConstraint.resolve(
+                ConstraintParser.parse(constraint).expression().orElseThrow(), constraint, userRole);
         return resolved.always() ? "always" : resolved.never() ? "never" : resolved.text();
     }
 
