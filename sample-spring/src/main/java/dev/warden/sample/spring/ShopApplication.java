@@ -3,7 +3,8 @@ package dev.warden.sample.spring;
 import dev.warden.runtime.SecurityContext;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -65,10 +66,14 @@ public class ShopApplication {
         };
     }
 
-    /** The demo rows, written as the system (no user's rules apply): bob owns 1 to 3, carol 4 and 5; 2 and 4 are paid. */
+    /**
+     * The demo rows, written as the system (no user's rules apply): bob owns 1 to 3, carol 4 and 5; 2 and 4 are paid.
+     * Written once the beans exist and before the web server starts, so that no request sees an empty shop.
+     */
     @Bean
-    ApplicationRunner demoData(InvoiceRepository invoices) {
-        return arguments -> {
+    static SmartInitializingSingleton demoData(ObjectProvider<InvoiceRepository> repository) {
+        return () -> {
+            InvoiceRepository invoices = repository.getObject();
             try (SecurityContext.Scope system = SecurityContext.system()) {
                 if (invoices.count() == 0) {
                     invoices.saveAll(List.of(
