@@ -49,6 +49,8 @@ public class WardenProperties {
 
     private final TaskDecorator taskDecorator = new TaskDecorator();
 
+    private final Jpa jpa = new Jpa();
+
     public String getUserId() {
         return userId;
     }
@@ -90,6 +92,10 @@ public class WardenProperties {
         return taskDecorator;
     }
 
+    public Jpa getJpa() {
+        return jpa;
+    }
+
     /** Spring MVC's answer to a denial. */
     public static class Web {
         /**
@@ -113,6 +119,24 @@ public class WardenProperties {
         /**
          * Whether the application's TaskExecutor, and so @Async methods, run each task with the Spring Security
          * context, and so the Warden user, of the thread that submitted it (on virtual threads too).
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Warden for JPA in Boot's EntityManagerFactory. */
+    public static class Jpa {
+        /**
+         * Whether the EntityManagerFactory Boot builds is secured when warden-jpa is on the class path: every entity
+         * Hibernate loads is judged by the current user's rules, and every insert, update and delete it flushes is
+         * checked. Off, Hibernate runs without Warden's listeners.
          */
         private boolean enabled = true;
 

@@ -39,13 +39,14 @@ class ConfigurationMetadataTest {
         }
 
         assertThat(properties).containsOnlyKeys("warden.user-id", "warden.role-prefix", "warden.roles",
-                "warden.tokens", "warden.web.expose-reason", "warden.task-decorator.enabled");
+                "warden.tokens", "warden.web.expose-reason", "warden.task-decorator.enabled", "warden.jpa.enabled");
         properties.values().forEach(property -> assertThat(property.get("description").asString())
                 .as(property.get("name").asString()).hasSizeGreaterThan(40));
         assertThat(properties.get("warden.user-id").get("defaultValue").asString()).isEqualTo("name");
         assertThat(properties.get("warden.role-prefix").get("defaultValue").asString()).isEqualTo("ROLE_");
         assertThat(properties.get("warden.web.expose-reason").get("defaultValue").asBoolean()).isFalse();
         assertThat(properties.get("warden.task-decorator.enabled").get("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("warden.jpa.enabled").get("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("warden.roles").get("type").asString())
                 .isEqualTo("java.util.Map<java.lang.String,java.util.List<java.lang.String>>");
     }
@@ -62,12 +63,13 @@ class ConfigurationMetadataTest {
     }
 
     @Test
-    void bootImportsTheFiveAutoConfigurations() {
+    void bootImportsTheSixAutoConfigurations() {
         List<String> imported = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
                 .getCandidates().stream().filter(name -> name.startsWith("dev.warden.")).toList();
 
         assertThat(imported).containsExactly(WardenAutoConfiguration.class.getName(),
                 WardenSecurityAutoConfiguration.class.getName(), WardenWebMvcAutoConfiguration.class.getName(),
-                WardenEndpointAutoConfiguration.class.getName(), WardenOperationsAutoConfiguration.class.getName());
+                WardenEndpointAutoConfiguration.class.getName(), WardenOperationsAutoConfiguration.class.getName(),
+                WardenJpaAutoConfiguration.class.getName());
     }
 }
