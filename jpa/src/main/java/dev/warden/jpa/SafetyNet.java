@@ -183,7 +183,9 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
         public void onInitializeCollection(InitializeCollectionEvent event) throws HibernateException {
             PersistentCollection<?> collection = event.getCollection();
             // Void: no entity is judged later when the elements are no entities.
+            // (getElementPersister() throws for a collection of basic values or embeddables: ask the type first.)
             Class<?> elements = event.getCollectionPersister() == null
+                    || !event.getCollectionPersister().getElementType().isEntityType()
                     || event.getCollectionPersister().getElementPersister() == null ? Void.class
                     : event.getCollectionPersister().getElementPersister().getMappedClass();
             List<Class<?>> collecting = COLLECTING.get();
