@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JPA mappings Warden's SQL cannot follow are compile errors on the annotation (or member) that makes them, with
- * the stable code and a hint: E070 for a constraint over a {@code @Convert} member, E071 for {@code @EmbeddedId},
- * {@code @IdClass}, {@code @Embedded}, {@code @ElementCollection}, JOINED inheritance below the root and
- * TABLE_PER_CLASS. Compiled with the real {@code jakarta.persistence} annotations.
+ * the stable code and a hint: E070 for a constraint over a {@code @Convert} member, E070 also for one that compares an
+ * {@code @Embedded} member (it has no column of its own), E071 for {@code @EmbeddedId}, {@code @IdClass}, JOINED
+ * inheritance below the root and TABLE_PER_CLASS. Compiled with the real {@code jakarta.persistence} annotations.
  */
 class MappingDiagnosticsTest {
     private static final JavaFileObject MODULE = WardenCompiler.source("fx.package-info",
@@ -113,27 +113,47 @@ class MappingDiagnosticsTest {
         assertTrue(message.contains("JPA @IdClass on the entity of Item"), message);
     }
 
-    @Test
-    void anEmbeddedMemberIsE071OnTheAnnotation() {
-        JavaFileObject address = WardenCompiler.source("fx.Address",
-                "package fx;",
-                "@jakarta.persistence.Embeddable public class Address {",
-                "    private String city; public String getCity() { return city; }",
-                "    public void setCity(String city) { this.city = city; }",
-                "}");
-        Compilation compilation = WardenCompiler.compile(MODULE, APP, address, item(
+    private static final JavaFileObject ADDRESS = WardenCompiler.source("fx.Address",
+            "package fx;",
+            "@jakarta.persistence.Embeddable public class Address {",
+            "    private String city; public String getCity() { return city; }",
+            "    public void setCity(String city) { this.city = city; }",
+            "}");
+
+    /** Item with an @Embedded address and an @ElementCollection of tags, under the given rule constraint. */
+    private static JavaFileObject itemWithEmbeddedAndTags(String constraint) {
+        return item(
                 "@Entity @SecuredEntity",
-                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ)",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ, constraint = \""
+                        + constraint + "\")",
                 "public class Item {",
                 "    @Id private Long id;",
+                "    private String label;",
                 "    @Embedded private Address address;",
+                "    @ElementCollection private java.util.Set<String> tags = new java.util.HashSet<>();",
                 ACCESSORS,
+                "    public String getLabel() { return label; } public void setLabel(String label) { this.label = label; }",
                 "    public Address getAddress() { return address; }",
                 "    public void setAddress(Address address) { this.address = address; }",
-                "}"));
-        String message = error(compilation, "E071", "fx/Item.java", 8);
-        assertTrue(message.contains("JPA @Embedded on member 'address' of Item"), message);
-        assertTrue(message.contains("map the embeddable's fields as members"), message);
+                "    public java.util.Set<String> getTags() { return tags; }",
+                "    public void setTags(java.util.Set<String> tags) { this.tags = tags; }",
+                "}");
+    }
+
+    @Test
+    void anEntityWithEmbeddedAndElementCollectionMembersCompilesWhenNoConstraintComparesThem() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, ADDRESS,
+                itemWithEmbeddedAndTags("[label = 'a']"));
+        assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+    }
+
+    @Test
+    void aConstraintComparingAnEmbeddedMemberIsE070OnTheMember() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, ADDRESS,
+                itemWithEmbeddedAndTags("[address = empty]"));
+        String message = error(compilation, "E070", "fx/Item.java", 9);
+        assertTrue(message.contains("member 'address' of Item cannot be compared in SQL (rule 1 of Item)"), message);
+        assertTrue(message.contains("no column in the entity's table"), message);
     }
 
     @Test

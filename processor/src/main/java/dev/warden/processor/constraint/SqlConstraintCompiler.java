@@ -229,7 +229,9 @@ public final class SqlConstraintCompiler {
             if (!pathMember.toMany() && !(c.right() instanceof Operand.EmptyLiteral)
                     && schema.converted(entity, pathMember.name())) {
                 throw new SqlSchema.UnsupportedMappingException(entity, pathMember.name(),
-                        "its column holds what a JPA @Convert attribute converter makes of the value");
+                        "its column holds what a JPA @Convert attribute converter makes of the value",
+                        "compare on a member stored without a converter (an enum with @Enumerated(EnumType.STRING), "
+                                + "a basic type), or drop the @Convert");
             }
             boolean ordinal = c.function() == null && member.kind() == ValueKind.ENUM
                     && schema.enumStorage(entity, pathMember.name()) == SqlSchema.EnumStorage.ORDINAL;
@@ -554,7 +556,10 @@ public final class SqlConstraintCompiler {
     private String columnName(String entity, MemberShape member) {
         String column = schema.column(entity, member.name());
         if (column == null) {
-            throw new IllegalArgumentException("no column for member '" + member.name() + "' of " + entity);
+            throw new SqlSchema.UnsupportedMappingException(entity, member.name(), "it has no column in the entity's "
+                    + "table (a JPA @Embedded, @ElementCollection or @Transient member)",
+                    "compare on a member stored in the entity's own table, or map the values as an entity with a "
+                            + "@OneToMany and follow that association");
         }
         return identifier(column, member);
     }

@@ -44,11 +44,18 @@ public interface SqlSchema {
     final class UnsupportedMappingException extends RuntimeException {
         private final String entity;
         private final String member;
+        private final String hint;
 
-        public UnsupportedMappingException(String entity, String member, String reason) {
+        public UnsupportedMappingException(String entity, String member, String reason, String hint) {
             super(reason);
             this.entity = entity;
             this.member = member;
+            this.hint = hint;
+        }
+
+        /** How the user can fix it. */
+        public String hint() {
+            return hint;
         }
 
         /** The qualified name of the entity. */

@@ -111,13 +111,15 @@ public record TableMapping(
             if (key < 0 && member.key()) {
                 key = i;
             }
-            for (String annotation : new String[] {"EmbeddedId", "Embedded", "ElementCollection"}) {
-                for (Element e : annotated) {
-                    jpa(reader, e, annotation).ifPresent(m -> unsupported.add(new Unsupported(annotation,
-                            "member '" + member.name() + "'", SourceLocation.of(e, m, AnnotationReader.typeName(m), 0))));
-                }
+            for (Element e : annotated) {
+                jpa(reader, e, "EmbeddedId").ifPresent(m -> unsupported.add(new Unsupported("EmbeddedId",
+                        "member '" + member.name() + "'", SourceLocation.of(e, m, AnnotationReader.typeName(m), 0))));
             }
-            boolean transientMember = annotated.stream().anyMatch(e -> jpa(reader, e, "Transient").isPresent());
+            // An embeddable's columns and an element collection's table are not this member's column: like a
+            // transient member it has none, so a constraint that compares it is an error (E070) and WardenData leaves
+            // it alone; the entity itself stays usable (an existing application's entities often have them).
+            boolean transientMember = annotated.stream().anyMatch(e -> jpa(reader, e, "Transient").isPresent()
+                    || jpa(reader, e, "Embedded").isPresent() || jpa(reader, e, "ElementCollection").isPresent());
             String column = null;
             if (member.isCalculated() || transientMember) {
                 column = null;

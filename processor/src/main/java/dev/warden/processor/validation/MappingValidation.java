@@ -96,9 +96,7 @@ public final class MappingValidation {
 
     private static final Map<String, String> HINTS = Map.of(
             "EmbeddedId", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)",
-            "IdClass", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)",
-            "Embedded", "map the embeddable's fields as members of the entity, or mark the member @Transient if no rule needs it",
-            "ElementCollection", "map the elements as an entity with a @OneToMany, or mark the member @Transient if no rule needs it");
+            "IdClass", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)");
 
     private static boolean isValid(String name) {
         return IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name.toLowerCase(Locale.ROOT));

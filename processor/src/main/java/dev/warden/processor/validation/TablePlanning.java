@@ -92,9 +92,7 @@ final class TablePlanning {
                 EntityModel owner = tables.entity(unsupported.entity()).orElse(entity);
                 int index = owner.memberIndex(unsupported.member());
                 report.add(Message.UNSUPPORTED_MAPPING, index < 0 ? entity.location() : owner.members().get(index).location(),
-                        "compare on a member stored without a converter (an enum with @Enumerated(EnumType.STRING), "
-                                + "a basic type), or drop the @Convert",
-                        unsupported.member(), owner.simpleName(), rule.number(), entity.simpleName(),
+                        unsupported.hint(), unsupported.member(), owner.simpleName(), rule.number(), entity.simpleName(),
                         unsupported.getMessage());
                 return Optional.empty();
             }

@@ -402,11 +402,13 @@ class SqlConstraintCompilerTest {
     void aSchemaThatCannotStoreTheConstraintIsAnError() {
         CheckedConstraint checked = Fixtures.check("[customer/name = 'x']").constraint();
         SqlSchema noColumns = delegate(SqlFixtures.SCHEMA, "name", null);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        SqlSchema.UnsupportedMappingException unmapped = assertThrows(SqlSchema.UnsupportedMappingException.class,
                 () -> SqlConstraintCompiler.compile(checked, noColumns));
-        assertEquals("no column for member 'name' of " + Fixtures.CUSTOMER.canonicalName(), e.getMessage());
+        assertEquals(Fixtures.CUSTOMER.canonicalName(), unmapped.entity());
+        assertEquals("name", unmapped.member());
+        assertTrue(unmapped.getMessage().contains("no column in the entity's table"), unmapped.getMessage());
         SqlSchema injected = delegate(SqlFixtures.SCHEMA, "name", "name = name OR 1");
-        e = assertThrows(IllegalArgumentException.class, () -> SqlConstraintCompiler.compile(checked, injected));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SqlConstraintCompiler.compile(checked, injected));
         assertEquals("not a plain SQL identifier: 'name = name OR 1' (for member name)", e.getMessage());
         SqlSchema quoted = delegate(SqlFixtures.SCHEMA, "name", "\"name\"");
         assertThrows(IllegalArgumentException.class, () -> SqlConstraintCompiler.compile(checked, quoted));
