@@ -82,6 +82,32 @@ public final class WardenJpa {
         return new Integration();
     }
 
+    /** The oldest Hibernate ORM (major, minor) whose event SPI Warden's listeners are built on. */
+    private static final int[] OLDEST_SUPPORTED = {7, 4};
+
+    /**
+     * Refuses to secure a Hibernate older than 7.4 before any listener is registered, instead of failing later with a
+     * {@code NoSuchMethodError} in the middle of a load (Spring Boot 4.0 manages Hibernate 7.2; an application on it
+     * sets {@code hibernate.version} to 7.4). A version string Hibernate could not determine is let through.
+     *
+     * @param version Hibernate's version, as {@code org.hibernate.Version.getVersionString()} gives it
+     * @throws IllegalStateException when the version is older than 7.4
+     */
+    static void requireSupportedHibernate(String version) {
+        java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version);
+        if (!numbers.find()) {
+            return;
+        }
+        int major = Integer.parseInt(numbers.group(1));
+        int minor = Integer.parseInt(numbers.group(2));
+        if (major < OLDEST_SUPPORTED[0] || major == OLDEST_SUPPORTED[0] && minor < OLDEST_SUPPORTED[1]) {
+            throw new IllegalStateException("Warden for JPA needs Hibernate ORM " + OLDEST_SUPPORTED[0] + "."
+                    + OLDEST_SUPPORTED[1] + " or later, but this application runs Hibernate ORM " + version
+                    + "; with Spring Boot set the property hibernate.version (for example to 7.4.15.Final), or set "
+                    + ENABLED + "=false to run without Warden's Hibernate listeners");
+        }
+    }
+
     /** The registries Warden's listeners are in. */
     private static final WeakIdentitySet REGISTERED = new WeakIdentitySet();
 
@@ -94,6 +120,7 @@ public final class WardenJpa {
         if (REGISTERED.contains(registry)) {
             return;
         }
+        requireSupportedHibernate(org.hibernate.Version.getVersionString());
         REGISTERED.add(registry);
         SafetyNet safetyNet = SafetyNet.INSTANCE;
         FlushChecks checks = FlushChecks.INSTANCE;
