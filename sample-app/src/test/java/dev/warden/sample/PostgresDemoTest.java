@@ -2,6 +2,7 @@ package dev.warden.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.runtime.SecurityContext;
@@ -99,6 +100,37 @@ class PostgresDemoTest {
         try (Connection connection = postgres.dataSource().getConnection()) {
             assertEquals(List.of(), RowLevelSecurity.fromClassPath().drift(connection));
         }
+    }
+
+    @Test
+    void onlyTheRolesThatMayQueryATableMayCallItsRuleFunctions() throws SQLException {
+        // warden_order_r3_check runs as the tables' owner: a role that could call it could judge made-up rows
+        // against tables it may not read
+        String function = "warden_order_r3_check(orders)";
+        try (Connection connection = postgres.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("CREATE ROLE warden_stranger NOLOGIN");
+            // a new role has only what PUBLIC has
+            assertEquals(List.of(true, false), privileges(statement, function, "shop_app", "warden_stranger"));
+            statement.execute("SET ROLE warden_stranger");
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.executeQuery("SELECT warden_order_r3_check(NULL::orders)"));
+            assertEquals("42501", refused.getSQLState(), refused.getMessage());
+            connection.rollback();
+        }
+    }
+
+    private static List<Boolean> privileges(Statement statement, String function, String... roles) throws SQLException {
+        List<Boolean> may = new ArrayList<>();
+        for (String role : roles) {
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT has_function_privilege('" + role + "', '" + function + "', 'EXECUTE')")) {
+                rows.next();
+                may.add(rows.getBoolean(1));
+            }
+        }
+        return may;
     }
 
     /** The keys of the objects the demo (Warden's filter, on the owner's connection) shows the user. */

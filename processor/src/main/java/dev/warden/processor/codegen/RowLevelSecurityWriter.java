@@ -156,10 +156,24 @@ public final class RowLevelSecurityWriter {
         return constraint.sql().contains("EXISTS (SELECT");
     }
 
+    /**
+     * The function of a rule whose constraint goes through associations. It runs as the tables' owner, so whoever may
+     * call it could judge made-up rows against tables they may not read: {@code EXECUTE} is taken from {@code PUBLIC}
+     * and given to each role that holds a privilege on the table when the script is applied (the application's role:
+     * grant it its table privileges first, and apply the script again after granting a new role).
+     */
     private static String function(EntityPlan plan, RulePlan rule, CompiledSqlConstraint constraint, String table) {
+        String signature = functionName(plan, rule) + "(" + table + ")";
         return "CREATE OR REPLACE FUNCTION " + functionName(plan, rule) + "(" + ROW + " " + table + ") RETURNS boolean\n"
                 + "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT\n"
-                + "  AS $$ SELECT " + PolicySql.render(constraint, ROW) + " $$;\n";
+                + "  AS $$ SELECT " + PolicySql.render(constraint, ROW) + " $$;\n"
+                + "REVOKE ALL ON FUNCTION " + signature + " FROM PUBLIC;\n"
+                + "DO $$\nDECLARE g record;\nBEGIN\n"
+                + "  FOR g IN SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a\n"
+                + "      WHERE c.oid = " + PolicySql.quote(table) + "::regclass AND a.grantee <> 0"
+                + " AND a.grantee <> c.relowner LOOP\n"
+                + "    EXECUTE format('GRANT EXECUTE ON FUNCTION " + signature + " TO %s', g.grantee::regrole);\n"
+                + "  END LOOP;\nEND\n$$;\n";
     }
 
     /** {@code warden_<entity>_r<N>}, the function of a rule whose constraint goes through associations. */

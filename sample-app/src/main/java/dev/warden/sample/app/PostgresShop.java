@@ -30,10 +30,13 @@ final class PostgresShop {
         try {
             DataSource owner = server.getPostgresDatabase();
             execute(owner, resource("db/schema.sql"), resource("db/seed.sql"));
-            RowLevelSecurity.fromClassPath(PostgresShop.class.getClassLoader()).apply(owner);
+            // the role and its table privileges first: applying the policies gives the roles that hold privileges on
+            // a table EXECUTE on its rule functions, which PUBLIC does not have
             execute(owner, "CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS",
                     "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + ROLE,
                     "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + ROLE);
+            RowLevelSecurity.fromClassPath(PostgresShop.class.getClassLoader()).apply(owner);
+            execute(owner, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + ROLE); // the views the script made
             return new ShopDatabase(owner, server, Dialect.postgreSql(), server.getDatabase(ROLE, "postgres"));
         } catch (SQLException | RuntimeException e) {
             try {
