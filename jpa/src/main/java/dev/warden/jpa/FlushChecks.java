@@ -23,10 +23,12 @@ import org.hibernate.persister.entity.EntityPersister;
  *   <li><b>insert</b>: the one create check of the runtime ({@link EntityRules#checkCreate}): the create right, the
  *       owner filled in with the user's id, every member the new object sets writable, every associated object
  *       visible, then the write check on the new object. The identifier is Hibernate's (generated or assigned by
- *       the application), not a member the user writes.</li>
+ *       the application), not a member the user writes. What the check fills in (owner, created and changed date,
+ *       changedBy, presets) is what Hibernate inserts.</li>
  *   <li><b>update</b>: the right to write each <em>dirty</em> member, judged on the object as it was loaded, every
  *       newly associated object visible, then the write check: the user may still write those members of the
- *       object as it will be stored. The {@code @Version} attribute is Hibernate's.</li>
+ *       object as it will be stored. The {@code @Version} attribute is Hibernate's. Then Warden fills in changedBy
+ *       and the changed date, as on its own path.</li>
  *   <li><b>delete</b>: the delete right on the object as it was loaded.</li>
  *   <li><b>owning collections</b> (join table or join column) that the safety net filtered cannot be changed.</li>
  * </ul>
@@ -53,15 +55,23 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
         } finally {
             restoreIdentifier(rules, persister, entity, id);
         }
-        // The owner the check filled in goes into the state Hibernate is about to insert.
-        Optional<Enum<?>> owner = rules.ownerMember();
-        owner.ifPresent(member -> {
-            int index = propertyIndex(persister, ((dev.warden.runtime.EntityMember) member).memberName());
-            if (index >= 0) {
-                event.getState()[index] = rules.get(entity, member);
+        // What the check filled in (the owner, the created and changed dates, changedBy, presets) goes into the state
+        // Hibernate is about to insert.
+        for (int member = 0; member < rules.members().size(); member++) {
+            if (rules.systemMember(member).isPresent()) {
+                toState(rules, persister, entity, member, event.getState());
             }
-        });
+        }
         return false;
+    }
+
+    /** Copies a member Warden filled in on the object into the state Hibernate writes. */
+    private static void toState(EntityRules rules, EntityPersister persister, Object entity, int member,
+            Object[] state) {
+        int index = propertyIndex(persister, rules.memberName(member));
+        if (index >= 0) {
+            state[index] = rules.get(entity, (Enum) rules.members().get(member));
+        }
     }
 
     /** Takes the identifier out of a new object for the create check; the value taken out, to put back. */
@@ -92,9 +102,21 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
             return false;
         }
         SecurityContext ctx = Judge.context(rules, Operation.WRITE);
-        if (!ctx.enforcesDataAccess()) {
-            return false;
+        if (ctx.enforcesDataAccess()) {
+            checkUpdate(event, rules, ctx);
         }
+        // Then the members Warden fills in on every change (changedBy, the changed date), on the object and in the
+        // state Hibernate is about to write.
+        rules.fillOnUpdate(ctx, entity);
+        for (int member : rules.updateStamped()) {
+            toState(rules, event.getPersister(), entity, member, event.getState());
+        }
+        return false;
+    }
+
+    /** The update checks: the right to write each dirty member, then the write check on the new state. */
+    private static void checkUpdate(PreUpdateEvent event, EntityRules rules, SecurityContext ctx) {
+        Object entity = event.getEntity();
         EntityPersister persister = event.getPersister();
         SharedSessionContractImplementor session = event.getSession();
         Object[] oldState = event.getOldState();
@@ -107,7 +129,7 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
         }
         int[] dirty = persister.findDirty(event.getState(), oldState, entity, session);
         if (dirty == null || dirty.length == 0) {
-            return false;
+            return;
         }
         Object before = persister.instantiate(event.getId(), session);
         persister.setValues(before, oldState);
@@ -137,7 +159,6 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
                         "the change would take the object out of what you may change (write check)");
             }
         }
-        return false;
     }
 
     @Override

@@ -1,14 +1,19 @@
 package dev.warden.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
 import fixture.shop.Invoice;
+import fixture.shop.Note;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +69,49 @@ class FlushChecksTest {
             em.persist(invoice);
         });
         assertEquals(1L, stored(4L).getOwner());
+    }
+
+    private Note storedNote(long id) {
+        try (SecurityContext.Scope system = SecurityContext.system()) {
+            EntityManager em = factory.createEntityManager();
+            try {
+                return em.find(Note.class, id);
+            } finally {
+                em.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anInsertStoresEveryMemberWardenFillsIn(String database) {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        asClerk(database, em -> em.persist(new Note(7L, "call back")));
+        Note stored = storedNote(7L);
+        assertEquals(1L, stored.getOwner());
+        assertNotNull(stored.getCreated(), "created");
+        assertFalse(stored.getCreated().isBefore(before), stored.getCreated() + " before " + before);
+        assertFalse(stored.getCreated().isAfter(Instant.now()), "created in the future");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anUpdateStoresWhoChangedTheObjectAndWhen(String database) {
+        factory = Shop.open(database);
+        try (SecurityContext.Scope manager = SecurityContext.open(Shop.MANAGER)) {
+            Shop.inTransaction(factory, em -> em.persist(new Note(8L, "order paper")));
+        }
+        Note created = storedNote(8L);
+        assertEquals(9L, created.getOwner());
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        asClerk(database, em -> em.find(Note.class, 8L).setText("order more paper"));
+        Note changed = storedNote(8L);
+        assertEquals("order more paper", changed.getText());
+        assertEquals(1L, changed.getChangedBy());
+        assertNotNull(changed.getChanged(), "changed date");
+        assertFalse(changed.getChanged().isBefore(before), changed.getChanged() + " before " + before);
+        assertEquals(9L, changed.getOwner());
+        assertEquals(created.getCreated(), changed.getCreated());
     }
 
     @ParameterizedTest

@@ -47,7 +47,8 @@ final class Shop {
         settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "drop-and-create");
         settings.putAll(more);
         EntityManagerFactory factory = new HibernatePersistenceConfiguration("shop")
-                .managedClasses(Invoice.class, SecretInvoice.class, Line.class, Project.class, Task.class)
+                .managedClasses(Invoice.class, SecretInvoice.class, Line.class, Project.class, Task.class,
+                        fixture.shop.Note.class)
                 .properties(settings)
                 .createEntityManagerFactory();
         try (SecurityContext.Scope system = SecurityContext.system()) {
