@@ -2,6 +2,7 @@ package dev.warden.runtime.data;
 
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.EntityMember;
+import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecuredObject;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.sql.Dialect;
@@ -348,8 +349,8 @@ public final class WardenData {
     public <T> T insert(EntityTable<T> table, T object) {
         SecurityContext ctx = context();
         return source.transactions.write("insert " + table.entityName(),
-                connection -> WriteStatements.insert(connection, filter(table, ctx, connection), object,
-                        schema(table, connection)));
+                refusedAsDenied(table, Operation.CREATE, connection -> WriteStatements.insert(connection,
+                        filter(table, ctx, connection), object, schema(table, connection))));
     }
 
     /**
@@ -364,14 +365,15 @@ public final class WardenData {
     public <T> List<T> insertAll(EntityTable<T> table, Collection<? extends T> objects) {
         SecurityContext ctx = context();
         List<T> copy = List.copyOf(objects);
-        return source.transactions.write("insert " + table.entityName() + " objects", connection -> {
+        return source.transactions.write("insert " + table.entityName() + " objects",
+                refusedAsDenied(table, Operation.CREATE, connection -> {
             QueryFilter<T> filter = filter(table, ctx, connection);
             List<T> stored = new ArrayList<>();
             for (T object : copy) {
                 stored.add(WriteStatements.insert(connection, filter, object, schema(table, connection)));
             }
             return stored;
-        });
+        }));
     }
 
     /**
@@ -397,8 +399,8 @@ public final class WardenData {
         SecurityContext ctx = context();
         int[] members = Members.changed(table, changedMembers);
         return source.transactions.write("update " + table.entityName(),
-                connection -> WriteStatements.update(connection, filter(table, ctx, connection), object, members,
-                        schema(table, connection)));
+                refusedAsDenied(table, Operation.WRITE, connection -> WriteStatements.update(connection,
+                        filter(table, ctx, connection), object, members, schema(table, connection))));
     }
 
     /**
@@ -417,14 +419,15 @@ public final class WardenData {
         SecurityContext ctx = context();
         int[] members = Members.changed(table, changedMembers);
         List<T> copy = List.copyOf(objects);
-        return source.transactions.write("update " + table.entityName() + " objects", connection -> {
+        return source.transactions.write("update " + table.entityName() + " objects",
+                refusedAsDenied(table, Operation.WRITE, connection -> {
             QueryFilter<T> filter = filter(table, ctx, connection);
             List<T> stored = new ArrayList<>();
             for (T object : copy) {
                 stored.add(WriteStatements.update(connection, filter, object, members, schema(table, connection)));
             }
             return stored;
-        });
+        }));
     }
 
     /**
@@ -440,10 +443,11 @@ public final class WardenData {
     public <T> void delete(EntityTable<T> table, Object key) {
         SecurityContext ctx = context();
         Object id = Statements.keyValue(table, key);
-        source.transactions.write("delete " + table.entityName(), connection -> {
+        source.transactions.write("delete " + table.entityName(),
+                refusedAsDenied(table, Operation.DELETE, connection -> {
             WriteStatements.delete(connection, filter(table, ctx, connection), id);
             return null;
-        });
+        }));
     }
 
     /**
@@ -460,13 +464,39 @@ public final class WardenData {
         for (Object key : keys) {
             ids.add(Statements.keyValue(table, key));
         }
-        source.transactions.write("delete " + table.entityName() + " objects", connection -> {
+        source.transactions.write("delete " + table.entityName() + " objects",
+                refusedAsDenied(table, Operation.DELETE, connection -> {
             QueryFilter<T> filter = filter(table, ctx, connection);
             for (Object id : ids) {
                 WriteStatements.delete(connection, filter, id);
             }
             return null;
-        });
+        }));
+    }
+
+    /** SQLState of a refusal by the database's privileges or its row-level security policies. */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    /**
+     * The database's own refusal of a write (a row-level security policy, a missing privilege: SQLState 42501) as
+     * the denial it is, an {@link AccessDeniedException} naming the entity and the operation, with the database's
+     * error as its cause; other failures stay {@link DataAccessException}s.
+     */
+    private static <R> Transactions.SqlWork<R> refusedAsDenied(EntityTable<?> table, Operation operation,
+            Transactions.SqlWork<R> work) {
+        return connection -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                    throw e;
+                }
+                AccessDeniedException denial = new AccessDeniedException(table.entityName(), null, operation,
+                        "the database refused it (SQLState 42501: its row-level security policies or privileges)");
+                denial.initCause(e);
+                throw denial;
+            }
+        };
     }
 
     /**

@@ -105,7 +105,7 @@ public final class ShopDatabase implements AutoCloseable {
      * On PostgreSQL, the secure data access acting for a context through the shop's database role
      * {@value PostgresShop#ROLE} with the user's settings: Warden's filter in the statements and the database's
      * policies under them (a write that Warden's write check would refuse is refused by the database first, as a
-     * {@code DataAccessException} with SQLState 42501); empty on H2.
+     * {@code AccessDeniedException} whose cause has SQLState 42501); empty on H2.
      */
     public java.util.Optional<WardenData> dataThroughPolicies(SecurityContext ctx) {
         return applicationRole().map(role -> PolicyConnections.data(role, Dialect.postgreSql(), ctx,

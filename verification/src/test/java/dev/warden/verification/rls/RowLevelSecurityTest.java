@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.ApplicationModel;
+import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.UserIdentity;
-import dev.warden.runtime.data.DataAccessException;
 import dev.warden.runtime.data.WardenData;
 import dev.warden.runtime.postgres.PolicyConnections;
 import dev.warden.runtime.postgres.PolicyConnections.Filter;
@@ -204,8 +205,13 @@ class RowLevelSecurityTest {
         doc.getClass().getMethod("setId", Long.class).invoke(doc, 900_001L);
         doc.getClass().getMethod("setTenant", Long.class).invoke(doc, 4L);
         WardenData databaseOnly = PolicyConnections.data(app, Dialect.postgreSql(), editor(3), Filter.DATABASE_ONLY);
-        DataAccessException refused = assertThrows(DataAccessException.class, () -> databaseOnly.insert(docs, doc));
+        // the database's refusal is the denial it is: an AccessDeniedException naming the entity and the operation
+        AccessDeniedException refused = assertThrows(AccessDeniedException.class,
+                () -> databaseOnly.insert(docs, doc));
+        assertEquals("Doc", refused.entity());
+        assertEquals(Operation.CREATE, refused.operation());
         assertTrue(refused.getMessage().contains("42501"), refused.getMessage());
+        assertEquals("42501", ((SQLException) refused.getCause()).getSQLState());
         assertTrue(refused.getCause().getMessage().contains("new row violates row-level security policy for table "
                 + "\"doc\""), refused.getCause().getMessage());
         doc.getClass().getMethod("setTenant", Long.class).invoke(doc, 3L);
