@@ -118,8 +118,8 @@ public record TableMapping(
             // An embeddable's columns and an element collection's table are not this member's column: like a
             // transient member it has none, so a constraint that compares it is an error (E070) and WardenData leaves
             // it alone; the entity itself stays usable (an existing application's entities often have them).
-            boolean transientMember = annotated.stream().anyMatch(e -> jpa(reader, e, "Transient").isPresent()
-                    || jpa(reader, e, "Embedded").isPresent() || jpa(reader, e, "ElementCollection").isPresent());
+            boolean transientMember = NO_COLUMN_OF_THEIR_OWN.stream()
+                    .anyMatch(annotation -> first(reader, annotated, annotation).isPresent());
             String column = null;
             if (member.isCalculated() || transientMember) {
                 column = null;
@@ -210,6 +210,9 @@ public record TableMapping(
         String name = reader.string((AnnotationMirror) values.get(0).getValue(), "name");
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
+
+    /** The JPA annotations of a member that has no column in its entity's table. */
+    private static final List<String> NO_COLUMN_OF_THEIR_OWN = List.of("Transient", "Embedded", "ElementCollection");
 
     private static Optional<AnnotationMirror> first(AnnotationReader reader, List<Element> elements, String simpleName) {
         return elements.stream().map(e -> jpa(reader, e, simpleName)).flatMap(Optional::stream).findFirst();
