@@ -1,0 +1,6 @@
+package com.acme.billing;
+
+import dev.warden.annotations.Preset;
+import dev.warden.annotations.SecuredEntity;
+
+// README: credit-note

@@ -1,0 +1,4 @@
+package com.acme.sales;
+
+/** Not in the README: what OrderService.placeOrder takes. */
+public class Cart {}

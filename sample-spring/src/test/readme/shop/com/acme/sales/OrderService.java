@@ -1,0 +1,5 @@
+package com.acme.sales;
+
+import dev.warden.annotations.AllowedRoles;
+
+// README: order-service

@@ -1,0 +1,3 @@
+package com.acme.sales;
+
+public enum OrderStatus { DRAFT, PLACED, SHIPPED }

@@ -1,0 +1,3 @@
+// README: sales-module
+
+import dev.warden.annotations.Module;
