@@ -70,10 +70,16 @@ class SafetyNetTest {
         });
     }
 
+    /** With the read filter off, the safety net alone stands behind queries: a query meeting an invisible row fails. */
+    private <R> R asClerkWithoutReadFilter(String database, Function<EntityManager, R> work) {
+        factory = Shop.open(database, java.util.Map.of(dev.warden.jpa.query.ReadFilters.SETTING, "false"));
+        return asClerk(database, work);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void aQueryReturningAnInvisibleRowIsDenied(String database) {
-        asClerk(database, em -> {
+    void aQueryReturningAnInvisibleRowIsDeniedWithoutTheReadFilter(String database) {
+        asClerkWithoutReadFilter(database, em -> {
             denied(() -> em.createQuery("from Invoice", Invoice.class).getResultList());
             return null;
         });
@@ -81,8 +87,20 @@ class SafetyNetTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void aSpecializationIsJudgedByItsOwnRules(String database) {
+    void theReadFilterLeavesInvisibleRowsOutOfAQuery(String database) {
         asClerk(database, em -> {
+            // Invoice 2 is clerk 2's; secret invoice 3 is clerk 1's, but only managers see secret invoices.
+            assertEquals(List.of(1L), em.createQuery("from Invoice order by id", Invoice.class).getResultList()
+                    .stream().map(Invoice::getId).toList());
+            assertEquals(1L, em.createQuery("select count(i) from Invoice i", Long.class).getSingleResult());
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aSpecializationIsJudgedByItsOwnRules(String database) {
+        asClerkWithoutReadFilter(database, em -> {
             // Clerk 1 owns secret invoice 3, but only managers see secret invoices.
             AccessDeniedException denial = denied(() -> em.createQuery("from Invoice where owner = 1", Invoice.class)
                     .getResultList());

@@ -79,38 +79,25 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
         }
         EntityMappingType type = entity.getEntityMappingType();
         String alias = tableAlias(expression);
-        Plan plan = Plan.of(type, alias, dialect, booleanType);
-        sql.appendSql("(");
-        plan.slots.get(0).accept(walker);
-        for (Group group : plan.groups) {
-            sql.appendSql(" OR ");
-            if (group.ownRows != null) {
-                sql.appendSql("(" + group.ownRows + " AND ");
-            }
-            sql.appendSql("(");
-            boolean first = true;
-            for (Term term : group.terms) {
-                sql.appendSql(first ? "" : " OR ");
-                first = false;
-                sql.appendSql("(");
-                plan.slots.get(term.active).accept(walker);
-                if (term.pieces != null) {
-                    sql.appendSql(" AND (");
-                    sql.appendSql(term.pieces.get(0));
-                    for (int i = 0; i < term.params.size(); i++) {
-                        plan.slots.get(term.firstParam + i).accept(walker);
-                        sql.appendSql(term.pieces.get(i + 1));
-                    }
-                    sql.appendSql(")");
-                }
-                sql.appendSql(")");
-            }
-            if (group.terms.isEmpty()) {
-                sql.appendSql("FALSE");
-            }
-            sql.appendSql(group.ownRows != null ? "))" : ")");
+        Plan plan = Plan.of(classes(type, new ArrayList<>()), type.getJavaType().getJavaTypeClass().getName(), alias,
+                dialect);
+        Slot[] slots = new Slot[plan.slotCount()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new Slot(plan, booleanType, i);
         }
-        sql.appendSql(")");
+        plan.write(sql::appendSql, slot -> slots[slot].accept(walker));
+    }
+
+    /** The entity class and those of its entity subtypes. */
+    private static List<Class<?>> classes(EntityMappingType type, List<Class<?>> classes) {
+        Class<?> javaType = type.getJavaType().getJavaTypeClass();
+        if (!classes.contains(javaType)) {
+            classes.add(javaType);
+        }
+        for (EntityMappingType sub : type.getSubMappingTypes()) {
+            classes(sub, classes);
+        }
+        return classes;
     }
 
     /** The alias of the table the entity's key column is in. */
@@ -138,29 +125,37 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
     private record Term(int rule, int active, List<String> pieces, List<SqlParam> params, int firstParam) {}
 
     /**
-     * The SQL of the filter for one entity and alias, the same for every user, and the parameter slots (the first is
-     * "the context does not enforce the rules"), each bound when the statement runs.
+     * The SQL of the filter for one entity and alias, the same for every user, and its parameter slots (the first is
+     * "the context does not enforce the rules"), whose values {@link #evaluate} works out for a context. Shared by
+     * this function and the automatic read filter ({@link ReadFilters}).
      */
-    private static final class Plan {
+    static final class Plan {
         final String alias;
         final Dialect dialect;
-        final JdbcMapping mapping;
         final List<Group> groups = new ArrayList<>();
-        final List<Slot> slots = new ArrayList<>();
+        private int slotCount = 1;
         private final Map<ExecutionContext, Object[]> values = Collections.synchronizedMap(new WeakHashMap<>());
 
-        private Plan(String alias, Dialect dialect, JdbcMapping mapping) {
+        private Plan(String alias, Dialect dialect) {
             this.alias = alias;
             this.dialect = dialect;
-            this.mapping = mapping;
         }
 
-        static Plan of(EntityMappingType type, String alias, Dialect dialect, JdbcMapping mapping) {
-            Plan plan = new Plan(alias, dialect, mapping);
-            plan.slots.add(new Slot(plan, 0));
+        /**
+         * The plan for the rows of an entity and its subtypes.
+         *
+         * @param classes the entity's class and those of its entity subtypes
+         * @param entityName the entity's name, for errors
+         * @param alias the SQL alias of the table its key column is in
+         * @param dialect the database's
+         * @throws IllegalArgumentException when no class is a secured entity with a generated table, or several secured
+         *     entities judge the rows and there is no discriminator column to tell them apart
+         */
+        static Plan of(List<Class<?>> classes, String entityName, String alias, Dialect dialect) {
+            Plan plan = new Plan(alias, dialect);
             Map<EntityTable<?>, List<Class<?>>> tables = new LinkedHashMap<>();
             boolean unsecured = false;
-            for (Class<?> type1 : classes(type, new ArrayList<>())) {
+            for (Class<?> type1 : classes) {
                 Optional<EntityTable<?>> table = EntityTable.forClass(type1);
                 if (table.isPresent() && GeneratedCode.rulesOf(type1) == table.get().rules()) {
                     tables.computeIfAbsent(table.get(), t -> new ArrayList<>()).add(type1);
@@ -168,7 +163,6 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
                     unsecured = true;
                 }
             }
-            String entityName = type.getJavaType().getJavaTypeClass().getName();
             if (tables.isEmpty()) {
                 throw new IllegalArgumentException(NAME + "(...) of " + entityName + ", which is not a secured "
                         + "entity with a generated table");
@@ -189,12 +183,54 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
             return plan;
         }
 
+        /** How many parameter slots the SQL has. */
+        int slotCount() {
+            return slotCount;
+        }
+
+        /**
+         * Writes the SQL: the text to {@code sql}, each parameter slot to {@code slot}, in the order of the slots.
+         */
+        void write(java.util.function.Consumer<String> sql, java.util.function.IntConsumer slot) {
+            sql.accept("(");
+            slot.accept(0);
+            for (Group group : groups) {
+                sql.accept(" OR ");
+                if (group.ownRows != null) {
+                    sql.accept("(" + group.ownRows + " AND ");
+                }
+                sql.accept("(");
+                boolean first = true;
+                for (Term term : group.terms) {
+                    sql.accept(first ? "" : " OR ");
+                    first = false;
+                    sql.accept("(");
+                    slot.accept(term.active);
+                    if (term.pieces != null) {
+                        sql.accept(" AND (");
+                        sql.accept(term.pieces.get(0));
+                        for (int i = 0; i < term.params.size(); i++) {
+                            slot.accept(term.firstParam + i);
+                            sql.accept(term.pieces.get(i + 1));
+                        }
+                        sql.accept(")");
+                    }
+                    sql.accept(")");
+                }
+                if (group.terms.isEmpty()) {
+                    sql.accept("FALSE");
+                }
+                sql.accept(group.ownRows != null ? "))" : ")");
+            }
+            sql.accept(")");
+        }
+
         private List<Term> terms(EntityTable<?> table) {
             EntityRules<?, ?> rules = table.rules();
             List<Term> terms = new ArrayList<>();
             for (int rule = 1; rule <= rules.ruleCount(); rule++) {
                 Term term;
-                int active = slots.size();
+                int active = slotCount;
                 Optional<SqlTemplate> template = rules.ruleHasConstraint(rule) ? table.constraint(rule)
                         : Optional.empty();
                 if (rules.ruleHasConstraint(rule) && template.isEmpty()) {
@@ -208,24 +244,9 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
                     term = new Term(rule, active, pieces, template.get().params(), active + 1);
                 }
                 terms.add(term);
-                slots.add(new Slot(this, active));
-                for (int i = 0; i < term.params.size(); i++) {
-                    slots.add(new Slot(this, slots.size()));
-                }
+                slotCount += 1 + term.params.size();
             }
             return terms;
-        }
-
-        /** The entity class and those of its entity subtypes. */
-        private static List<Class<?>> classes(EntityMappingType type, List<Class<?>> classes) {
-            Class<?> javaType = type.getJavaType().getJavaTypeClass();
-            if (!classes.contains(javaType)) {
-                classes.add(javaType);
-            }
-            for (EntityMappingType sub : type.getSubMappingTypes()) {
-                classes(sub, classes);
-            }
-            return classes;
         }
 
         /** The values of every slot for the statement being run, worked out once per execution. */
@@ -237,10 +258,15 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
             return values.computeIfAbsent(execution, e -> evaluate(SecurityContext.current()));
         }
 
-        private Object[] evaluate(SecurityContext current) {
+        /**
+         * The values of every slot for a context, the date-time tokens at one instant: a {@link Boolean} for the
+         * first slot and each rule's "applies" flag, a {@link Value} for a constraint's parameter (null for one of a
+         * rule that does not apply).
+         */
+        Object[] evaluate(SecurityContext current) {
             ZonedDateTime now = current.now();
             SecurityContext ctx = current.withClock(Clock.fixed(now.toInstant(), now.getZone()));
-            Object[] values = new Object[slots.size()];
+            Object[] values = new Object[slotCount];
             boolean enforces = ctx.enforcesDataAccess();
             values[0] = !enforces;
             for (Group group : groups) {
@@ -251,7 +277,7 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
                     SqlFragment rendered = null;
                     if (applies && term.pieces != null) {
                         rendered = rules.hasTokensOf(term.rule, ctx)
-                                ? group.table.constraint(term.rule).orElseThrow().render(alias, ctx, dialect).orElse(null)
+                                ? group.table.constraint(term.rule).orElseThrow().render("w", ctx, dialect).orElse(null)
                                 : null;
                         applies = rendered != null;
                     }
@@ -274,6 +300,7 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
             return values;
         }
 
+        /** The type a slot's null is bound as. */
         Class<?> nullType(int slot) {
             for (Group group : groups) {
                 for (Term term : group.terms) {
@@ -288,7 +315,7 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
     }
 
     /** A value and the type to bind it as. */
-    private record Value(Object value, Class<?> type) {}
+    record Value(Object value, Class<?> type) {}
 
     /**
      * A parameter of the filter's SQL that Hibernate's statement does not know a value for: it binds its value from the
@@ -298,8 +325,8 @@ final class ReadableFunction extends AbstractSqmSelfRenderingFunctionDescriptor 
         private final Plan plan;
         private final int index;
 
-        Slot(Plan plan, int index) {
-            super(plan.mapping);
+        Slot(Plan plan, JdbcMapping mapping, int index) {
+            super(mapping);
             this.plan = plan;
             this.index = index;
         }
