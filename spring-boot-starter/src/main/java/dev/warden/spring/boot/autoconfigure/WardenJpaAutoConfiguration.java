@@ -1,6 +1,7 @@
 package dev.warden.spring.boot.autoconfigure;
 
 import dev.warden.jpa.WardenJpa;
+import dev.warden.jpa.query.ReadFilters;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Bean;
 public class WardenJpaAutoConfiguration {
 
     /**
-     * Sets {@value WardenJpa#ENABLED} in the factory's Hibernate properties from {@code warden.jpa.enabled}.
+     * Sets {@value WardenJpa#ENABLED} and {@value ReadFilters#SETTING} in the factory's Hibernate properties from
+     * {@code warden.jpa.enabled} and {@code warden.jpa.read-filter}.
      *
      * @param properties Warden's properties
      * @param registration the registration, so that Warden knows its users before the factory loads anything
@@ -34,6 +36,10 @@ public class WardenJpaAutoConfiguration {
     public HibernatePropertiesCustomizer wardenHibernatePropertiesCustomizer(WardenProperties properties,
             WardenRegistration registration) {
         boolean enabled = properties.getJpa().isEnabled();
-        return hibernate -> hibernate.put(WardenJpa.ENABLED, Boolean.toString(enabled));
+        boolean readFilter = properties.getJpa().isReadFilter();
+        return hibernate -> {
+            hibernate.put(WardenJpa.ENABLED, Boolean.toString(enabled));
+            hibernate.put(ReadFilters.SETTING, Boolean.toString(readFilter));
+        };
     }
 }

@@ -139,6 +139,12 @@ public class WardenProperties {
          * checked. Off, Hibernate runs without Warden's listeners.
          */
         private boolean enabled = true;
+        /**
+         * Whether every HQL, JPQL and Criteria query of a secured entity (Spring Data's findAll, paging, count,
+         * exists, derived and @Query methods among them) returns only the rows the current user may read, filtered
+         * in SQL. Off, such a query is refused as soon as it meets a row the user may not read.
+         */
+        private boolean readFilter = true;
 
         public boolean isEnabled() {
             return enabled;
@@ -146,6 +152,14 @@ public class WardenProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public boolean isReadFilter() {
+            return readFilter;
+        }
+
+        public void setReadFilter(boolean readFilter) {
+            this.readFilter = readFilter;
         }
     }
 }

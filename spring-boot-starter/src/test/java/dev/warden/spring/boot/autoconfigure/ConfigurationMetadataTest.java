@@ -39,7 +39,8 @@ class ConfigurationMetadataTest {
         }
 
         assertThat(properties).containsOnlyKeys("warden.user-id", "warden.role-prefix", "warden.roles",
-                "warden.tokens", "warden.web.expose-reason", "warden.task-decorator.enabled", "warden.jpa.enabled");
+                "warden.tokens", "warden.web.expose-reason", "warden.task-decorator.enabled", "warden.jpa.enabled",
+                "warden.jpa.read-filter");
         properties.values().forEach(property -> assertThat(property.get("description").asString())
                 .as(property.get("name").asString()).hasSizeGreaterThan(40));
         assertThat(properties.get("warden.user-id").get("defaultValue").asString()).isEqualTo("name");
@@ -47,6 +48,7 @@ class ConfigurationMetadataTest {
         assertThat(properties.get("warden.web.expose-reason").get("defaultValue").asBoolean()).isFalse();
         assertThat(properties.get("warden.task-decorator.enabled").get("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("warden.jpa.enabled").get("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("warden.jpa.read-filter").get("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("warden.roles").get("type").asString())
                 .isEqualTo("java.util.Map<java.lang.String,java.util.List<java.lang.String>>");
     }

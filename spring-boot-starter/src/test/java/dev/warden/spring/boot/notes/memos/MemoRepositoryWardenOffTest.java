@@ -22,6 +22,8 @@ class MemoRepositoryWardenOffTest {
     @Test
     void everyRowIsReturned() {
         assertEquals(4, memos.findAll().size());
+        assertEquals(4, memos.count());
+        assertEquals(true, memos.existsById(3L));
         assertEquals("Nina draft", memos.findById(3L).orElseThrow().getTitle());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.warden.runtime.AccessDeniedException;
 import dev.warden.spring.boot.notes.NotesApp;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +23,8 @@ class MemoRepositoryWardenOnTest {
         assertEquals("Wes published", memos.findById(2L).orElseThrow().getTitle());
         AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> memos.findById(3L));
         assertEquals(false, denied.getMessage().contains("Nina draft"), denied.getMessage());
-        assertThrows(AccessDeniedException.class, memos::findAll);
+        // Lists are filtered in SQL: the guest (a Reader) gets the published memo only.
+        assertEquals(List.of(2L), memos.findAll().stream().map(Memo::getId).toList());
+        assertEquals(1L, memos.count());
     }
 }
