@@ -3,6 +3,7 @@ package dev.warden.sample.spring;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The REST API: GET /api/invoices, GET /api/invoices/{id}, POST /api/invoices, PATCH /api/invoices/{id}. */
@@ -37,6 +39,15 @@ public class InvoiceController {
     @GetMapping
     public List<InvoiceView> list() {
         return service.list().stream().map(InvoiceView::of).toList();
+    }
+
+    /** One page of the invoices the user may read, and how many there are in all. */
+    public record InvoicePage(List<InvoiceView> invoices, long total) {}
+
+    @GetMapping("/page/{page}")
+    public InvoicePage page(@PathVariable int page, @RequestParam(defaultValue = "2") int size) {
+        Page<Invoice> found = service.page(page, size);
+        return new InvoicePage(found.getContent().stream().map(InvoiceView::of).toList(), found.getTotalElements());
     }
 
     @GetMapping("/{id}")

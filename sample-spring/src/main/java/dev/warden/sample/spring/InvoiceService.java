@@ -1,17 +1,19 @@
 package dev.warden.sample.spring;
 
-import dev.warden.jpa.query.WardenSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The shop's use cases. No security code beyond asking for readable rows: Warden judges every row and every flushed
- * change as the signed-in user. A denied write throws Warden's AccessDeniedException
+ * The shop's use cases, with no security code: Warden's read filter puts the read rules into every query's WHERE
+ * clause (plain {@code findAll} lists only the invoices the signed-in user may read), and Warden judges every row and
+ * every flushed change as that user. A denied write throws Warden's AccessDeniedException
  * at the flush, the transaction rolls back, and the starter answers 403.
  */
 @Service
@@ -24,7 +26,13 @@ public class InvoiceService {
 
     @Transactional(readOnly = true)
     public List<Invoice> list() {
-        return invoices.findAll(WardenSpecification.readable(), Sort.by("id"));
+        return invoices.findAll(Sort.by("id"));
+    }
+
+    /** A page of the readable invoices: Spring Data's count query is filtered too, so the total is theirs. */
+    @Transactional(readOnly = true)
+    public Page<Invoice> page(int page, int size) {
+        return invoices.findAll(PageRequest.of(page, size, Sort.by("id")));
     }
 
     @Transactional(readOnly = true)
@@ -32,10 +40,14 @@ public class InvoiceService {
         return readable(id);
     }
 
-    /** The invoice with that id when the user may read it; one they may not is not found (404, not 403). */
+    /**
+     * The invoice with that id when the user may read it; one they may not is not found (404, not 403). A query (here
+     * the application's own Specification), not {@code findById}: Warden filters queries in SQL, so an invoice the user
+     * may not read is absent, where {@code findById} (a load by key) would refuse it with a 403.
+     */
     private Optional<Invoice> readable(long id) {
         Specification<Invoice> withId = (root, query, cb) -> cb.equal(root.get("id"), id);
-        return invoices.findOne(WardenSpecification.<Invoice>readable().and(withId));
+        return invoices.findOne(withId);
     }
 
     @Transactional

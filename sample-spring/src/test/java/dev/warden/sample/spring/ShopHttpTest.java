@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The sample over real HTTP, one subclass per database: for every demo user the invoices GET lists, a write of a
+ * The sample over real HTTP, one subclass per database: for every demo user the invoices GET lists (a plain
+ * {@code findAll}, filtered in SQL by Warden) and pages with their totals, a write of a
  * member the user may not change and a create the user may not make refused with 403 (and nothing changed), no user
  * refused with 401.
  */
@@ -38,6 +39,19 @@ abstract class ShopHttpTest {
         assertEquals(List.of("Acme", "Globex", "Initech"), customers(get("bob", "/api/invoices")));
         assertEquals(List.of("Umbrella", "Hooli"), customers(get("carol", "/api/invoices")));
         assertEquals(List.of("Globex", "Umbrella"), customers(get("dave", "/api/invoices")));
+    }
+
+    @Test
+    void pagesAndTheirTotalsCountOnlyReadableInvoices() throws Exception {
+        String first = get("bob", "/api/invoices/page/0");
+        assertEquals(List.of("Acme", "Globex"), customers(first));
+        assertTrue(first.endsWith("\"total\":3}"), first);
+        String second = get("bob", "/api/invoices/page/1");
+        assertEquals(List.of("Initech"), customers(second));
+        assertTrue(second.endsWith("\"total\":3}"), second);
+        String dave = get("dave", "/api/invoices/page/0?size=5");
+        assertEquals(List.of("Globex", "Umbrella"), customers(dave));
+        assertTrue(dave.endsWith("\"total\":2}"), dave);
     }
 
     @Test
