@@ -21,6 +21,9 @@ import org.hibernate.integrator.spi.Integrator;
  * code is needed. {@link #integrate(EntityManagerFactory)} does the same for a factory built where integrators are not
  * discovered. Either way the rules are those of the current {@link dev.warden.runtime.SecurityContext}:
  * <ul>
+ *   <li>every HQL, JPQL and Criteria query of a secured entity returns only the rows the user may read, filtered in
+ *       SQL ({@link dev.warden.jpa.query.ReadFilters}, defined when Hibernate builds its metadata: not for a factory
+ *       secured by {@link #integrate(EntityManagerFactory)});</li>
  *   <li>every entity Hibernate materializes (find, getReference, queries, native queries, lazy and eager
  *       associations, refresh) is judged by the policy of its most specific secured entity: one the user may not see
  *       never reaches user code ({@link SafetyNet});</li>

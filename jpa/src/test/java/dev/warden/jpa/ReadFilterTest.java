@@ -137,6 +137,42 @@ class ReadFilterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void joins(String database) {
+        factory = Shop.open(database);
+        UserIdentity clerk2 = UserIdentity.of(2L, "Clerk");
+        // An entity join is filtered: line 11 is readable for clerk 2, its invoice 1 is not.
+        String entityJoin = "select l from Line l join Invoice i on l.invoice = i order by l.id";
+        assertEquals(List.of(11L), as(SecurityContext.open(Shop.CLERK), em -> ids(em.createQuery(entityJoin,
+                Line.class).getResultList())));
+        assertEquals(List.of(), as(SecurityContext.open(clerk2), em -> ids(em.createQuery(entityJoin, Line.class)
+                .getResultList())));
+        // A join along a to-one is not (as a lazy load is not): the line comes, its invoice is refused when loaded.
+        as(SecurityContext.open(clerk2), em -> {
+            List<Line> lines = em.createQuery("select l from Line l join l.invoice i", Line.class).getResultList();
+            assertEquals(List.of(11L), ids(lines));
+            assertDenied(assertThrows(RuntimeException.class, () -> lines.get(0).getInvoice().getTitle()), "Invoice");
+            return null;
+        });
+        // A collection is not filtered in SQL (a constraint through it is judged over all its objects): initialized
+        // on its own it holds the readable elements; fetched with the query, an unreadable element is refused.
+        assertEquals(List.of(11L), as(SecurityContext.open(Shop.CLERK), em -> ids(em.createQuery(
+                "from Invoice i where i.id = 1", Invoice.class).getSingleResult().getLines())));
+        assertDenied(assertThrows(RuntimeException.class, () -> as(SecurityContext.open(Shop.CLERK), em -> em
+                .createQuery("select distinct i from Invoice i join fetch i.lines where i.id = 1", Invoice.class)
+                .getSingleResult())), "Line");
+    }
+
+    private static void assertDenied(Throwable thrown, String entity) {
+        AccessDeniedException denial = null;
+        for (Throwable t = thrown; t != null && denial == null; t = t.getCause()) {
+            denial = t instanceof AccessDeniedException d ? d : null;
+        }
+        assertTrue(denial != null, String.valueOf(thrown));
+        assertEquals(entity, denial.entity());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void aQueryWithNoSecurityContextIsRefused(String database) {
         factory = Shop.open(database);
         EntityManager em = factory.createEntityManager();
