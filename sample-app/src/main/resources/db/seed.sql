@@ -20,12 +20,14 @@ INSERT INTO product (id, name, price, cost_price, active) VALUES
     (2, 'Rocket skates', 250.00, 180.00, TRUE),
     (3, 'Giant magnet',  75.00,  30.00,  FALSE);
 
-INSERT INTO orders (id, customer_id, owner, status, total, note) VALUES
-    (1000, 100, 10, 'DRAFT',     99.00,  'Leave it at the back door'),
-    (1001, 100, 10, 'SHIPPED',   440.00, NULL),
-    (1002, 101, 11, 'PLACED',    225.00, NULL),
-    (1003, 102, 12, 'CANCELLED', 99.00,  'Ordered twice by mistake'),
-    (1004, 103, 2,  'PLACED',    960.00, 'Phoned in');
+-- Orders are dated relative to the moment the database is seeded (created_date and changed_by are Warden's system
+-- members; a new order gets them from Warden): 1000 and 1002 are fresh, 1001, 1003 and 1004 older than a week.
+INSERT INTO orders (id, customer_id, owner, status, total, note, created_date, changed_by) VALUES
+    (1000, 100, 10, 'DRAFT',     99.00,  'Leave it at the back door', CURRENT_TIMESTAMP - INTERVAL '2' DAY,  10),
+    (1001, 100, 10, 'SHIPPED',   440.00, NULL,                        CURRENT_TIMESTAMP - INTERVAL '30' DAY, 3),
+    (1002, 101, 11, 'PLACED',    225.00, NULL,                        CURRENT_TIMESTAMP - INTERVAL '5' DAY,  11),
+    (1003, 102, 12, 'CANCELLED', 99.00,  'Ordered twice by mistake',  CURRENT_TIMESTAMP - INTERVAL '20' DAY, 2),
+    (1004, 103, 2,  'PLACED',    960.00, 'Phoned in',                 CURRENT_TIMESTAMP - INTERVAL '10' DAY, 2);
 
 INSERT INTO order_line (id, order_id, product_id, quantity, unit_price) VALUES
     (5000, 1000, 1, 1, 99.00),

@@ -53,6 +53,20 @@ class DemoTest {
         throw new AssertionError("no " + entity + " in " + user);
     }
 
+    /** The Rep rule that lets reps move orders along while they are fresh, as the demo describes it. */
+    private static final String FRESH_ORDERS_RULE = "@AccessRule(roles = \"Rep\", defaultAccess = READ, members"
+            + " = {status: READ_WRITE}, constraint = \"[customer/accountManager = '[%CurrentUser%]'][createdDate >="
+            + " '[%BeginOfCurrentDay%] - 7 * [%DayLength%]']\")";
+
+    /** The allowed (and rolled back) operations of a user's section, with their heading; empty when there are none. */
+    private static List<String> allowed(List<String> user) {
+        int start = user.indexOf("  Allowed operations (each rolled back):");
+        if (start < 0) {
+            return List.of();
+        }
+        return user.subList(start, user.indexOf("  Denied operations:") - 1);
+    }
+
     /** The denied operations of a user's section. */
     private static List<String> denied(List<String> user) {
         int start = user.indexOf("  Denied operations:");
@@ -65,6 +79,8 @@ class DemoTest {
         assertFalse(output.stream().anyMatch(line -> line.contains(Demo.MISMATCH)), String.join("\n", output));
         assertFalse(output.stream().anyMatch(line -> line.contains("ALLOWED")), String.join("\n", output));
         assertEquals(5, output.stream().filter(line -> line.equals("  Denied operations:")).count());
+        // only the rep and the customer show allowed operations
+        assertEquals(2, output.stream().filter(line -> line.equals("  Allowed operations (each rolled back):")).count());
     }
 
     @Test
@@ -133,13 +149,15 @@ class DemoTest {
                 "    101 | Globex    | North  | (hidden)       | (hidden) | (hidden)            | (hidden)",
                 "    103 | Hooli     | West   | 3              |          | buy@hooli.example   | 20000.00"),
                 entity(rep, "Sales.Customer"));
+        // The system members: createdDate (shown as its age; the seed dates orders relative to the seeding) and
+        // changedBy, the last account that changed the order (the rep shipped 1001).
         assertEquals(List.of(
                 "  Sales.Order: sees 3 of 5; may create: no; may delete: none",
-                "    id   | customer | owner | status  | total  | note                      | totalWithVat",
-                "    -----+----------+-------+---------+--------+---------------------------+-------------",
-                "    1000 | 100      | 10    | DRAFT   | 99.00  | Leave it at the back door | 119.79",
-                "    1001 | 100      | 10    | SHIPPED | 440.00 |                           | 532.40",
-                "    1004 | 103      | 2     | PLACED  | 960.00 | Phoned in                 | 1161.60"),
+                "    id   | customer | owner | status  | total  | note                      | createdDate | changedBy | totalWithVat",
+                "    -----+----------+-------+---------+--------+---------------------------+-------------+-----------+-------------",
+                "    1000 | 100      | 10    | DRAFT   | 99.00  | Leave it at the back door | 2d ago      | 10        | 119.79",
+                "    1001 | 100      | 10    | SHIPPED | 440.00 |                           | 30d ago     | 3         | 532.40",
+                "    1004 | 103      | 2     | PLACED  | 960.00 | Phoned in                 | 10d ago     | 2         | 1161.60"),
                 entity(rep, "Sales.Order"));
         assertEquals("  Sales.OrderLine: sees 4 of 6; may create: no; may delete: none",
                 entity(rep, "Sales.OrderLine").get(0));
@@ -148,10 +166,25 @@ class DemoTest {
                 "      Access denied: cannot WRITE member 'total' of Order: no active rule grants write access for user"
                         + " roles [SalesRep]",
                 "      explain: write 'total' is granted by no active rule",
-                "        rule 3 (applies to Sales.Rep, active): @AccessRule(roles = \"Rep\", defaultAccess = READ, members"
-                        + " = {status: READ_WRITE}, constraint = \"[customer/accountManager = '[%CurrentUser%]']\")",
+                "        rule 3 (applies to Sales.Rep, active): @AccessRule(roles = \"Rep\", defaultAccess = READ,"
+                        + " constraint = \"[customer/accountManager = '[%CurrentUser%]']\")",
+                "        rule 6 (applies to Sales.Rep, active): " + FRESH_ORDERS_RULE,
                 "        rules 1, 2, 4, 5 are for roles the user does not hold (the user holds Sales.Rep)"),
-                denied(rep).subList(0, 5));
+                denied(rep).subList(0, 6));
+        // A date token: a rep moves only orders created from the start of the day seven days ago on.
+        assertEquals(List.of("  Allowed operations (each rolled back):",
+                "  - ship order 1000, created 2d ago: stored with owner 10, status SHIPPED, createdDate 2d ago,"
+                        + " changedBy 3"), allowed(rep));
+        int old = denied(rep).indexOf("  - ship order 1004, created 10d ago (reps move orders created from"
+                + " [%BeginOfCurrentDay%] - 7 * [%DayLength%] on)");
+        assertTrue(old > 0, denied(rep).toString());
+        assertEquals(List.of("      Access denied: cannot WRITE member 'status' of Order: there is no Order with this key"
+                        + " that user roles [SalesRep] may write [status]",
+                "      explain: write 'status' is granted by no active rule",
+                "        rule 3 (applies to Sales.Rep, active): @AccessRule(roles = \"Rep\", defaultAccess = READ,"
+                        + " constraint = \"[customer/accountManager = '[%CurrentUser%]']\")",
+                "        rule 6 (applies to Sales.Rep, not active: constraint is false): " + FRESH_ORDERS_RULE),
+                denied(rep).subList(old + 1, old + 5));
         // Operation access: user administration is not for sales reps at all.
         List<String> denied = denied(rep);
         int create = denied.indexOf("  - create an account (user administration)");
@@ -183,6 +216,10 @@ class DemoTest {
                 entity(customer, "Sales.OrderLine").get(0));
         assertEquals("  Administration.Account: sees 1 of 7; may create: no; may delete: none",
                 entity(customer, "Administration.Account").get(0));
+        // Warden fills in the system members of a new order and overwrites what the caller put there.
+        assertEquals(List.of("  Allowed operations (each rolled back):",
+                "  - create an order for Acme Corp with owner 1, changedBy 1 and createdDate 1970 set by the caller:"
+                        + " stored with owner 10, status DRAFT, createdDate 0d ago, changedBy 10"), allowed(customer));
         List<String> denied = denied(customer);
         assertTrue(denied.contains("  - create an order for Globex, another customer"), denied.toString());
         // Globex is not visible to Acme's customer: referring to it is refused as referring to no customer would be

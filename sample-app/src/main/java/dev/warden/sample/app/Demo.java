@@ -16,6 +16,8 @@ import dev.warden.sample.sales.OrderStatus;
 import dev.warden.sample.sales.ProductPolicy;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +60,12 @@ public final class Demo {
         }
     }
 
+    /**
+     * An operation a user may run, shown to be allowed and what Warden stored: run, printed, then rolled back so that
+     * every user sees the same data.
+     */
+    private record Change(String what, Function<WardenData, Order> action) {}
+
     /** Thrown to roll back an attempt that unexpectedly succeeded. */
     private static final class Rollback extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -86,7 +94,8 @@ public final class Demo {
                 .map(e -> snapshot.all(e).size() + " " + e.resource()).collect(Collectors.joining(", ")) + ".");
         out.println("What each user sees is read through WardenData, with the user's rules inside the SQL;"
                 + " " + HIDDEN + " marks");
-        out.println("a member the user may not read in that row.");
+        out.println("a member the user may not read in that row. Dates are shown as their age; Warden fills in an");
+        out.println("order's createdDate and changedBy (system members) on every write, from the user and the clock.");
         for (String username : Accounts.DEMO_USERS) {
             Account account = accounts.find(username).orElseThrow();
             UserIdentity user = Accounts.identityOf(account);
@@ -104,6 +113,14 @@ public final class Demo {
         for (ShopEntity<?> entity : ShopEntities.ALL) {
             out.println();
             entity(out, ctx, entity, snapshot);
+        }
+        List<Change> changes = changes(who, snapshot, ctx);
+        if (!changes.isEmpty()) {
+            out.println();
+            out.println("  Allowed operations (each rolled back):");
+            for (Change change : changes) {
+                change(out, ctx, change);
+            }
         }
         out.println();
         out.println("  Denied operations:");
@@ -148,18 +165,26 @@ public final class Demo {
                     out.println("  " + MISMATCH + ": " + entity.name() + " " + entity.key(row) + "."
                             + rules.memberName(member) + " differs between the SQL and the policy");
                 }
-                cells.add(readable ? text(value) : HIDDEN);
+                cells.add(readable ? text(value, ctx) : HIDDEN);
             }
             table.add(cells);
         }
         table.lines("    ").forEach(out::println);
     }
 
-    private static String text(Object value) {
+    private static String text(Object value, SecurityContext ctx) {
         if (value == null) {
             return "";
         }
+        if (value instanceof Instant moment) {
+            return age(moment, ctx);
+        }
         return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+    }
+
+    /** How long ago a moment was by the context's clock, in whole days ({@code 0d ago} for less than a day). */
+    private static String age(Instant moment, SecurityContext ctx) {
+        return Duration.between(moment, ctx.now().toInstant()).toDays() + "d ago";
     }
 
     private static String join(List<?> values) {
@@ -205,6 +230,44 @@ public final class Demo {
         }
     }
 
+    private void change(PrintStream out, SecurityContext ctx, Change change) {
+        WardenData data = database.data(ctx);
+        try {
+            data.inTransaction(() -> {
+                Order stored = change.action().apply(data);
+                out.println("  - " + change.what() + ": stored with owner " + text(stored.getOwner(), ctx)
+                        + ", status " + stored.getStatus() + ", createdDate " + text(stored.getCreatedDate(), ctx)
+                        + ", changedBy " + text(stored.getChangedBy(), ctx));
+                throw new Rollback();
+            });
+        } catch (Rollback done) {
+            return;
+        } catch (AccessDeniedException denied) {
+            out.println("  - " + change.what() + ": " + MISMATCH + ": denied: " + denied.getMessage());
+        }
+    }
+
+    /** What a user may do that shows the system members being filled in. */
+    private static List<Change> changes(String who, ShopSnapshot s, SecurityContext ctx) {
+        ShopEntity<Order> orders = ShopEntities.ORDERS;
+        switch (who) {
+            case "demo_salesrep":
+                return List.of(new Change("ship order 1000, created " + age(s.order(1000L).getCreatedDate(), ctx),
+                        data -> data.update(orders.table(), order(1000L, o -> o.setStatus(OrderStatus.SHIPPED)),
+                                OrderPolicy.Member.STATUS)));
+            case "demo_customer":
+                return List.of(new Change("create an order for Acme Corp with owner 1, changedBy 1 and createdDate"
+                        + " 1970 set by the caller", data -> data.insert(orders.table(), order(null, o -> {
+                            o.setCustomer(customerRef(100L));
+                            o.setOwner(1L);
+                            o.setChangedBy(1L);
+                            o.setCreatedDate(Instant.EPOCH);
+                        }))));
+            default:
+                return List.of();
+        }
+    }
+
     private static String granted(String right, List<Integer> rules) {
         return right + (rules.isEmpty() ? " is granted by no active rule"
                 : " is granted by rule" + (rules.size() == 1 ? " " : "s ") + join(rules));
@@ -246,6 +309,12 @@ public final class Demo {
                                         OrderPolicy.Member.TOTAL),
                                 ctx -> orders.rules().explain(ctx, s.order(1000L)),
                                 why -> granted("write 'total'", why.member("total").writeGrantedBy())),
+                        new Attempt("ship order 1004, created " + age(s.order(1004L).getCreatedDate(), actor)
+                                + " (reps move orders created from [%BeginOfCurrentDay%] - 7 * [%DayLength%] on)",
+                                data -> data.update(orders.table(), order(1004L, o -> o.setStatus(OrderStatus.SHIPPED)),
+                                        OrderPolicy.Member.STATUS),
+                                ctx -> orders.rules().explain(ctx, s.order(1004L)),
+                                why -> granted("write 'status'", why.member("status").writeGrantedBy())),
                         new Attempt("delete order 1004",
                                 data -> data.delete(orders.table(), 1004L),
                                 ctx -> orders.rules().explain(ctx, s.order(1004L)),

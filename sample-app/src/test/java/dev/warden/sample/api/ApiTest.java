@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -200,10 +202,21 @@ class ApiTest {
         List<Map<String, Object>> orders = get("demo_salesrep", "/api/orders?sort=-total").list();
         assertEquals(List.of(new BigDecimal("1004"), new BigDecimal("1001"), new BigDecimal("1000")),
                 orders.stream().map(o -> o.get("id")).toList());
+        Object created = get("demo_salesrep", "/api/orders/1000").object().get("createdDate");
+        assertTrue(created instanceof String, String.valueOf(created));
         Answer placed = call("demo_salesrep", "PATCH", "/api/orders/1000", "{\"status\": \"PLACED\"}");
         assertEquals(200, placed.status());
         assertEquals("PLACED", placed.object().get("status"));
         assertEquals(new BigDecimal("99.00"), placed.object().get("total"));
+        // Warden's system members: the rep is now the last to have changed it; its creation date is kept.
+        assertEquals(new BigDecimal("3"), placed.object().get("changedBy"));
+        assertEquals(created, placed.object().get("createdDate"));
+        // 1004 is the rep's customer's, but older than the week a rep may move orders along in (a date token).
+        Answer old = call("demo_salesrep", "PATCH", "/api/orders/1004", "{\"status\": \"SHIPPED\"}");
+        assertEquals(403, old.status());
+        assertEquals("Access denied: cannot WRITE member 'status' of Order: there is no Order with this key that user"
+                + " roles [SalesRep] may write [status]", message(old));
+        assertEquals("PLACED", get("demo_salesrep", "/api/orders/1004").object().get("status"));
 
         Answer total = call("demo_salesrep", "PATCH", "/api/orders/1000", "{\"total\": 1}");
         assertEquals(403, total.status());
@@ -262,6 +275,9 @@ class ApiTest {
         assertEquals(new BigDecimal("10"), order.get("owner"));
         assertEquals("DRAFT", order.get("status"));
         assertEquals(new BigDecimal("0.00"), order.get("total"));
+        assertEquals(new BigDecimal("10"), order.get("changedBy"));
+        Instant createdDate = Instant.parse((String) order.get("createdDate"));
+        assertTrue(Duration.between(createdDate, Instant.now()).abs().toMinutes() < 5, createdDate.toString());
         assertEquals("/api/orders/" + order.get("id"), created.response().headers().firstValue("Location").orElseThrow());
         Answer line = call("demo_customer", "POST", "/api/order-lines",
                 "{\"order\": " + order.get("id") + ", \"product\": 2, \"quantity\": 3}");
