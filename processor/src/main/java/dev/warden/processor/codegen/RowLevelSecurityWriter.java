@@ -221,13 +221,22 @@ public final class RowLevelSecurityWriter {
 
     /**
      * {@code <table>_secured}: the rows the user may see, each member's column masked (NULL) in the rows where no
-     * rule that is active for the user gives read access to it.
+     * rule that is active for the user gives read access to it. The view is dropped and created again (its columns
+     * may have changed, which {@code CREATE OR REPLACE VIEW} refuses), in one block that keeps the privileges granted
+     * on it: they are read before the drop and granted again after the create, so applying the script again does not
+     * lock out a reporting role.
      */
     private static String view(EntityPlan plan, TablePlan table, String alias, List<String> visible,
             Optional<String> own) {
         String tableName = table.mapping().table();
         String view = viewName(tableName, table.discriminator().isPresent() ? plan.entity().simpleName() : null);
-        StringBuilder sql = new StringBuilder("DROP VIEW IF EXISTS ").append(view).append(";\n")
+        StringBuilder sql = new StringBuilder("DO $warden$\nDECLARE warden_grants text[];\n  warden_grant text;\nBEGIN\n")
+                .append("  SELECT array_agg(format('GRANT %s ON ").append(view).append(" TO %s%s', a.privilege_type,\n")
+                .append("      CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END,\n")
+                .append("      CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END))\n")
+                .append("    INTO warden_grants FROM pg_class c, aclexplode(c.relacl) a\n")
+                .append("    WHERE c.oid = to_regclass(").append(PolicySql.quote(view)).append(") AND a.grantee <> c.relowner;\n")
+                .append("  DROP VIEW IF EXISTS ").append(view).append(";\n")
                 .append("CREATE VIEW ").append(view).append(" WITH (security_barrier) AS\n  SELECT ");
         String separator = "";
         for (TablePlan.Column column : table.columns()) {
@@ -240,7 +249,9 @@ public final class RowLevelSecurityWriter {
         } else {
             sql.append(String.join("\n    OR ", visible.stream().map(v -> "(" + v + ")").toList()));
         }
-        return sql.append(";\n").toString();
+        return sql.append(";\n")
+                .append("  FOREACH warden_grant IN ARRAY coalesce(warden_grants, '{}') LOOP\n")
+                .append("    EXECUTE warden_grant;\n  END LOOP;\nEND\n$warden$;\n").toString();
     }
 
     private static String masked(EntityPlan plan, TablePlan table, String alias, TablePlan.Column column) {

@@ -161,6 +161,45 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void applyingAgainKeepsThePrivilegesGrantedOnTheView() throws Exception {
+        execute(owner, "CREATE ROLE reporting LOGIN NOSUPERUSER NOBYPASSRLS",
+                "GRANT SELECT ON doc_secured TO reporting",
+                "GRANT SELECT ON doc_secured TO " + APP_ROLE + " WITH GRANT OPTION");
+        try {
+            security.apply(owner);
+            security.apply(owner);
+            try (Connection connection = owner.getConnection()) {
+                assertEquals(List.of(), security.drift(connection));
+                assertEquals(List.of("SELECT"), privileges(connection, "reporting"));
+                assertEquals(List.of("SELECT WITH GRANT OPTION"), privileges(connection, APP_ROLE));
+            }
+            // and the role can still read through it (no rows: it carries no user settings)
+            try (Connection reporting = server.getDatabase("reporting", "postgres").getConnection()) {
+                assertEquals(0, count(reporting, "SELECT count(*) FROM doc_secured"));
+            }
+        } finally {
+            execute(owner, "REVOKE ALL ON doc_secured FROM reporting", "DROP ROLE reporting",
+                    "REVOKE GRANT OPTION FOR SELECT ON doc_secured FROM " + APP_ROLE);
+        }
+    }
+
+    /** The privileges a role holds on the view, as {@code aclexplode} lists them. */
+    private static List<String> privileges(Connection connection, String role) throws SQLException {
+        List<String> privileges = new ArrayList<>();
+        try (var query = connection.prepareStatement("SELECT a.privilege_type, a.is_grantable FROM pg_class c, "
+                + "aclexplode(c.relacl) a WHERE c.oid = 'doc_secured'::regclass AND a.grantee = ?::regrole "
+                + "ORDER BY 1")) {
+            query.setString(1, role);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    privileges.add(rows.getString(1) + (rows.getBoolean(2) ? " WITH GRANT OPTION" : ""));
+                }
+            }
+        }
+        return privileges;
+    }
+
+    @Test
     void aPlainConnectionOfTheApplicationsRoleSeesWhatTheUserMaySee() throws SQLException {
         try (Connection connection = app.getConnection()) {
             assertEquals(0, count(connection, "SELECT count(*) FROM doc"), "no settings, no rows");
