@@ -10,11 +10,19 @@ import dev.warden.runtime.Operations;
 import dev.warden.runtime.SecuredOperation;
 import dev.warden.runtime.SecurityContext;
 import dev.warden.runtime.UserIdentity;
+import dev.warden.runtime.servlet.OperationAccessFilter;
 import dev.warden.verification.differential.OperationReference.Asker;
 import dev.warden.verification.differential.OperationReference.MethodDecl;
 import dev.warden.verification.differential.OperationReference.TypeDecl;
 import dev.warden.verification.support.CompiledClasses;
 import dev.warden.verification.support.Javac;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +44,8 @@ import org.junit.jupiter.api.TestFactory;
  * compiled with the processor; the reference ({@link OperationReference}, written from the documented semantics)
  * against the generated registries as {@link Operations} finds them, and against the generated constants, for every
  * type, method name and asker (every user role, pairs, unknown and missing roles, a bad id, anonymous, the system and
- * no context) at every security level.
+ * no context) at every security level; and against the servlet filter ({@code OperationAccessFilter}) with a request
+ * mapped to the operation.
  *
  * <p>Sizes: {@code warden.verify.models} / 4 batches of {@value #MODELS_PER_BATCH} models (at least one), from seed
  * {@code warden.verify.seed}; rerun one batch with {@code -Dwarden.verify.operations.only=<seed>}.
@@ -320,10 +329,65 @@ class OperationDifferentialTest {
         } catch (AccessDeniedException e) {
             checked = false;
         }
-        CHECKS.addAndGet(2);
-        if (allowed != expected || checked != expected) {
+        boolean filtered = throughTheServletFilter(asker.ctx(), runtimeType, name);
+        CHECKS.addAndGet(3);
+        if (allowed != expected || checked != expected || filtered != expected) {
             disagreements.add(level + " " + asker.name() + " on " + type + "." + name + ": the reference says " + expected
-                    + ", isAllowed " + allowed + ", check " + checked);
+                    + ", isAllowed " + allowed + ", check " + checked + ", the servlet filter " + filtered);
         }
+    }
+
+    /**
+     * Whether {@link OperationAccessFilter}, with {@code GET /run} mapped to the operation, lets a request of the
+     * context through to the servlet. A name that is not an operation cannot be mapped (the builder refuses it): no
+     * request reaches it, so that is a denial too. The request and response are the servlet API's interfaces
+     * answering only what the filter asks; Warden's side is the real filter and registry.
+     */
+    private static boolean throughTheServletFilter(SecurityContext ctx, Class<?> type, String name) {
+        OperationAccessFilter filter;
+        try {
+            filter = OperationAccessFilter.builder(request -> ctx).protect("GET", "/run", type, name).build();
+        } catch (IllegalArgumentException notAnOperation) {
+            return false;
+        }
+        int[] status = {200};
+        HttpServletRequest request = servletApi(HttpServletRequest.class, (method, args) -> switch (method) {
+            case "getMethod" -> "GET";
+            case "getServletPath" -> "/run";
+            default -> null;
+        });
+        ServletOutputStream body = new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {}
+
+            @Override
+            public void write(int b) {}
+        };
+        HttpServletResponse response = servletApi(HttpServletResponse.class, (method, args) -> {
+            if (method.equals("setStatus")) {
+                status[0] = (Integer) args[0];
+            }
+            return method.equals("getOutputStream") ? body : null;
+        });
+        boolean[] reached = {false};
+        try {
+            filter.doFilter(request, response, (req, res) -> reached[0] = true);
+        } catch (IOException | ServletException e) {
+            throw new IllegalStateException(e);
+        }
+        if (reached[0] == (status[0] != 200) || (!reached[0] && status[0] != 401 && status[0] != 403)) {
+            throw new AssertionError("the filter reached the servlet: " + reached[0] + ", status " + status[0]);
+        }
+        return reached[0];
+    }
+
+    private static <T> T servletApi(Class<T> type, java.util.function.BiFunction<String, Object[], Object> answers) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answers.apply(method.getName(), args)));
     }
 }
