@@ -14,6 +14,7 @@ import dev.warden.processor.codegen.SecurityOverview;
 import dev.warden.processor.codegen.CriteriaWriter;
 import dev.warden.processor.codegen.TableWriter;
 import dev.warden.processor.model.TableCatalog;
+import dev.warden.processor.model.TableNaming;
 import dev.warden.processor.plan.EntityPlan;
 import dev.warden.processor.plan.TablePlan;
 import dev.warden.processor.diagnostics.DiagnosticPrinter;
@@ -100,7 +101,14 @@ public final class WardenProcessor extends AbstractProcessor {
          * Whether the generated row-level security also binds the tables' owner ({@code FORCE ROW LEVEL SECURITY});
          * {@code false} by default, so that the owner (migrations, the system) sees every row.
          */
-        FORCE_ROW_LEVEL_SECURITY("warden.postgresql.forceRowLevelSecurity", "false");
+        FORCE_ROW_LEVEL_SECURITY("warden.postgresql.forceRowLevelSecurity", "false"),
+        /**
+         * How the tables and columns the mapping does not name are named ({@link TableNaming}): {@code snake} (the
+         * default: snake_case, as Spring Boot names them), {@code spring-boot} (exactly Spring Boot's
+         * {@code CamelCaseToUnderscoresNamingStrategy}, which rewrites given names too) or {@code jpa} (Hibernate's
+         * defaults: the Java names).
+         */
+        NAMING("warden.naming", "snake");
 
         private final String key;
         private final String defaultValue;
@@ -205,7 +213,7 @@ public final class WardenProcessor extends AbstractProcessor {
         modules = new ModuleCatalog(env.getElementUtils(), env.getFiler());
         builder = new ModelBuilder(env.getElementUtils(), env.getTypeUtils(), modules);
         shapes = new ShapeCatalog(env.getElementUtils(), env.getTypeUtils(), builder);
-        tables = new TableCatalog(env.getElementUtils(), builder);
+        tables = new TableCatalog(env.getElementUtils(), builder, naming(env.getOptions()));
         validator = new Validator(modules, env.getElementUtils(), env.getTypeUtils(), shapes, tables);
         printer = new DiagnosticPrinter(env);
         naming = new Naming(env.getElementUtils());
@@ -265,6 +273,20 @@ public final class WardenProcessor extends AbstractProcessor {
         }
         // Only Warden's own annotations are supported, so this claims nothing else.
         return claimAnnotations;
+    }
+
+    /** The naming of {@link Option#NAMING}; another value is an error (and the default applies). */
+    private TableNaming naming(Map<String, String> options) {
+        String value = Option.NAMING.valueIn(options);
+        Optional<TableNaming> naming = TableNaming.ofOption(value);
+        if (naming.isEmpty()) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, "[" + Message.INVALID_OPTION.code() + "] "
+                    + Message.INVALID_OPTION.format(Option.NAMING.key(), value, "it takes snake, spring-boot or jpa")
+                    + "\n    hint: -A" + Option.NAMING.key() + "=spring-boot for Spring Boot's naming, -A"
+                    + Option.NAMING.key() + "=jpa for Hibernate's defaults (the Java names), or leave it out for "
+                    + "snake_case");
+        }
+        return naming.orElse(TableNaming.SNAKE);
     }
 
     /** A {@code true}/{@code false} option; another value is an error (and the default applies). */

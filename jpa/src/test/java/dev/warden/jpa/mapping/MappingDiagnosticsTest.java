@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The JPA mappings Warden's SQL cannot follow are compile errors on the annotation (or member) that makes them, with
  * the stable code and a hint: E070 for a constraint over a {@code @Convert} member, E070 also for one that compares an
- * {@code @Embedded} member (it has no column of its own), E071 for {@code @EmbeddedId}, {@code @IdClass}, JOINED
- * inheritance below the root and TABLE_PER_CLASS. Compiled with the real {@code jakarta.persistence} annotations.
+ * {@code @Embedded} member itself (it has no column of its own; its attributes do, reached as {@code address/city}) or
+ * an embeddable nested in it, E011 for an attribute the embeddable does not have, E071 for {@code @EmbeddedId},
+ * {@code @IdClass}, a column in a secondary table, JOINED inheritance below the root and TABLE_PER_CLASS. Compiled
+ * with the real {@code jakarta.persistence} annotations.
  */
 class MappingDiagnosticsTest {
     private static final JavaFileObject MODULE = WardenCompiler.source("fx.package-info",
@@ -154,6 +156,80 @@ class MappingDiagnosticsTest {
         String message = error(compilation, "E070", "fx/Item.java", 9);
         assertTrue(message.contains("member 'address' of Item cannot be compared in SQL (rule 1 of Item)"), message);
         assertTrue(message.contains("no column in the entity's table"), message);
+    }
+
+    @Test
+    void aPathIntoAnEmbeddableCompiles() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, ADDRESS,
+                itemWithEmbeddedAndTags("[address/city = 'Oslo' or address/city = empty]"));
+        assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+    }
+
+    @Test
+    void anUnknownAttributeOfAnEmbeddableIsE011WithTheClosestName() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, ADDRESS,
+                itemWithEmbeddedAndTags("[address/ctiy = 'Oslo']"));
+        String message = error(compilation, "E011", "fx/Item.java", 5);
+        assertTrue(message.contains("'address' of Item is an embedded Address, which has no member 'ctiy'"), message);
+        assertTrue(message.contains("did you mean 'city'?"), message);
+    }
+
+    private static final JavaFileObject NESTED = WardenCompiler.source("fx.Place",
+            "package fx;",
+            "@jakarta.persistence.Embeddable public class Place {",
+            "    private String name; public String getName() { return name; }",
+            "    public void setName(String name) { this.name = name; }",
+            "    private Address address; public Address getAddress() { return address; }",
+            "    public void setAddress(Address address) { this.address = address; }",
+            "}");
+
+    @Test
+    void aNestedEmbeddableComparedIsE070OnTheEmbeddedMember() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, ADDRESS, NESTED, item(
+                "@Entity @SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ,"
+                        + " constraint = \"[place/name = 'a' and place/address = empty]\")",
+                "public class Item {",
+                "    @Id private Long id;",
+                "    private Place place;",
+                ACCESSORS,
+                "    public Place getPlace() { return place; } public void setPlace(Place place) { this.place = place; }",
+                "}"));
+        String message = error(compilation, "E070", "fx/Item.java", 8);
+        assertTrue(message.contains("member 'place.address' of Item cannot be compared in SQL (rule 1 of Item)"),
+                message);
+    }
+
+    @Test
+    void aPathThroughANestedEmbeddableIsE011() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, ADDRESS, NESTED, item(
+                "@Entity @SecuredEntity",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ,"
+                        + " constraint = \"[place/address/city = 'a']\")",
+                "public class Item {",
+                "    @Id private Long id;",
+                "    private Place place;",
+                ACCESSORS,
+                "    public Place getPlace() { return place; } public void setPlace(Place place) { this.place = place; }",
+                "}"));
+        String message = error(compilation, "E011", "fx/Item.java", 5);
+        assertTrue(message.contains("not an association, so it has no member 'city'"), message);
+    }
+
+    @Test
+    void aColumnInASecondaryTableIsE071OnItsAnnotation() {
+        Compilation compilation = WardenCompiler.compile(MODULE, APP, item(
+                "@Entity @SecuredEntity @SecondaryTable(name = \"item_detail\")",
+                "@AccessRule(roles = \"Clerk\", defaultAccess = dev.warden.annotations.Access.READ)",
+                "public class Item {",
+                "    @Id private Long id;",
+                "    @Column(table = \"item_detail\") private String note;",
+                ACCESSORS,
+                "    public String getNote() { return note; } public void setNote(String note) { this.note = note; }",
+                "}"));
+        String message = error(compilation, "E071", "fx/Item.java", 8);
+        assertTrue(message.contains("JPA @Column(table = \"item_detail\") on member 'note' of Item"), message);
+        assertTrue(message.contains("keep the member in the entity's own table"), message);
     }
 
     @Test

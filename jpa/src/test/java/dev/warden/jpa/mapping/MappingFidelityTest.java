@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import dev.warden.jpa.WardenJpa;
 import dev.warden.jpa.query.JpaFilters;
+import dev.warden.processor.WardenProcessor;
 import dev.warden.processor.testing.WardenCompiler;
 import dev.warden.runtime.ApplicationModel;
 import dev.warden.runtime.EntityRules;
@@ -39,6 +41,8 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,8 +54,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * differs from Warden's own defaults.
  */
 class MappingFidelityTest {
-    private static final String[] SOURCES = {"package-info", "MappingApp", "Level", "Ticket"};
-    private static final String[] ENTITIES = {"mapping.Ticket"};
+    private static final String[] SOURCES = {"package-info", "MappingApp", "Level", "Ticket", "Address", "Customer",
+        "Invoice"};
+    private static final String[] ENTITIES = {"mapping.Ticket", "mapping.Customer", "mapping.Invoice"};
 
     private static ClassLoader loader;
     private static ApplicationModel app;
@@ -94,14 +99,40 @@ class MappingFidelityTest {
     private static void seed(EntityManager em) {
         Object[] levels = type("mapping.Level").getEnumConstants();
         long id = 1;
+        List<Object> tickets = new java.util.ArrayList<>();
         for (Object priority : levels) {
             for (Object severity : levels) {
                 for (Object urgency : levels) {
-                    em.persist(make("mapping.Ticket", id++, priority, severity, urgency));
+                    tickets.add(make("mapping.Ticket", id++, priority, severity, urgency));
+                    em.persist(tickets.get(tickets.size() - 1));
                 }
             }
         }
         em.persist(make("mapping.Ticket", id, null, null, null));
+        List<Object> addresses = new java.util.ArrayList<>();
+        addresses.add(null);
+        addresses.add(make("mapping.Address", null, null, null));
+        addresses.add(make("mapping.Address", "Oslo", null, levels[0]));
+        addresses.add(make("mapping.Address", "Oslo", "Main", levels[2]));
+        addresses.add(make("mapping.Address", "Bergen", null, levels[2]));
+        addresses.add(make("mapping.Address", "Bergen", "Side", levels[1]));
+        id = 1;
+        List<Object> customers = new java.util.ArrayList<>();
+        for (Object address : addresses) {
+            for (Object billing : addresses) {
+                customers.add(make("mapping.Customer", id++, address, billing));
+                em.persist(customers.get(customers.size() - 1));
+            }
+        }
+        // invoices: each customer of the first address row of each kind, with no, one or two tickets
+        for (int i = 0; i < 24; i++) {
+            Set<Object> some = new HashSet<>();
+            for (int t = 0; t < i % 3; t++) {
+                some.add(tickets.get((i * 5 + t * 7) % tickets.size()));
+            }
+            em.persist(make("mapping.Invoice", (long) i + 1, i % 4 == 3 ? null : customers.get(i * 6 % customers.size()),
+                    some));
+        }
     }
 
     static Map<String, SecurityContext> users() {
@@ -122,12 +153,12 @@ class MappingFidelityTest {
     void sqlFilterRowsAndCriteriaRowsArePolicyRows(String userName) {
         SecurityContext user = users().get(userName);
         for (String entity : ENTITIES) {
-            TreeSet<Long> policy = visibleByPolicy(entity, user);
-            TreeSet<Long> all = visibleByPolicy(entity, SecurityContext.systemOf(app));
+            TreeSet<Long> policy = visibleByPolicy(db(), entity, user);
+            TreeSet<Long> all = visibleByPolicy(db(), entity, SecurityContext.systemOf(app));
             assertNotEquals(Set.of(), policy, entity + ": the fixture lets " + userName + " see something");
             assertNotEquals(all, policy, entity + ": the fixture hides something from " + userName);
-            assertEquals(policy, visibleBySqlFilter(entity, user), entity + ": SQL filter rows against the policy's");
-            assertEquals(policy, visibleByCriteria(entity, user), entity + ": Criteria rows against the policy's");
+            assertEquals(policy, visibleBySqlFilter(db(), entity, user), entity + ": SQL filter rows against the policy's");
+            assertEquals(policy, visibleByCriteria(db(), entity, user), entity + ": Criteria rows against the policy's");
         }
     }
 
@@ -136,13 +167,28 @@ class MappingFidelityTest {
     void theUsersSeeDifferentRows(String userName) {
         Set<TreeSet<Long>> seen = new HashSet<>();
         for (String name : userNames()) {
-            seen.add(visibleByPolicy(ENTITIES[0], users().get(name)));
+            seen.add(visibleByPolicy(db(), ENTITIES[0], users().get(name)));
         }
         assertEquals(userNames().size(), seen.size(), "users with the same rows: " + seen + " (" + userName + ")");
     }
 
-    private static <R> R inSession(Function<EntityManager, R> work) {
-        EntityManager em = factory.createEntityManager();
+    /** A compiled fixture and the database Hibernate made for it. */
+    record Db(ClassLoader loader, ApplicationModel app, SessionFactory factory) {
+        Class<?> type(String name) {
+            try {
+                return loader.loadClass(name);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Db db() {
+        return new Db(loader, app, factory);
+    }
+
+    private static <R> R inSession(Db db, Function<EntityManager, R> work) {
+        EntityManager em = db.factory().createEntityManager();
         try {
             return work.apply(em);
         } finally {
@@ -151,15 +197,15 @@ class MappingFidelityTest {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static TreeSet<Long> visibleByPolicy(String entity, SecurityContext user) {
-        try (SecurityContext.Scope system = SecurityContext.system(app)) {
-            return inSession(em -> {
+    static TreeSet<Long> visibleByPolicy(Db db, String entity, SecurityContext user) {
+        try (SecurityContext.Scope system = SecurityContext.system(db.app())) {
+            return inSession(db, em -> {
                 TreeSet<Long> ids = new TreeSet<>();
-                for (Object row : em.createQuery("select e from " + simpleName(entity) + " e", type(entity))
+                for (Object row : em.createQuery("select e from " + simpleName(entity) + " e", db.type(entity))
                         .getResultList()) {
                     EntityRules rules = GeneratedCode.rulesOf(row.getClass());
                     if (user.isSystem() || rules.isVisible(user, row)) {
-                        ids.add((Long) id(row));
+                        ids.add(id(row));
                     }
                 }
                 return ids;
@@ -171,13 +217,13 @@ class MappingFidelityTest {
      * The rows of the generated SQL filter, through the HQL function {@code warden_readable} (which renders each
      * rule's compiled SQL into the statement Hibernate runs against its own schema).
      */
-    private static TreeSet<Long> visibleBySqlFilter(String entity, SecurityContext user) {
+    static TreeSet<Long> visibleBySqlFilter(Db db, String entity, SecurityContext user) {
         try (SecurityContext.Scope scope = SecurityContext.enter(user)) {
-            return inSession(em -> {
+            return inSession(db, em -> {
                 TreeSet<Long> ids = new TreeSet<>();
                 for (Object row : em.createQuery("select e from " + simpleName(entity) + " e where warden_readable(e)",
-                        type(entity)).getResultList()) {
-                    ids.add((Long) id(row));
+                        db.type(entity)).getResultList()) {
+                    ids.add(id(row));
                 }
                 return ids;
             });
@@ -197,17 +243,17 @@ class MappingFidelityTest {
                 refused.getMessage());
     }
 
-    private static TreeSet<Long> visibleByCriteria(String entity, SecurityContext user) {
+    static TreeSet<Long> visibleByCriteria(Db db, String entity, SecurityContext user) {
         try (SecurityContext.Scope scope = SecurityContext.enter(user)) {
-            return inSession(em -> {
+            return inSession(db, em -> {
                 CriteriaBuilder cb = em.getCriteriaBuilder();
                 CriteriaQuery<Object> query = cb.createQuery(Object.class);
                 @SuppressWarnings("unchecked")
-                Root<Object> root = query.from((Class<Object>) type(entity));
+                Root<Object> root = query.from((Class<Object>) db.type(entity));
                 query.select(root).where(JpaFilters.readable(cb, query, root, user));
                 TreeSet<Long> ids = new TreeSet<>();
                 for (Object row : em.createQuery(query).getResultList()) {
-                    ids.add((Long) id(row));
+                    ids.add(id(row));
                 }
                 return ids;
             });
@@ -223,7 +269,11 @@ class MappingFidelityTest {
     }
 
     private static Object make(String type, Object... arguments) {
-        for (Constructor<?> constructor : type(type).getConstructors()) {
+        return construct(type(type), arguments);
+    }
+
+    private static Object construct(Class<?> type, Object... arguments) {
+        for (Constructor<?> constructor : type.getConstructors()) {
             if (constructor.getParameterCount() == arguments.length) {
                 try {
                     return constructor.newInstance(arguments);
@@ -235,9 +285,130 @@ class MappingFidelityTest {
         throw new IllegalArgumentException("no constructor of " + type + " with " + arguments.length);
     }
 
-    private static Object id(Object entity) {
+    /**
+     * The naming fixture (test resources {@code naming-fixtures/naming}), which names nothing but one column,
+     * compiled with {@code -Awarden.naming} and stored by Hibernate configured as that naming's persistence layer
+     * names: the SQL filter's rows and the Criteria rows are the policy's.
+     */
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class UnderANaming {
+        private static final String[] NAMING_SOURCES = {"package-info", "NamingApp", "Account", "OrderLabel",
+            "ShippingAddress", "SalesOrder"};
+        private static final String[] NAMING_ENTITIES = {"naming.Account", "naming.OrderLabel", "naming.SalesOrder"};
+        private Db db;
+
+        /** The value of {@code -Awarden.naming}. */
+        abstract String naming();
+
+        /** Hibernate's naming strategies for it. */
+        abstract void configure(StandardServiceRegistryBuilder registry);
+
+        @BeforeAll
+        void open() throws ReflectiveOperationException {
+            Compilation compilation = Compiler.javac().withProcessors(new WardenProcessor())
+                    .withOptions("-Xlint:-processing", "-Awarden.naming=" + naming())
+                    .compile(Arrays.stream(NAMING_SOURCES)
+                            .map(name -> WardenCompiler.resource("naming-fixtures/naming/" + name + ".java"))
+                            .toArray(JavaFileObject[]::new));
+            assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+            ClassLoader classes = WardenCompiler.classLoader(compilation);
+            ApplicationModel model = (ApplicationModel) classes.loadClass("naming.NamingAppSecurityModel")
+                    .getField("INSTANCE").get(null);
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:naming_" + naming().replace('-', '_') + ";DB_CLOSE_DELAY=-1");
+            BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(classes).build();
+            StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder(bootstrap)
+                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, h2)
+                    .applySetting(AvailableSettings.HBM2DDL_AUTO, "create")
+                    .applySetting(WardenJpa.ENABLED, "false");
+            configure(registry);
+            MetadataSources sources = new MetadataSources(registry.build());
+            for (String entity : NAMING_ENTITIES) {
+                sources.addAnnotatedClass(classes.loadClass(entity));
+            }
+            db = new Db(classes, model, sources.buildMetadata().buildSessionFactory());
+            EntityManager em = db.factory().createEntityManager();
+            em.getTransaction().begin();
+            seed(em);
+            em.getTransaction().commit();
+            em.close();
+        }
+
+        @AfterAll
+        void close() {
+            db.factory().close();
+        }
+
+        private void seed(EntityManager em) {
+            List<Object> accounts = new java.util.ArrayList<>();
+            for (long n = 1; n <= 8; n++) {
+                accounts.add(construct(db.type("naming.Account"), n, n <= 4 ? (n % 2 == 1 ? "big" : "small") : "other"));
+                em.persist(accounts.get(accounts.size() - 1));
+            }
+            Object vip = construct(db.type("naming.OrderLabel"), 1L, "vip");
+            Object plain = construct(db.type("naming.OrderLabel"), 2L, "plain");
+            em.persist(vip);
+            em.persist(plain);
+            for (int i = 1; i <= 16; i++) {
+                Set<Object> labels = new HashSet<>(i % 3 == 0 ? List.of(vip) : i % 3 == 1 ? List.of(plain) : List.of());
+                Set<Object> watchers = new HashSet<>(i <= 8 && i % 2 == 0 ? List.of(accounts.get(i - 1)) : List.of());
+                Object shipTo = i % 4 == 2 ? null
+                        : construct(db.type("naming.ShippingAddress"), i % 4 == 1 ? "0150" : "5000");
+                em.persist(construct(db.type("naming.SalesOrder"), (long) i, i % 4 == 0 ? "Ada" : "Bob",
+                        i % 5 == 0 ? "rush" : null, i % 7 == 0 ? null : accounts.get(i % 3), labels, watchers, shipTo));
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.warden.jpa.mapping.MappingFidelityTest#userNames")
+        void sqlFilterRowsAndCriteriaRowsArePolicyRows(String userName) {
+            SecurityContext user = Map.of(
+                    "clerk", SecurityContext.of(db.app(), UserIdentity.of(1L, "Clerk")),
+                    "manager", SecurityContext.of(db.app(), UserIdentity.of(2L, "Manager")),
+                    "clerk and manager", SecurityContext.of(db.app(), UserIdentity.of(3L, "Clerk", "Manager")))
+                    .get(userName);
+            String entity = "naming.SalesOrder";
+            TreeSet<Long> policy = visibleByPolicy(db, entity, user);
+            assertNotEquals(Set.of(), policy, naming() + ": the fixture lets " + userName + " see something");
+            assertNotEquals(visibleByPolicy(db, entity, SecurityContext.systemOf(db.app())), policy,
+                    naming() + ": the fixture hides something from " + userName);
+            assertEquals(policy, visibleBySqlFilter(db, entity, user), naming() + ": SQL filter rows against the policy's");
+            assertEquals(policy, visibleByCriteria(db, entity, user), naming() + ": Criteria rows against the policy's");
+        }
+    }
+
+    /** {@code -Awarden.naming=jpa} against Hibernate's own defaults. */
+    @Nested
+    class UnderHibernatesDefaultNaming extends UnderANaming {
+        @Override
+        String naming() {
+            return "jpa";
+        }
+
+        @Override
+        void configure(StandardServiceRegistryBuilder registry) {}
+    }
+
+    /** {@code -Awarden.naming=spring-boot} against Spring Boot's naming strategies. */
+    @Nested
+    class UnderSpringBootsNaming extends UnderANaming {
+        @Override
+        String naming() {
+            return "spring-boot";
+        }
+
+        @Override
+        void configure(StandardServiceRegistryBuilder registry) {
+            registry.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
+                    "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+            registry.applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY,
+                    "org.springframework.boot.hibernate.SpringImplicitNamingStrategy");
+        }
+    }
+
+    private static Long id(Object entity) {
         try {
-            return entity.getClass().getMethod("getId").invoke(entity);
+            return (Long) entity.getClass().getMethod("getId").invoke(entity);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

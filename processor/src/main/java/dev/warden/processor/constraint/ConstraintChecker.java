@@ -678,6 +678,30 @@ public final class ConstraintChecker {
             if (i == 0 && scope.root() && Reversed.of(member).isEmpty()) {
                 rootMembers.add(member.name());
             }
+            if (i + 1 < segments.size() && member.isEmbedded()) {
+                // address/city: an attribute of the embeddable, stored in the entity's own table; one member
+                i++;
+                Path.Segment next = segments.get(i);
+                Optional<MemberShape> attribute = member.embeddedMember(next.name());
+                if (attribute.isEmpty()) {
+                    List<String> names = member.embedded().stream().map(MemberShape::name).collect(Collectors.toList());
+                    report(Kind.UNKNOWN_MEMBER, next.span(), "'" + member.name() + "' of " + entity.simpleName()
+                            + " is an embedded " + display(member.javaType()) + ", which has no member '"
+                            + ConstraintLexer.abbreviate(next.name()) + "'",
+                            DidYouMean.closest(next.name(), names).map(s -> "did you mean '" + s + "'?")
+                                    .orElse(listing("members of " + display(member.javaType()), names)));
+                    return null;
+                }
+                if (attribute.get().calculated()) {
+                    report(Kind.CALCULATED_MEMBER, next.span(), "'" + attribute.get().name() + "' of "
+                            + display(member.javaType()) + " is calculated, and constraints cannot use calculated "
+                            + "members", "constrain the stored members it is calculated from");
+                    return null;
+                }
+                MemberShape reached = member.reach(attribute.get());
+                members.set(members.size() - 1, reached);
+                member = reached;
+            }
             if (i + 1 < segments.size()) {
                 Path.Segment next = segments.get(i + 1);
                 if (!member.isAssociation()) {

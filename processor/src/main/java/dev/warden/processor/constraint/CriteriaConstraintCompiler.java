@@ -300,6 +300,11 @@ public final class CriteriaConstraintCompiler {
     }
 
     private static CodeBlock value(CodeBlock from, MemberShape member) {
+        if (member.embeddedIn() != null) {
+            // address/city: the embeddable's attribute, through Hibernate's model of the embedded member
+            String attribute = member.name().substring(member.embeddedIn().name().length() + 1);
+            return CodeBlock.of("$L.get($S).get($S)", from, member.embeddedIn().name(), attribute);
+        }
         return CodeBlock.of("$L.get($S)", from, member.name());
     }
 

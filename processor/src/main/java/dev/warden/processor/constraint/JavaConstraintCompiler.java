@@ -366,6 +366,11 @@ public final class JavaConstraintCompiler {
             return CodeBlock.of("$T.<$T>reversed($S, $L)", CONSTRAINT_FUNCTIONS,
                     ClassName.bestGuess(reversed.get().declaringEntity()), reversed.get().text(), owner);
         }
+        if (member.embeddedIn() != null) {
+            // address/city: a null embeddable (as Hibernate loads one whose columns are all NULL) has null values
+            CodeBlock embeddable = CodeBlock.of("$L.$L()", owner, member.embeddedIn().accessor());
+            return CodeBlock.of("($L == null ? null : $L.$L())", embeddable, embeddable, member.accessor());
+        }
         return CodeBlock.of("$L.$L()", owner, member.accessor());
     }
 

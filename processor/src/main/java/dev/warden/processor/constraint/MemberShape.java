@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param targetEntity   for an {@link ValueKind#ASSOCIATION ASSOCIATION}, the qualified name of the associated
  *                       entity (the element entity for to-many); else null
  * @param toMany         a to-many association
+ * @param embedded       for a JPA {@code @Embedded} member (its type an {@code @Embeddable}), the embeddable's
+ *                       attributes, which a path reaches with {@code address/city}; else empty
+ * @param embeddedIn     for an attribute of an embeddable reached through a path, the embedded member it is read
+ *                       from ({@code address}); its name is then {@code address.city} and its type boxed, since a
+ *                       null embeddable has null values; else null
  */
 public record MemberShape(
         String name,
@@ -25,9 +30,17 @@ public record MemberShape(
         boolean calculated,
         List<String> enumConstants,
         String targetEntity,
-        boolean toMany) {
+        boolean toMany,
+        List<MemberShape> embedded,
+        MemberShape embeddedIn) {
+
+    public MemberShape(String name, ValueKind kind, TypeName javaType, String accessor, boolean calculated,
+            List<String> enumConstants, String targetEntity, boolean toMany) {
+        this(name, kind, javaType, accessor, calculated, enumConstants, targetEntity, toMany, List.of(), null);
+    }
 
     public MemberShape {
+        embedded = embedded == null ? List.of() : List.copyOf(embedded);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(javaType, "javaType");
@@ -63,7 +76,33 @@ public record MemberShape(
 
     /** This member, marked calculated. */
     public MemberShape asCalculated() {
-        return new MemberShape(name, kind, javaType, accessor, true, enumConstants, targetEntity, toMany);
+        return new MemberShape(name, kind, javaType, accessor, true, enumConstants, targetEntity, toMany, embedded,
+                embeddedIn);
+    }
+
+    /** This attribute as a JPA {@code @Embedded} member whose embeddable has these attributes. */
+    public MemberShape asEmbedded(List<MemberShape> attributes) {
+        return new MemberShape(name, kind, javaType, accessor, calculated, enumConstants, targetEntity, toMany,
+                attributes, null);
+    }
+
+    /**
+     * {@code attribute} of this embedded member's embeddable, as a path {@code address/city} reaches it: named
+     * {@code address.city}, read through this member.
+     */
+    public MemberShape reach(MemberShape attribute) {
+        return new MemberShape(name + "." + attribute.name(), attribute.kind(), attribute.javaType().box(),
+                attribute.accessor(), attribute.calculated(), attribute.enumConstants(), null, false, List.of(), this);
+    }
+
+    /** A JPA {@code @Embedded} member, whose attributes paths can reach. */
+    public boolean isEmbedded() {
+        return !embedded.isEmpty();
+    }
+
+    /** The attribute of this embedded member's embeddable with this name. */
+    public java.util.Optional<MemberShape> embeddedMember(String attribute) {
+        return embedded.stream().filter(m -> m.name().equals(attribute)).findFirst();
     }
 
     /** An association (to-one or to-many). */

@@ -557,8 +557,10 @@ public final class SqlConstraintCompiler {
         String column = schema.column(entity, member.name());
         if (column == null) {
             throw new SqlSchema.UnsupportedMappingException(entity, member.name(), "it has no column in the entity's "
-                    + "table (a JPA @Embedded, @ElementCollection or @Transient member)",
-                    "compare on a member stored in the entity's own table, or map the values as an entity with a "
+                    + "table (a JPA @Embedded, @ElementCollection or @Transient member, or an embeddable or "
+                    + "association inside an embeddable)",
+                    "compare on a member stored in the entity's own table (an embeddable's attribute is reached "
+                            + "with a path, as in address/city), or map the values as an entity with a "
                             + "@OneToMany and follow that association");
         }
         return identifier(column, member);

@@ -197,6 +197,14 @@ public final class ModelBuilder {
         return rules;
     }
 
+    /**
+     * The members of a JPA {@code @Embeddable} type, read as an entity's are: record components, or JavaBean
+     * properties with a public getter.
+     */
+    public List<MemberModel> embeddableMembers(TypeElement type) {
+        return type.getKind() == ElementKind.RECORD ? recordMembers(type) : beanMembers(type);
+    }
+
     private List<MemberModel> recordMembers(TypeElement type) {
         List<MemberModel> members = new ArrayList<>();
         for (RecordComponentElement component : type.getRecordComponents()) {

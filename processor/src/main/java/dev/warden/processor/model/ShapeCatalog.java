@@ -39,10 +39,13 @@ public final class ShapeCatalog implements EntityLookup {
     /** The member model behind each member shape made here, for questions constraints do not ask. */
     private final Map<MemberShape, MemberModel> memberModels = new java.util.IdentityHashMap<>();
 
+    private final AnnotationReader reader;
+
     public ShapeCatalog(Elements elements, Types types, ModelBuilder builder) {
         this.elements = elements;
         this.types = types;
         this.builder = builder;
+        this.reader = new AnnotationReader(elements);
     }
 
     /** Makes an entity of the current compilation known, so associations to it resolve. */
@@ -81,7 +84,8 @@ public final class ShapeCatalog implements EntityLookup {
                         member.targetEntity());
                 case TO_MANY -> MemberShape.toMany(member.name(), TypeName.get(member.type()), member.getter(),
                         member.targetEntity());
-                case ATTRIBUTE -> attribute(member);
+                case ATTRIBUTE -> TableMapping.embeddable(member, reader).map(type -> embedded(member, type))
+                        .orElseGet(() -> attribute(member));
             };
             MemberShape made = member.isCalculated() ? shape.asCalculated() : shape;
             memberModels.put(made, member);
@@ -99,6 +103,22 @@ public final class ShapeCatalog implements EntityLookup {
      */
     public Optional<MemberModel> modelOf(MemberShape shape) {
         return Optional.ofNullable(memberModels.get(shape));
+    }
+
+    /**
+     * A JPA {@code @Embedded} member: its embeddable's attributes are what {@code address/city} reaches; an
+     * association or a nested embeddable in it is not among them.
+     */
+    private MemberShape embedded(MemberModel member, TypeElement embeddable) {
+        List<MemberShape> attributes = new ArrayList<>();
+        for (MemberModel attribute : builder.embeddableMembers(embeddable)) {
+            if (attribute.kind() == MemberModel.MemberKind.ATTRIBUTE) {
+                MemberShape shape = attribute(attribute);
+                attributes.add(attribute.isCalculated() ? shape.asCalculated() : shape);
+            }
+        }
+        MemberShape plain = attribute(member);
+        return attributes.isEmpty() ? plain : plain.asEmbedded(attributes);
     }
 
     private MemberShape attribute(MemberModel member) {

@@ -33,11 +33,23 @@ public final class TableCatalog implements SqlSchema {
     private final AnnotationReader reader;
     private final Map<String, EntityModel> models = new HashMap<>();
     private final Map<String, TableMapping> mappings = new HashMap<>();
+    private final TableNaming naming;
 
     public TableCatalog(Elements elements, ModelBuilder builder) {
+        this(elements, builder, TableNaming.SNAKE);
+    }
+
+    /** A catalogue that names what the mappings do not name with {@code naming}. */
+    public TableCatalog(Elements elements, ModelBuilder builder, TableNaming naming) {
         this.elements = elements;
         this.builder = builder;
         this.reader = new AnnotationReader(elements);
+        this.naming = naming;
+    }
+
+    /** The naming of what the mappings do not name. */
+    public TableNaming naming() {
+        return naming;
     }
 
     /** Makes an entity of the current compilation known. */
@@ -48,7 +60,8 @@ public final class TableCatalog implements SqlSchema {
 
     /** The mapping of an entity of this compilation. */
     public TableMapping mappingOf(EntityModel entity) {
-        return mappings.computeIfAbsent(entity.qualifiedName(), name -> TableMapping.of(entity, reader));
+        return mappings.computeIfAbsent(entity.qualifiedName(), name -> TableMapping.of(entity, reader, naming,
+                this::model, builder::embeddableMembers));
     }
 
     /** The model of an entity of this compilation or the class path. */
@@ -91,19 +104,38 @@ public final class TableCatalog implements SqlSchema {
 
     @Override
     public String column(String entityQualifiedName, String member) {
+        int dot = member.indexOf('.');
+        if (dot >= 0) {
+            return embeddedColumn(entityQualifiedName, member).map(TableMapping.EmbeddedColumn::column).orElse(null);
+        }
         EntityModel entity = model(entityQualifiedName).orElseThrow();
         int index = entity.memberIndex(member);
         return index < 0 ? null : mapping(entityQualifiedName).columns().get(index);
     }
 
+    /** The column of {@code address.city}: the attribute {@code city} of the embedded member {@code address}. */
+    private Optional<TableMapping.EmbeddedColumn> embeddedColumn(String entityQualifiedName, String path) {
+        int dot = path.indexOf('.');
+        int index = model(entityQualifiedName).orElseThrow().memberIndex(path.substring(0, dot));
+        Map<String, TableMapping.EmbeddedColumn> columns = mapping(entityQualifiedName).embedded().get(index);
+        return columns == null ? Optional.empty() : Optional.ofNullable(columns.get(path.substring(dot + 1)));
+    }
+
     @Override
     public EnumStorage enumStorage(String entityQualifiedName, String member) {
+        if (member.indexOf('.') >= 0) {
+            return embeddedColumn(entityQualifiedName, member).filter(TableMapping.EmbeddedColumn::ordinalEnum)
+                    .isPresent() ? EnumStorage.ORDINAL : EnumStorage.NAME;
+        }
         int index = model(entityQualifiedName).orElseThrow().memberIndex(member);
         return mapping(entityQualifiedName).ordinalEnums().contains(index) ? EnumStorage.ORDINAL : EnumStorage.NAME;
     }
 
     @Override
     public boolean converted(String entityQualifiedName, String member) {
+        if (member.indexOf('.') >= 0) {
+            return embeddedColumn(entityQualifiedName, member).filter(TableMapping.EmbeddedColumn::converted).isPresent();
+        }
         int index = model(entityQualifiedName).orElseThrow().memberIndex(member);
         return mapping(entityQualifiedName).converted().contains(index);
     }

@@ -37,6 +37,8 @@ import javax.lang.model.util.ElementFilter;
  *     what the converter makes of the value, which the processor cannot compute
  * @param unsupported the JPA mappings Warden cannot follow yet, each with where it is declared: the generated SQL
  *     would not fit the schema Hibernate creates, so they are compile errors
+ * @param embedded the columns of each {@code @Embedded} member's attributes in the entity's table, by member index
+ *     and then attribute name (the member itself has no column of its own)
  */
 public record TableMapping(
         String table,
@@ -46,7 +48,19 @@ public record TableMapping(
         Map<Integer, SourceLocation> locations,
         Set<Integer> ordinalEnums,
         Set<Integer> converted,
-        List<Unsupported> unsupported) {
+        List<Unsupported> unsupported,
+        Map<Integer, Map<String, EmbeddedColumn>> embedded) {
+
+    /**
+     * The column of an embeddable's attribute, in the table of the entity that embeds it.
+     *
+     * @param column the column: {@code @AttributeOverride} on the embedded member, else the attribute's
+     *     {@code @Column(name)}, else the naming's default for the attribute's own name ({@code city})
+     * @param ordinalEnum an enum stored as its ordinal (JPA's default)
+     * @param converted stored through a JPA {@code @Convert} attribute converter
+     * @param location where the name was given, or the embedded member
+     */
+    public record EmbeddedColumn(String column, boolean ordinalEnum, boolean converted, SourceLocation location) {}
 
     /**
      * A JPA mapping Warden does not follow.
@@ -75,6 +89,9 @@ public record TableMapping(
         ordinalEnums = Set.copyOf(ordinalEnums);
         converted = Set.copyOf(converted);
         unsupported = List.copyOf(unsupported);
+        Map<Integer, Map<String, EmbeddedColumn>> copy = new LinkedHashMap<>();
+        embedded.forEach((member, byName) -> copy.put(member, Collections.unmodifiableMap(new LinkedHashMap<>(byName))));
+        embedded = Collections.unmodifiableMap(copy);
     }
 
     public Optional<String> keyColumn() {
@@ -83,22 +100,41 @@ public record TableMapping(
 
     private static final String[] JPA = {"jakarta.persistence.", "javax.persistence."};
 
-    /** Reads the mapping of one entity. */
+    /** Reads the mapping of one entity with Warden's own naming ({@link TableNaming#SNAKE}). */
     public static TableMapping of(EntityModel entity, AnnotationReader reader) {
+        return of(entity, reader, TableNaming.SNAKE, target -> Optional.empty(), type -> List.of());
+    }
+
+    /**
+     * Reads the mapping of one entity.
+     *
+     * @param naming the names of what the mapping does not name
+     * @param entities the model of an entity by qualified name, for the default names that refer to its table and
+     *     key column
+     * @param embeddableMembers the members of an {@code @Embeddable} type
+     */
+    public static TableMapping of(EntityModel entity, AnnotationReader reader, TableNaming naming,
+            java.util.function.Function<String, Optional<EntityModel>> entities,
+            java.util.function.Function<TypeElement, List<MemberModel>> embeddableMembers) {
         Map<Integer, SourceLocation> locations = new LinkedHashMap<>();
-        String table = entity.table();
-        if (table.isEmpty()) {
-            Optional<AnnotationMirror> jpaTable = jpa(reader, entity.element(), "Table");
-            table = jpaTable.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty()).orElse(snakeCase(entity.simpleName()));
-            jpaTable.ifPresent(m -> locations.put(-1, SourceLocation.of(entity.element(), m, AnnotationReader.typeName(m), 0)));
+        String table = tableOf(entity, reader, naming);
+        if (entity.table().isEmpty()) {
+            jpa(reader, entity.element(), "Table").ifPresent(m -> locations.put(-1,
+                    SourceLocation.of(entity.element(), m, AnnotationReader.typeName(m), 0)));
         } else {
             locations.put(-1, entity.location().at("table", null));
         }
+        java.util.function.Function<String, String> keyColumns = qualifiedName -> entities.apply(qualifiedName)
+                .map(e -> keyColumnOf(e, reader, naming)).orElse(naming.column("id"));
+        java.util.function.Function<String, String> tables = qualifiedName -> entities.apply(qualifiedName)
+                .map(e -> tableOf(e, reader, naming))
+                .orElse(naming.table(qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1)));
         int key = -1;
         List<String> columns = new ArrayList<>();
         Map<Integer, ToMany> toMany = new LinkedHashMap<>();
         Set<Integer> ordinalEnums = new TreeSet<>();
         Set<Integer> converted = new TreeSet<>();
+        Map<Integer, Map<String, EmbeddedColumn>> embedded = new LinkedHashMap<>();
         boolean jpaEntity = jpa(reader, entity.element(), "Entity").isPresent();
         List<Unsupported> unsupported = new ArrayList<>();
         jpa(reader, entity.element(), "IdClass").ifPresent(m -> unsupported.add(new Unsupported("IdClass", "the entity",
@@ -114,37 +150,174 @@ public record TableMapping(
             for (Element e : annotated) {
                 jpa(reader, e, "EmbeddedId").ifPresent(m -> unsupported.add(new Unsupported("EmbeddedId",
                         "member '" + member.name() + "'", SourceLocation.of(e, m, AnnotationReader.typeName(m), 0))));
+                secondaryTable(reader, e, member).ifPresent(unsupported::add);
             }
-            // An embeddable's columns and an element collection's table are not this member's column: like a
-            // transient member it has none, so a constraint that compares it is an error (E070) and WardenData leaves
-            // it alone; the entity itself stays usable (an existing application's entities often have them).
+            // An element collection's table is not this member's column: like a transient member it has none, so a
+            // constraint that compares it is an error (E070) and WardenData leaves it alone; the entity itself stays
+            // usable (an existing application's entities often have them). An embedded member has no column of its
+            // own either, but each attribute of its embeddable has one in the entity's table.
             boolean transientMember = NO_COLUMN_OF_THEIR_OWN.stream()
                     .anyMatch(annotation -> first(reader, annotated, annotation).isPresent());
+            Optional<TypeElement> embeddable = transientMember ? Optional.empty() : embeddable(member, reader);
             String column = null;
             if (member.isCalculated() || transientMember) {
                 column = null;
+            } else if (embeddable.isPresent()) {
+                embedded.put(i, embeddedColumns(member, annotated, embeddable.get(), reader, naming, jpaEntity,
+                        embeddableMembers));
             } else if (member.kind() == MemberModel.MemberKind.TO_MANY) {
-                toMany.put(i, toMany(entity, member, annotated, reader));
+                toMany.put(i, toMany(entity, table, member, annotated, reader, naming, keyColumns, tables));
             } else {
-                String annotation = member.kind() == MemberModel.MemberKind.TO_ONE ? "JoinColumn" : "Column";
+                boolean toOne = member.kind() == MemberModel.MemberKind.TO_ONE;
+                String annotation = toOne ? "JoinColumn" : "Column";
                 // the field or the getter, whichever carries the annotation: its diagnostics go there
                 Optional<Element> carrier = annotated.stream().filter(e -> jpa(reader, e, annotation).isPresent()).findFirst();
                 Optional<AnnotationMirror> named = carrier.flatMap(e -> jpa(reader, e, annotation));
-                column = named.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty())
-                        .orElse(member.kind() == MemberModel.MemberKind.TO_ONE
-                                ? snakeCase(member.name()) + "_id" : snakeCase(member.name()));
+                column = named.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty()).map(naming::physical)
+                        .orElseGet(() -> toOne ? naming.joinColumn(member.name(), keyColumns.apply(member.targetEntity()))
+                                : naming.column(member.name()));
                 named.ifPresent(m -> locations.put(columns.size(),
                         SourceLocation.of(carrier.get(), m, AnnotationReader.typeName(m), 0)));
                 if (first(reader, annotated, "Convert").isPresent()) {
                     converted.add(i);
-                } else if (jpaEntity && isEnum(member) && first(reader, annotated, "Enumerated")
-                        .map(m -> reader.enumConstant(m, "value")).orElse("ORDINAL").equals("ORDINAL")) {
+                } else if (jpaEntity && isOrdinalEnum(member, annotated, reader)) {
                     ordinalEnums.add(i);
                 }
             }
             columns.add(column);
         }
-        return new TableMapping(table, key, columns, toMany, locations, ordinalEnums, converted, unsupported);
+        return new TableMapping(table, key, columns, toMany, locations, ordinalEnums, converted, unsupported, embedded);
+    }
+
+    /**
+     * The column of an entity's key member, for the foreign keys that reference it: its {@code @Column(name)}, else
+     * the naming's default; {@code id} for an entity without a key (which no foreign key can reference anyway).
+     */
+    public static String keyColumnOf(EntityModel entity, AnnotationReader reader, TableNaming naming) {
+        Optional<MemberModel> key = entity.keyMember();
+        if (key.isEmpty()) {
+            return "id";
+        }
+        return first(reader, annotatedElements(key.get()), "Column").map(m -> reader.string(m, "name"))
+                .filter(n -> !n.isEmpty()).map(naming::physical).orElse(naming.column(key.get().name()));
+    }
+
+    /**
+     * The table of an entity: {@code @SecuredEntity(table)}, else JPA {@code @Table(name, schema, catalog)}, else
+     * the naming's default for the entity's name.
+     */
+    public static String tableOf(EntityModel entity, AnnotationReader reader, TableNaming naming) {
+        if (!entity.table().isEmpty()) {
+            return entity.table();
+        }
+        Optional<AnnotationMirror> jpaTable = jpa(reader, entity.element(), "Table");
+        String table = jpaTable.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty()).map(naming::physical)
+                .orElse(naming.table(naming == TableNaming.SNAKE ? entity.simpleName() : entityName(entity, reader)));
+        return qualified(reader, jpaTable, naming, table);
+    }
+
+    /** The JPA entity name: {@code @Entity(name)}, else the simple class name. */
+    private static String entityName(EntityModel entity, AnnotationReader reader) {
+        return jpa(reader, entity.element(), "Entity").map(m -> explicitString(reader, m, "name")).filter(n -> !n.isEmpty())
+                .orElse(entity.simpleName());
+    }
+
+    /** A string attribute written on the annotation, else empty (whatever the annotation's declared default). */
+    private static String explicitString(AnnotationReader reader, AnnotationMirror mirror, String attribute) {
+        return reader.explicitValue(mirror, attribute).map(v -> v.getValue() instanceof String s ? s : "").orElse("");
+    }
+
+    /** {@code catalog.schema.table}, as {@code @Table} or {@code @JoinTable} give the schema and catalog. */
+    private static String qualified(AnnotationReader reader, Optional<AnnotationMirror> table, TableNaming naming,
+            String name) {
+        if (table.isEmpty()) {
+            return name;
+        }
+        String schema = explicitString(reader, table.get(), "schema");
+        String catalog = explicitString(reader, table.get(), "catalog");
+        String qualified = schema.isEmpty() ? name : naming.physical(schema) + "." + name;
+        return catalog.isEmpty() ? qualified : naming.physical(catalog) + "." + qualified;
+    }
+
+    /** A {@code @Column(table = ...)}/{@code @JoinColumn(table = ...)}: the member is in a secondary table. */
+    private static Optional<Unsupported> secondaryTable(AnnotationReader reader, Element element, MemberModel member) {
+        for (String annotation : List.of("Column", "JoinColumn")) {
+            Optional<AnnotationMirror> found = jpa(reader, element, annotation);
+            if (found.isPresent() && !explicitString(reader, found.get(), "table").isEmpty()) {
+                return Optional.of(new Unsupported(annotation + "(table = \"" + explicitString(reader, found.get(), "table")
+                        + "\")", "member '" + member.name() + "'",
+                        SourceLocation.of(element, found.get(), AnnotationReader.typeName(found.get()), 0)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isOrdinalEnum(MemberModel member, List<Element> annotated, AnnotationReader reader) {
+        return isEnum(member) && first(reader, annotated, "Enumerated")
+                .map(m -> reader.enumConstant(m, "value")).orElse("ORDINAL").equals("ORDINAL");
+    }
+
+    /**
+     * The embeddable a member embeds: its type is an {@code @Embeddable}, or the member is {@code @Embedded}; empty
+     * for every other member.
+     */
+    public static Optional<TypeElement> embeddable(MemberModel member, AnnotationReader reader) {
+        if (member.kind() != MemberModel.MemberKind.ATTRIBUTE || member.isCalculated()
+                || !(member.type() instanceof DeclaredType declared)
+                || !(declared.asElement() instanceof TypeElement type)) {
+            return Optional.empty();
+        }
+        List<Element> annotated = annotatedElements(member);
+        if (NO_COLUMN_OF_THEIR_OWN.stream().anyMatch(a -> first(reader, annotated, a).isPresent())) {
+            return Optional.empty();
+        }
+        return jpa(reader, type, "Embeddable").isPresent() || first(reader, annotated, "Embedded").isPresent()
+                ? Optional.of(type) : Optional.empty();
+    }
+
+    /**
+     * The columns of the embeddable's attributes: basic attributes only; a nested embeddable or an association in
+     * the embeddable has none here, so a constraint that compares it is E070.
+     */
+    private static Map<String, EmbeddedColumn> embeddedColumns(MemberModel member, List<Element> annotated,
+            TypeElement embeddable, AnnotationReader reader, TableNaming naming, boolean jpaEntity,
+            java.util.function.Function<TypeElement, List<MemberModel>> embeddableMembers) {
+        Map<String, AnnotationMirror> overrides = new LinkedHashMap<>();
+        Map<String, Element> overriddenOn = new LinkedHashMap<>();
+        for (Element e : annotated) {
+            for (String prefix : JPA) {
+                for (AnnotationMirror override : reader.findRepeated(e, prefix + "AttributeOverride",
+                        prefix + "AttributeOverrides")) {
+                    overrides.putIfAbsent(reader.string(override, "name"), override);
+                    overriddenOn.putIfAbsent(reader.string(override, "name"), e);
+                }
+            }
+        }
+        Map<String, EmbeddedColumn> columns = new LinkedHashMap<>();
+        for (MemberModel attribute : embeddableMembers.apply(embeddable)) {
+            List<Element> attributeAnnotated = annotatedElements(attribute);
+            if (attribute.kind() != MemberModel.MemberKind.ATTRIBUTE || attribute.isCalculated()
+                    || first(reader, attributeAnnotated, "Transient").isPresent()
+                    || first(reader, attributeAnnotated, "ElementCollection").isPresent()
+                    || embeddable(attribute, reader).isPresent()) {
+                continue;
+            }
+            AnnotationMirror override = overrides.get(attribute.name());
+            Optional<AnnotationMirror> overrideColumn = Optional.ofNullable(override)
+                    .flatMap(m -> reader.explicitValue(m, "column")).map(v -> (AnnotationMirror) v.getValue())
+                    .filter(m -> !reader.string(m, "name").isEmpty());
+            Optional<AnnotationMirror> column = first(reader, attributeAnnotated, "Column")
+                    .filter(m -> !reader.string(m, "name").isEmpty());
+            String name = overrideColumn.or(() -> column).map(m -> naming.physical(reader.string(m, "name")))
+                    .orElse(naming.column(attribute.name()));
+            SourceLocation location = override != null
+                    ? SourceLocation.of(overriddenOn.get(attribute.name()), override, AnnotationReader.typeName(override), 0)
+                    : member.location();
+            columns.put(attribute.name(), new EmbeddedColumn(name,
+                    jpaEntity && isOrdinalEnum(attribute, attributeAnnotated, reader),
+                    first(reader, attributeAnnotated, "Convert").isPresent(), location));
+        }
+        return columns;
     }
 
     /**
@@ -175,31 +348,47 @@ public record TableMapping(
         return member.type() instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM;
     }
 
-    private static ToMany toMany(EntityModel owner, MemberModel member, List<Element> annotated, AnnotationReader reader) {
+    private static ToMany toMany(EntityModel owner, String ownerTable, MemberModel member, List<Element> annotated,
+            AnnotationReader reader, TableNaming naming, java.util.function.Function<String, String> keyColumns,
+            java.util.function.Function<String, String> tables) {
         Optional<AnnotationMirror> joinTable = first(reader, annotated, "JoinTable");
         boolean manyToMany = joinTable.isPresent() || first(reader, annotated, "ManyToMany").isPresent();
-        String ownerDefault = snakeCase(owner.simpleName()) + "_id";
+        String targetSimple = member.targetEntity().substring(member.targetEntity().lastIndexOf('.') + 1);
+        String ownerName = entityName(owner, reader);
+        String ownerKey = keyColumns.apply(owner.qualifiedName());
+        String targetKey = keyColumns.apply(member.targetEntity());
+        // JPA's link table is named after the owner's table and the target's
+        String targetTable = unqualified(tables.apply(member.targetEntity()));
+        String ownerDefault = naming == TableNaming.SNAKE ? snakeCase(owner.simpleName()) + "_id"
+                : naming.joinTableOwnerColumn(ownerName, ownerKey);
         if (manyToMany) {
-            String targetSimple = member.targetEntity().substring(member.targetEntity().lastIndexOf('.') + 1);
-            String table = joinTable.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty())
-                    .orElse(snakeCase(owner.simpleName()) + "_" + snakeCase(member.name()));
-            String ownerColumn = joinTable.flatMap(m -> firstJoinColumn(reader, m, "joinColumns")).orElse(ownerDefault);
+            String table = joinTable.map(m -> reader.string(m, "name")).filter(n -> !n.isEmpty()).map(naming::physical)
+                    .orElse(naming.joinTable(owner.simpleName(), unqualified(ownerTable), member.name(), targetTable));
+            table = qualified(reader, joinTable, naming, table);
+            String ownerColumn = joinTable.flatMap(m -> firstJoinColumn(reader, m, "joinColumns")).map(naming::physical)
+                    .orElse(ownerDefault);
             String targetColumn = joinTable.flatMap(m -> firstJoinColumn(reader, m, "inverseJoinColumns"))
-                    .orElse(snakeCase(targetSimple) + "_id");
+                    .map(naming::physical)
+                    .orElse(naming.joinTableTargetColumn(member.name(), targetSimple, targetKey, true));
             return new ToMany(table, ownerColumn, targetColumn, null);
         }
         Optional<String> joinColumn = first(reader, annotated, "JoinColumn").map(m -> reader.string(m, "name"))
-                .filter(n -> !n.isEmpty());
+                .filter(n -> !n.isEmpty()).map(naming::physical);
         Optional<String> mappedBy = first(reader, annotated, "OneToMany").map(m -> reader.string(m, "mappedBy"))
                 .filter(n -> !n.isEmpty());
         if (first(reader, annotated, "JoinColumn").isEmpty() && mappedBy.isEmpty()
                 && first(reader, annotated, "OneToMany").isPresent()) {
             // A unidirectional @OneToMany without @JoinColumn: JPA's default join table, owner_pets(owner_id, pets_id).
-            return new ToMany(snakeCase(owner.simpleName()) + "_" + snakeCase(member.name()), ownerDefault,
-                    snakeCase(member.name()) + "_id", null);
+            return new ToMany(naming.joinTable(owner.simpleName(), unqualified(ownerTable), member.name(), targetTable),
+                    ownerDefault, naming.joinTableTargetColumn(member.name(), targetSimple, targetKey, false), null);
         }
-        return new ToMany(null, joinColumn.orElse(mappedBy.map(m -> snakeCase(m) + "_id").orElse(ownerDefault)), null,
-                mappedBy.orElse(null));
+        return new ToMany(null, joinColumn.orElse(mappedBy.map(m -> naming.joinColumn(m, ownerKey)).orElse(ownerDefault)),
+                null, mappedBy.orElse(null));
+    }
+
+    /** {@code ticket} for {@code support.ticket}: a link table's default name is built from the table's own name. */
+    private static String unqualified(String table) {
+        return table.substring(table.lastIndexOf('.') + 1);
     }
 
     private static Optional<String> firstJoinColumn(AnnotationReader reader, AnnotationMirror joinTable, String attribute) {
@@ -212,13 +401,13 @@ public record TableMapping(
     }
 
     /** The JPA annotations of a member that has no column in its entity's table. */
-    private static final List<String> NO_COLUMN_OF_THEIR_OWN = List.of("Transient", "Embedded", "ElementCollection");
+    private static final List<String> NO_COLUMN_OF_THEIR_OWN = List.of("Transient", "ElementCollection");
 
-    private static Optional<AnnotationMirror> first(AnnotationReader reader, List<Element> elements, String simpleName) {
+    static Optional<AnnotationMirror> first(AnnotationReader reader, List<Element> elements, String simpleName) {
         return elements.stream().map(e -> jpa(reader, e, simpleName)).flatMap(Optional::stream).findFirst();
     }
 
-    private static Optional<AnnotationMirror> jpa(AnnotationReader reader, Element element, String simpleName) {
+    static Optional<AnnotationMirror> jpa(AnnotationReader reader, Element element, String simpleName) {
         for (String prefix : JPA) {
             Optional<AnnotationMirror> found = reader.find(element, prefix + simpleName);
             if (found.isPresent()) {
@@ -229,7 +418,7 @@ public record TableMapping(
     }
 
     /** The field and the getter of a member (JPA annotations may be on either). */
-    private static List<Element> annotatedElements(MemberModel member) {
+    static List<Element> annotatedElements(MemberModel member) {
         List<Element> elements = new ArrayList<>();
         elements.add(member.element());
         Element enclosing = member.element().getEnclosingElement();

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class MappingValidation {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,2}");
 
     /** Words reserved in SQL:2016, PostgreSQL or H2 that are likely as table or column names. */
     private static final Set<String> RESERVED = Set.of(
@@ -42,7 +42,9 @@ public final class MappingValidation {
         }
         if (!mapping.unsupported().isEmpty()) {
             for (TableMapping.Unsupported u : mapping.unsupported()) {
-                report.add(Message.UNSUPPORTED_JPA_MAPPING, u.location(), HINTS.getOrDefault(u.annotation(),
+                String annotation = u.annotation().contains("(")
+                        ? u.annotation().substring(0, u.annotation().indexOf('(')) : u.annotation();
+                report.add(Message.UNSUPPORTED_JPA_MAPPING, u.location(), HINTS.getOrDefault(annotation,
                         "use SINGLE_TABLE inheritance (its discriminator is supported), or @SecuredEntity(persistent = false)"),
                         u.annotation(), u.declaredOn(), entity.simpleName());
             }
@@ -83,6 +85,16 @@ public final class MappingValidation {
                         entity.members().get(other).name(), entity.members().get(i).name(), entity.simpleName(), column);
             }
         }
+        mapping.embedded().forEach((member, columns) -> columns.forEach((attribute, column) -> {
+            checkName("column", column.column(), entity, column.location(), report);
+            Integer other = seen.putIfAbsent(column.column().toLowerCase(Locale.ROOT), member);
+            if (other != null) {
+                report.add(Message.DUPLICATE_COLUMN, column.location(), "give one of them another column with "
+                        + "@AttributeOverride(name = \"" + attribute + "\", column = @Column(name = ...))",
+                        entity.members().get(other).name(), entity.members().get(member).name() + "." + attribute,
+                        entity.simpleName(), column.column());
+            }
+        }));
         mapping.toMany().forEach((member, link) -> {
             SourceLocation location = location(entity, mapping, member);
             if (link.joinTable() != null) {
@@ -96,7 +108,9 @@ public final class MappingValidation {
 
     private static final Map<String, String> HINTS = Map.of(
             "EmbeddedId", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)",
-            "IdClass", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)");
+            "IdClass", "use a single @Id member (a composite key can stay a unique constraint), or @SecuredEntity(persistent = false)",
+            "Column", "keep the member in the entity's own table (no table = ... on its column), or @SecuredEntity(persistent = false)",
+            "JoinColumn", "keep the member in the entity's own table (no table = ... on its column), or @SecuredEntity(persistent = false)");
 
     private static boolean isValid(String name) {
         return IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name.toLowerCase(Locale.ROOT));

@@ -90,7 +90,9 @@ final class TablePlanning {
                 return noTable(entity, simpleName(missing.entity()) + " has no key member", report);
             } catch (SqlSchema.UnsupportedMappingException unsupported) {
                 EntityModel owner = tables.entity(unsupported.entity()).orElse(entity);
-                int index = owner.memberIndex(unsupported.member());
+                // address.geo: a member of an embeddable, reported on the embedded member address
+                String member = unsupported.member();
+                int index = owner.memberIndex(member.indexOf('.') < 0 ? member : member.substring(0, member.indexOf('.')));
                 report.add(Message.UNSUPPORTED_MAPPING, index < 0 ? entity.location() : owner.members().get(index).location(),
                         unsupported.hint(), unsupported.member(), owner.simpleName(), rule.number(), entity.simpleName(),
                         unsupported.getMessage());

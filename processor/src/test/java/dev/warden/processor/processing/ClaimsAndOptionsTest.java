@@ -149,7 +149,7 @@ class ClaimsAndOptionsTest {
     @Test
     void theOptionsAreDeclaredSoJavacAcceptsThemAndReportsAMisspeltOne() {
         assertEquals(Set.of("warden.claimAnnotations", "warden.postgresql.rowLevelSecurity",
-                "warden.postgresql.forceRowLevelSecurity"), new WardenProcessor().getSupportedOptions());
+                "warden.postgresql.forceRowLevelSecurity", "warden.naming"), new WardenProcessor().getSupportedOptions());
 
         Compilation declared = compile(List.of(new WardenProcessor()), "-Awarden.claimAnnotations=true", "-Xlint:all",
                 "-Werror");
@@ -171,6 +171,26 @@ class ClaimsAndOptionsTest {
                 + " value 'yes': it takes true or false");
         assertThat(compilation).hadErrorContaining("hint: -Awarden.claimAnnotations=true (the default) or"
                 + " -Awarden.claimAnnotations=false");
+    }
+
+    @Test
+    void aNamingThatIsNoneOfTheThreeIsAnErrorWithoutAnElement() {
+        Compilation compilation = compile(List.of(new WardenProcessor()), "-Awarden.naming=hibernate");
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[WARDEN-E097] processor option -Awarden.naming has the"
+                + " value 'hibernate': it takes snake, spring-boot or jpa");
+        assertThat(compilation).hadErrorContaining("hint: -Awarden.naming=spring-boot for Spring Boot's naming,"
+                + " -Awarden.naming=jpa for Hibernate's defaults");
+        assertEquals(null, compilation.errors().get(0).getSource(), "an option is no element of the sources");
+    }
+
+    @Test
+    void eachNamingIsAccepted() {
+        for (String naming : List.of("snake", "spring-boot", "jpa", "JPA")) {
+            assertThat(compile(List.of(new WardenProcessor()), "-Awarden.naming=" + naming)).succeeded();
+        }
     }
 
     @Test
