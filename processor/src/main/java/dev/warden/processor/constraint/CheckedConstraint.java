@@ -50,7 +50,8 @@ public final class CheckedConstraint {
 
     /**
      * The members {@code path} goes through, one per segment, from a member of the root to the member the path
-     * denotes. {@code path} must be a node of {@link #expression()}.
+     * denotes; except that an embedded member and its embeddable's attribute ({@code address/city}) are one member,
+     * {@code address.city} ({@link MemberShape#embeddedIn()}). {@code path} must be a node of {@link #expression()}.
      */
     public List<MemberShape> members(Path path) {
         List<MemberShape> members = paths.get(path);
