@@ -95,13 +95,13 @@ final class Shop {
 
     private static int h2Count;
 
-    private static DataSource h2() {
+    static DataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:shop" + (++h2Count) + ";DB_CLOSE_DELAY=-1");
         return dataSource;
     }
 
-    private static synchronized DataSource postgres() {
+    static synchronized DataSource postgres() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(90)).start();

@@ -29,6 +29,7 @@ import javax.lang.model.util.Types;
 public final class TableWriter {
 
     private static final ClassName ENTITY_TABLE = ClassName.get(Naming.RUNTIME + ".sql", "EntityTable");
+    private static final ClassName KEY_GENERATION = ENTITY_TABLE.nestedClass("KeyGeneration");
     static final ClassName SQL_PARAM = ClassName.get(Naming.RUNTIME + ".sql", "SqlParam");
 
     private final Naming naming;
@@ -68,6 +69,17 @@ public final class TableWriter {
                     TypeName.get(column.javaType()));
         }
         table.discriminator().ifPresent(d -> init.add(".discriminator($S, $S)\n", d.column(), d.value()));
+        for (TablePlan.Column column : table.columns()) {
+            if (table.mapping().ordinalEnums().contains(column.member())) {
+                init.add(".ordinal($T.$L)\n", memberEnum, constants.get(column.member()));
+            }
+        }
+        if (table.version() >= 0) {
+            init.add(".version($T.$L)\n", memberEnum, constants.get(table.version()));
+        }
+        table.keyGeneration().ifPresent(g -> init.add(".keyGeneration(new $T($T.$L, $L))\n", KEY_GENERATION,
+                KEY_GENERATION.nestedClass("Strategy"), g.strategy(),
+                g.sequence() == null ? "null" : CodeBlock.of("$S", g.sequence())));
         for (Map.Entry<Integer, CompiledSqlConstraint> rule : table.constraints().entrySet()) {
             List<CodeBlock> params = rule.getValue().params().stream().map(TableWriter::param).toList();
             // The parameters follow on the same line when they fit, else one per line.

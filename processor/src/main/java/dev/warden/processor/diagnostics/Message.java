@@ -77,6 +77,11 @@ public enum Message {
     OPERATION_OVERLOADS_DIFFER(ERROR, "E052", "the methods named %s of %s are one operation but are for different module roles: %s and %s"),
     OPERATION_NOT_ENFORCEABLE(ERROR, "E053", "@AllowedRoles on %s cannot be enforced: %s"),
 
+    // ----- versions and generated keys (JPA @Version, @GeneratedValue)
+    VERSION_TYPE(ERROR, "E054", "@Version member '%s' of %s has type %s, but Warden increments and checks whole-number versions only"),
+    VERSION_WRITE(ERROR, "E055", "%s gives READ_WRITE on '%s' of %s, its @Version: every update increments it, and users can never write it"),
+    KEY_GENERATION(ERROR, "E056", "the key '%s' of %s is generated with %s, which WardenData cannot follow: %s"),
+
     // ----- system members, presets and reusable rules
     SYSTEM_MEMBER_WRITE(ERROR, "E061", "%s gives READ_WRITE on '%s' of %s, which Warden fills in (%s): users can never write it"),
     OWNER_WRITE(ERROR, "E069", "%s gives READ_WRITE on '%s' of %s, its @Owner: Warden fills in the creator's id, and users can never write it (as Mendix's System.owner)"),

@@ -115,9 +115,12 @@ public record MemberModel(
         return systemMarkers.stream().findFirst();
     }
 
-    /** Whether Warden fills the member in, so that no user may write it: {@code @Owner} or a system marker. */
+    /**
+     * Whether Warden fills the member in, so that no user may write it: {@code @Owner}, a system marker, or JPA's
+     * {@code @Version}.
+     */
     public boolean isFilledByWarden() {
-        return owner || !systemMarkers.isEmpty();
+        return owner || !systemMarkers.isEmpty() || KeyAndVersion.isVersion(this);
     }
 
     public boolean isCalculated() {

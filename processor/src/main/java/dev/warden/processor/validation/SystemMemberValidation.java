@@ -5,6 +5,7 @@ import dev.warden.processor.diagnostics.Names;
 import dev.warden.processor.diagnostics.Report;
 import dev.warden.processor.model.AppModel;
 import dev.warden.processor.model.EntityModel;
+import dev.warden.processor.model.KeyAndVersion;
 import dev.warden.processor.model.MemberModel;
 import dev.warden.processor.model.SourceLocation;
 import dev.warden.processor.model.SystemMarker;
@@ -169,6 +170,12 @@ final class SystemMemberValidation {
             report.add(Message.OWNER_WRITE, location,
                     "use READ: Warden sets it on create; change the owner as the system (SecurityContext.system())",
                     where, member.name(), entity.simpleName());
+            return;
+        }
+        if (KeyAndVersion.isVersion(member)) {
+            report.add(Message.VERSION_WRITE, location,
+                    "use READ: every update through Warden (and every flush by JPA) increments it", where,
+                    member.name(), entity.simpleName());
             return;
         }
         Optional<SystemMarker> marker = member.systemMarker();

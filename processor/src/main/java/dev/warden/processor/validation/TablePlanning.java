@@ -8,6 +8,7 @@ import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Report;
 import dev.warden.processor.model.AnnotationReader;
 import dev.warden.processor.model.EntityModel;
+import dev.warden.processor.model.KeyAndVersion;
 import dev.warden.processor.model.MemberModel;
 import dev.warden.processor.model.MemberModel.MemberKind;
 import dev.warden.processor.model.TableCatalog;
@@ -99,7 +100,77 @@ final class TablePlanning {
                 return Optional.empty();
             }
         }
-        return Optional.of(new TablePlan(mapping, columns, constraints, discriminator(entity)));
+        KeyAndVersion keyAndVersion = KeyAndVersion.of(entity, mapping, reader);
+        int version = version(entity, mapping, keyAndVersion, report);
+        Optional<TablePlan.KeyGeneration> keyGeneration = keyAndVersion.generation()
+                .flatMap(generation -> keyGeneration(entity, entity.members().get(mapping.key()), generation, report));
+        if (report.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new TablePlan(mapping, columns, constraints, discriminator(entity), version, keyGeneration));
+    }
+
+    /** The {@code @Version} member with a column, checked to be a whole number (E054); -1 when there is none. */
+    private int version(EntityModel entity, TableMapping mapping, KeyAndVersion keyAndVersion, Report report) {
+        int index = keyAndVersion.version();
+        if (index < 0 || mapping.columns().get(index) == null) {
+            return -1;
+        }
+        MemberModel member = entity.members().get(index);
+        if (!isWholeNumber(member.type())) {
+            report.add(Message.VERSION_TYPE, keyAndVersion.versionLocation(),
+                    "declare it as a Long, Integer or Short (or long, int, short)", member.name(), entity.simpleName(),
+                    member.type());
+            return -1;
+        }
+        return index;
+    }
+
+    private static final java.util.regex.Pattern SEQUENCE_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+
+    /**
+     * How WardenData makes the key of a new object, for a key's {@code @GeneratedValue}: an identity column or a
+     * sequence for a whole-number key ({@code AUTO} is Hibernate's sequence), a random UUID for a UUID key; E056 for
+     * what it cannot follow (a generator table, a custom generator, a strategy the key's type cannot have).
+     */
+    private Optional<TablePlan.KeyGeneration> keyGeneration(EntityModel entity, MemberModel key,
+            KeyAndVersion.Generation generation, Report report) {
+        boolean whole = isWholeNumber(key.type());
+        boolean uuid = types.erasure(key.type()).toString().equals("java.util.UUID");
+        KeyAndVersion.Strategy strategy = generation.strategy();
+        String problem = null;
+        String hint = "use GenerationType.SEQUENCE or IDENTITY for a whole-number key, or UUID for a java.util.UUID "
+                + "key, or give every new object its key and remove @GeneratedValue";
+        switch (strategy) {
+            case TABLE -> problem = "a generator table is Hibernate's to read and update";
+            case CUSTOM -> problem = "a generator of its own runs inside Hibernate only";
+            case IDENTITY, SEQUENCE -> problem = whole ? null : "it needs a whole-number key, not a " + key.type();
+            case UUID -> problem = uuid ? null : "WardenData makes java.util.UUID keys only, not a " + key.type();
+            case AUTO -> problem = whole || uuid ? null
+                    : "for a key of type " + key.type() + " Hibernate's choice is not a sequence or a UUID";
+        }
+        if (problem == null && generation.sequence() != null && (whole || strategy == KeyAndVersion.Strategy.SEQUENCE)
+                && !SEQUENCE_NAME.matcher(generation.sequence()).matches()) {
+            problem = "its sequence '" + generation.sequence() + "' is not a plain SQL name";
+            hint = "name the sequence with letters, digits and _ in @SequenceGenerator(sequenceName = ...)";
+        }
+        if (problem != null) {
+            report.add(Message.KEY_GENERATION, generation.location(), hint, key.name(), entity.simpleName(),
+                    "@GeneratedValue(strategy = " + strategy + ")", problem);
+            return Optional.empty();
+        }
+        return Optional.of(switch (strategy) {
+            case IDENTITY -> new TablePlan.KeyGeneration("IDENTITY", null);
+            case UUID -> new TablePlan.KeyGeneration("UUID", null);
+            default -> uuid ? new TablePlan.KeyGeneration("UUID", null)
+                    : new TablePlan.KeyGeneration("SEQUENCE", generation.sequence());
+        });
+    }
+
+    private boolean isWholeNumber(TypeMirror type) {
+        String name = boxed(type).toString();
+        return name.equals("java.lang.Long") || name.equals("java.lang.Integer") || name.equals("java.lang.Short");
     }
 
     private static int member(EntityModel entity, MemberModel member) {

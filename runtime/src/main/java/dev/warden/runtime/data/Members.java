@@ -61,6 +61,10 @@ final class Members {
             if (index == table.keyMember()) {
                 throw new IllegalArgumentException("The key of " + table.entityName() + " cannot be updated");
             }
+            if (table.versionMember().equals(java.util.OptionalInt.of(index))) {
+                throw new IllegalArgumentException("The version '" + member.memberName() + "' of "
+                        + table.entityName() + " cannot be updated: every update increments it");
+            }
             members.add(index);
         }
         return members.stream().mapToInt(Integer::intValue).toArray();

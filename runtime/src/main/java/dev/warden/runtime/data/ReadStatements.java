@@ -108,7 +108,7 @@ final class ReadStatements {
         }
         Object value = table.toColumnType(member, condition.value());
         schema.checkQueryValue(member, value);
-        return sql.sql(comparison(op)).value(value, type).build();
+        return sql.sql(comparison(op)).value(table.toStored(member, value), table.storedType(member)).build();
     }
 
     private static String comparison(Query.Op op) {

@@ -71,7 +71,7 @@ final class SecuredReads {
                     Object[] values = new Object[rules.memberCount()];
                     for (int i = 0; i < projection.members.length; i++) {
                         int member = projection.members[i];
-                        values[member] = dialect.read(row, i + 1, table.columnType(member));
+                        values[member] = table.fromStored(member, dialect.read(row, i + 1, table.storedType(member)));
                     }
                     BitSet active = (BitSet) always.clone();
                     for (int i = 0; i < flagged.size(); i++) {

@@ -129,7 +129,7 @@ final class Statements {
         Object[] values = new Object[table.rules().memberCount()];
         for (int i = 0; i < projection.members.length; i++) {
             int member = projection.members[i];
-            values[member] = dialect.read(row, i + 1, table.columnType(member));
+            values[member] = table.fromStored(member, dialect.read(row, i + 1, table.storedType(member)));
         }
         return values;
     }

@@ -106,7 +106,7 @@ final class TableSchema {
                     continue;
                 }
                 columns[member] = column;
-                cannotHold(table.columnType(member), column).ifPresent(why -> problems.add("column "
+                cannotHold(table.storedType(member), column).ifPresent(why -> problems.add("column "
                         + table.column(member) + " of table " + table.tableName() + " is " + column.describe()
                         + ", which cannot hold member '" + rules.memberName(member) + "' (" + why + ")"));
             }
@@ -265,6 +265,14 @@ final class TableSchema {
         boolean fits;
         if (type == String.class || type == Character.class) {
             fits = isText(jdbc) || name.equals("citext");
+        } else if (type.isEnum() && name.startsWith("enum(")) {
+            // H2's ENUM type, which Hibernate creates for @Enumerated(STRING): it must list every constant
+            for (Object constant : type.getEnumConstants()) {
+                if (!name.contains("'" + ((Enum<?>) constant).name().toLowerCase(Locale.ROOT) + "'")) {
+                    return Optional.of("it has no value " + ((Enum<?>) constant).name());
+                }
+            }
+            fits = true;
         } else if (type.isEnum()) {
             if (!isText(jdbc)) {
                 fits = false;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.StringJoiner;
 
 /**
@@ -73,9 +74,20 @@ final class WriteStatements {
                 written.add(member);
             }
         }
-        Object key = values[table.keyMember()];
+        int keyMember = table.keyMember();
+        Object key = values[keyMember];
+        boolean keyMade = key == null;
+        if (keyMade && table.keyGeneration().isPresent()) {
+            key = newKey(connection, filter, table.keyGeneration().get());
+            values[keyMember] = key;
+        }
+        OptionalInt version = table.versionMember();
+        if (version.isPresent() && values[version.getAsInt()] == null) {
+            // a new row's version, as Hibernate starts it
+            values[version.getAsInt()] = versionValue(table.columnType(version.getAsInt()), 0);
+        }
         for (int member : table.columnMembers()) {
-            schema.checkWrite(member, values[member], true);
+            schema.checkWrite(member, table.toStored(member, values[member]), true);
         }
         checkAssociationsVisible(connection, filter, values, written.stream().mapToInt(Integer::intValue).toArray());
         StringJoiner columns = new StringJoiner(", ");
@@ -85,7 +97,8 @@ final class WriteStatements {
                 continue;
             }
             columns.add(table.column(member));
-            valueList.sql(valueList.isEmpty() ? "" : ", ").value(values[member], table.columnType(member));
+            valueList.sql(valueList.isEmpty() ? "" : ", ").value(table.toStored(member, values[member]),
+                    table.storedType(member));
         }
         if (table.discriminatorColumn().isPresent()) {
             columns.add(table.discriminatorColumn().get());
@@ -119,7 +132,51 @@ final class WriteStatements {
         if (stored.isEmpty()) {
             throw writeCheckFailure(connection, filter, key, Operation.CREATE, checked);
         }
+        // as JPA's persist does: the object given gets the key made for it and the version it starts with
+        if (keyMade) {
+            setIfSettable(table, object, keyMember, key);
+        }
+        if (version.isPresent()) {
+            setIfSettable(table, object, version.getAsInt(), values[version.getAsInt()]);
+        }
         return stored.get();
+    }
+
+    /** The key of a new object that has none: the next value of its sequence, or a random UUID. */
+    private static Object newKey(Connection connection, QueryFilter<?> filter, EntityTable.KeyGeneration generation)
+            throws SQLException {
+        EntityTable<?> table = filter.table();
+        Class<?> type = table.columnType(table.keyMember());
+        switch (generation.strategy()) {
+            case UUID:
+                return table.toColumnType(table.keyMember(), java.util.UUID.randomUUID());
+            case SEQUENCE:
+                // The value itself, whatever the sequence's increment: Hibernate's pooled optimizers take the values
+                // of a block on one side of each value the sequence hands out, never the value of another caller.
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT " + filter.dialect().nextValue(generation.sequence()));
+                        ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return table.toColumnType(table.keyMember(), row.getLong(1));
+                }
+            default:
+                return null; // IDENTITY: the database fills the column in, read back as the generated key
+        }
+    }
+
+    /** A whole number of a version member's type. */
+    private static Object versionValue(Class<?> type, long value) {
+        if (type == Integer.class) {
+            return Math.toIntExact(value);
+        }
+        return type == Short.class ? (Object) (short) value : (Object) value;
+    }
+
+    /** Sets a member on an object the caller passed, unless it cannot be set (a record component). */
+    private static <T> void setIfSettable(EntityTable<T> table, T object, int member, Object value) {
+        if (!table.rules().isReadOnly(member)) {
+            table.rules().setValue(object, member, value);
+        }
     }
 
     /** The value Warden fills a member's column with (see {@link EntityRules#filledValue}), of the column's type. */
@@ -155,16 +212,30 @@ final class WriteStatements {
             }
         }
         Object key = Statements.keyValue(table, table.value(object, table.keyMember()));
+        OptionalInt version = table.versionMember();
+        Object expected = null;
+        if (version.isPresent()) {
+            expected = table.value(object, version.getAsInt());
+            if (expected == null) {
+                throw new IllegalArgumentException("The " + table.entityName() + " with key " + key + " has no "
+                        + "version ('" + rules.memberName(version.getAsInt()) + "' is null): update an object read "
+                        + "from the database, or insert a new one");
+            }
+        }
         Object[] values = new Object[rules.memberCount()];
         for (int member : members) {
             values[member] = table.value(object, member);
-            schema.checkWrite(member, values[member], false);
+            schema.checkWrite(member, table.toStored(member, values[member]), false);
         }
         checkAssociationsVisible(connection, filter, values, members);
         SqlFragment.Builder sql = SqlFragment.builder().sql("UPDATE " + table.tableName() + " AS " + ALIAS + " SET ");
         for (int i = 0; i < members.length; i++) {
             sql.sql((i == 0 ? "" : ", ") + table.column(members[i]) + " = ")
-                    .value(values[members[i]], table.columnType(members[i]));
+                    .value(table.toStored(members[i], values[members[i]]), table.storedType(members[i]));
+        }
+        if (version.isPresent()) {
+            String column = table.column(version.getAsInt());
+            sql.sql(", " + column + " = " + ALIAS + "." + column + " + 1");
         }
         // changedBy and the changed date go with every change (unless the system stores them itself)
         for (int stamped : table.columnMembers()) {
@@ -175,10 +246,18 @@ final class WriteStatements {
                         table.columnType(stamped));
             }
         }
-        sql.sql(" WHERE ").append(keyEquals(table, key)).sql(" AND ")
-                .append(RowLocks.lockingSubQueries(filter.writeFilter(members), filter.dialect()));
+        sql.sql(" WHERE ").append(keyEquals(table, key));
+        if (version.isPresent()) {
+            int member = version.getAsInt();
+            sql.sql(" AND " + ALIAS + "." + table.column(member) + " = ").value(expected, table.columnType(member));
+        }
+        sql.sql(" AND ").append(RowLocks.lockingSubQueries(filter.writeFilter(members), filter.dialect()));
         int changed = Statements.execute(connection, sql.build(), filter.dialect());
         if (changed == 0) {
+            if (version.isPresent() && writable(connection, filter, key, members)) {
+                // the user may write the row: only its version stopped the update
+                throw new StaleObjectException(table.entityName(), rules.memberName(version.getAsInt()), key);
+            }
             throw notFound(ctx, table, Operation.WRITE, members);
         }
         requireOneRow(table, changed, "update");
@@ -186,7 +265,27 @@ final class WriteStatements {
         if (stored.isEmpty()) {
             throw writeCheckFailure(connection, filter, key, Operation.WRITE, members);
         }
+        if (version.isPresent()) {
+            int member = version.getAsInt();
+            Object next = versionValue(table.columnType(member), ((Number) expected).longValue() + 1);
+            setIfSettable(table, object, member, next);
+            setIfSettable(table, stored.get(), member, next);
+        }
         return stored.get();
+    }
+
+    /** Whether the row with a key is there and passes the write filter of the members. */
+    private static <T> boolean writable(Connection connection, QueryFilter<T> filter, Object key, int[] members)
+            throws SQLException {
+        SqlFragment sql = SqlFragment.builder().sql("SELECT 1 FROM " + filter.table().tableName() + " " + ALIAS
+                + " WHERE ").append(keyEquals(filter.table(), key)).sql(" AND ").append(filter.writeFilter(members))
+                .build();
+        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            sql.bind(statement, 1, filter.dialect());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     /** {@code DELETE FROM table AS t WHERE t.key = ? AND <delete filter>}. */

@@ -122,6 +122,16 @@ public interface Dialect {
     String[] generatedKeyColumns(String keyColumn);
 
     /**
+     * The expression for the next value of a sequence, for {@code SELECT <it>}.
+     *
+     * @param sequence the sequence, a plain SQL identifier, optionally qualified by a schema
+     * @return {@code nextval('orders_seq')}; H2 overrides it with {@code NEXT VALUE FOR orders_seq}
+     */
+    default String nextValue(String sequence) {
+        return "nextval('" + SqlChecks.requireTable(sequence) + "')";
+    }
+
+    /**
      * The {@link Types} constant to bind a null of a Java type as.
      *
      * @param javaType the type

@@ -73,6 +73,9 @@ public final class EntityTable<T> {
     private final Reader<T> reader;
     private final String discriminatorColumn;
     private final String discriminatorValue;
+    private final int versionMember;
+    private final KeyGeneration keyGeneration;
+    private final boolean[] ordinalEnums;
     /** The rendered read filters by shape of user, for {@link QueryFilter#readFilter()}. */
     private final ConcurrentHashMap<ReadShape.Key, ReadShape> readShapes = new ConcurrentHashMap<>();
 
@@ -88,6 +91,37 @@ public final class EntityTable<T> {
         this.reader = builder.reader;
         this.discriminatorColumn = builder.discriminatorColumn;
         this.discriminatorValue = builder.discriminatorValue;
+        this.versionMember = builder.versionMember;
+        this.keyGeneration = builder.keyGeneration;
+        this.ordinalEnums = builder.ordinalEnums.clone();
+    }
+
+    /**
+     * How the key of a new object is made when the object has none.
+     *
+     * @param strategy the kind of generation
+     * @param sequence the database sequence, for {@link Strategy#SEQUENCE}; null otherwise
+     */
+    public record KeyGeneration(Strategy strategy, String sequence) {
+        /** The kinds of generation (JPA's {@code @GeneratedValue} strategies that Warden follows). */
+        public enum Strategy {
+            /** The database fills the key column in (an identity column); read back as a generated key. */
+            IDENTITY,
+            /** The key is the next value of a database sequence, taken before the insert. */
+            SEQUENCE,
+            /** A random {@link java.util.UUID}, made in Java before the insert. */
+            UUID
+        }
+
+        public KeyGeneration {
+            Objects.requireNonNull(strategy, "strategy");
+            if ((strategy == Strategy.SEQUENCE) != (sequence != null)) {
+                throw new IllegalArgumentException("A sequence goes with the SEQUENCE strategy, and only with it");
+            }
+            if (sequence != null) {
+                SqlChecks.requireTable(sequence);
+            }
+        }
     }
 
     /**
@@ -214,6 +248,80 @@ public final class EntityTable<T> {
      */
     public Optional<String> discriminatorValue() {
         return Optional.ofNullable(discriminatorValue);
+    }
+
+    /**
+     * The member that holds the row's version (JPA {@code @Version}): every update increments it and succeeds only
+     * when the stored version is the object's, so that a stale write fails instead of being lost.
+     *
+     * @return the member's index; empty when the entity has no version
+     */
+    public OptionalInt versionMember() {
+        return versionMember < 0 ? OptionalInt.empty() : OptionalInt.of(versionMember);
+    }
+
+    /**
+     * How the key of a new object without one is made (JPA {@code @GeneratedValue}).
+     *
+     * @return the generation; empty when the database's column default, if any, makes it (read back as a generated
+     *     key)
+     */
+    public Optional<KeyGeneration> keyGeneration() {
+        return Optional.ofNullable(keyGeneration);
+    }
+
+    /**
+     * Whether an enum member's column holds the constant's ordinal (JPA's default) rather than its name.
+     *
+     * @param member the member's index
+     * @return true for an ordinal column
+     */
+    public boolean storesOrdinal(int member) {
+        return member >= 0 && member < ordinalEnums.length && ordinalEnums[member];
+    }
+
+    /**
+     * The Java type a member's column is read and bound as: {@link #columnType}, except {@code Integer} for an enum
+     * stored as its ordinal.
+     *
+     * @param member a member with a column
+     * @return the type
+     */
+    public Class<?> storedType(int member) {
+        return storesOrdinal(member) ? Integer.class : columnType(member);
+    }
+
+    /**
+     * A member's value (of its {@link #columnType}) as its column holds it: an enum's ordinal for an ordinal column.
+     *
+     * @param member a member with a column
+     * @param value the value, or null
+     * @return the value to bind, of the {@link #storedType}
+     */
+    public Object toStored(int member, Object value) {
+        return value != null && storesOrdinal(member) ? ((Enum<?>) value).ordinal() : value;
+    }
+
+    /**
+     * A column's value (of the {@link #storedType}) as the member's value: the constant of an ordinal.
+     *
+     * @param member a member with a column
+     * @param stored the value read, or null
+     * @return the value, of the {@link #columnType}
+     * @throws IllegalStateException when an ordinal column holds a number that is no constant's ordinal
+     */
+    public Object fromStored(int member, Object stored) {
+        if (stored == null || !storesOrdinal(member)) {
+            return stored;
+        }
+        Object[] constants = columnType(member).getEnumConstants();
+        int ordinal = ((Number) stored).intValue();
+        if (ordinal < 0 || ordinal >= constants.length) {
+            throw new IllegalStateException("Column " + columns[member] + " of table " + tableName + " holds "
+                    + "ordinal " + ordinal + ", which is no constant of " + columnType(member).getSimpleName()
+                    + " (member '" + rules.memberName(member) + "' of " + entityName() + ")");
+        }
+        return constants[ordinal];
     }
 
     /** The member that is filled with the creating user's id ({@code @Owner}), if it has a column. */
@@ -406,6 +514,9 @@ public final class EntityTable<T> {
         private Reader<T> reader;
         private String discriminatorColumn;
         private String discriminatorValue;
+        private int versionMember = -1;
+        private KeyGeneration keyGeneration;
+        private final boolean[] ordinalEnums;
 
         private Builder(EntityRules<T, M> rules, String tableName, M key) {
             this.rules = Objects.requireNonNull(rules, "rules");
@@ -414,6 +525,43 @@ public final class EntityTable<T> {
             this.columns = new String[rules.memberCount()];
             this.types = new Class<?>[rules.memberCount()];
             this.constraints = new SqlTemplate[rules.ruleCount()];
+            this.ordinalEnums = new boolean[rules.memberCount()];
+        }
+
+        /**
+         * Declares the member that holds the row's version (JPA {@code @Version}), a whole number with a column.
+         *
+         * @param member the member
+         * @return this builder
+         */
+        public Builder<T, M> version(M member) {
+            if (versionMember >= 0) {
+                throw new IllegalArgumentException("The version of " + rules.entityName() + " is declared twice");
+            }
+            versionMember = member.ordinal();
+            return this;
+        }
+
+        /**
+         * Declares how the key of a new object without one is made.
+         *
+         * @param generation the generation
+         * @return this builder
+         */
+        public Builder<T, M> keyGeneration(KeyGeneration generation) {
+            this.keyGeneration = Objects.requireNonNull(generation, "generation");
+            return this;
+        }
+
+        /**
+         * Declares that an enum member's column holds the constant's ordinal (JPA's default for enums), not its name.
+         *
+         * @param member an enum member with a column
+         * @return this builder
+         */
+        public Builder<T, M> ordinal(M member) {
+            ordinalEnums[member.ordinal()] = true;
+            return this;
         }
 
         /**
@@ -529,12 +677,26 @@ public final class EntityTable<T> {
                 throw new IllegalStateException("Rules " + missing + " of " + entity
                         + " have a constraint but no SQL for it");
             }
+            if (versionMember >= 0 && (columns[versionMember] == null || !isWholeNumber(types[versionMember]))) {
+                throw new IllegalStateException("The version '" + rules.memberName(versionMember) + "' of " + entity
+                        + " needs a column of a whole-number type");
+            }
+            for (int member = 0; member < ordinalEnums.length; member++) {
+                if (ordinalEnums[member] && (columns[member] == null || !types[member].isEnum())) {
+                    throw new IllegalStateException("Member '" + rules.memberName(member) + "' of " + entity
+                            + " is stored as an ordinal, but is no enum with a column");
+                }
+            }
             if (constructor == null && reader == null) {
                 throw new IllegalStateException("The table of " + entity + " needs a constructor or a reader");
             }
             EntityTable<T> table = new EntityTable<>(this);
             GeneratedCode.register(rules.entityType(), table);
             return table;
+        }
+
+        private static boolean isWholeNumber(Class<?> type) {
+            return type == Long.class || type == Integer.class || type == Short.class;
         }
 
         @Override

@@ -30,6 +30,11 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String nextValue(String sequence) {
+        return "NEXT VALUE FOR " + SqlChecks.requireTable(sequence);
+    }
+
+    @Override
     public int sqlType(Class<?> javaType) {
         int type = Dialect.super.sqlType(javaType);
         return type == Types.OTHER ? Types.NULL : type;
