@@ -14,8 +14,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * Entities on a fresh database of a kind ("h2" or "postgresql") with the schema Hibernate creates from them
- * ({@code drop-and-create}), and WardenData over the same database; Warden's Hibernate listeners are off, so what
- * Hibernate writes is what JPA alone would.
+ * ({@code drop-and-create}), and WardenData over the same database; Warden's Hibernate listeners are off unless asked
+ * for, so that what Hibernate writes is what JPA alone would.
  */
 final class HibernateSchema implements AutoCloseable {
     final DataSource dataSource;
@@ -23,12 +23,17 @@ final class HibernateSchema implements AutoCloseable {
     final WardenData data;
 
     HibernateSchema(String database, Class<?>... entities) {
+        this(database, false, entities);
+    }
+
+    /** With or without Warden's Hibernate listeners (the flush checks and the safety net). */
+    HibernateSchema(String database, boolean wardenListeners, Class<?>... entities) {
         dataSource = "h2".equals(database) ? Shop.h2() : Shop.postgres();
         factory = new HibernatePersistenceConfiguration("schema")
                 .managedClasses(entities)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "drop-and-create")
-                .property(WardenJpa.ENABLED, "false")
+                .property(WardenJpa.ENABLED, String.valueOf(wardenListeners))
                 .createEntityManagerFactory();
         data = WardenData.of(dataSource);
     }

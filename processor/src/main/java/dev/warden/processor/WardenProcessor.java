@@ -21,6 +21,7 @@ import dev.warden.processor.diagnostics.DiagnosticPrinter;
 import dev.warden.processor.diagnostics.Message;
 import dev.warden.processor.diagnostics.Report;
 import dev.warden.processor.model.AppModel;
+import dev.warden.processor.model.AstModifications;
 import dev.warden.processor.model.ElementOrder;
 import dev.warden.processor.model.EntityModel;
 import dev.warden.processor.model.ModelBuilder;
@@ -162,6 +163,12 @@ public final class WardenProcessor extends AbstractProcessor {
 
     private final List<AppModel> applications = new ArrayList<>();
     private Optional<AppModel> classPathApplication;
+    /** What an entity waits for when a processor that changes types (Lombok) is not done with it yet. */
+    private static final String AWAITING_AST_MODIFICATIONS = "the members Lombok adds";
+    private AstModifications astModifications;
+    /** Types with member annotations (on fields Lombok has not made members yet) to check in a later round. */
+    private final Set<String> strayAwaitingAst = new LinkedHashSet<>();
+
     /** Entities waiting for a type generated in a later round, by name, with the type they wait for. */
     private final Map<String, String> deferred = new LinkedHashMap<>();
     private final Set<String> processed = new LinkedHashSet<>();
@@ -212,6 +219,7 @@ public final class WardenProcessor extends AbstractProcessor {
                 booleanOption(Option.FORCE_ROW_LEVEL_SECURITY, env.getOptions()));
         modules = new ModuleCatalog(env.getElementUtils(), env.getFiler());
         builder = new ModelBuilder(env.getElementUtils(), env.getTypeUtils(), modules);
+        astModifications = AstModifications.discover(WardenProcessor.class.getClassLoader());
         shapes = new ShapeCatalog(env.getElementUtils(), env.getTypeUtils(), builder);
         tables = new TableCatalog(env.getElementUtils(), builder, naming(env.getOptions()));
         validator = new Validator(modules, env.getElementUtils(), env.getTypeUtils(), shapes, tables);
@@ -386,6 +394,17 @@ public final class WardenProcessor extends AbstractProcessor {
             if (type != null && !candidates.contains(type)) {
                 candidates.add(type);
             }
+        }
+        if (!round.processingOver() && candidates.stream().anyMatch(type -> !astModifications.isComplete(type))) {
+            // Lombok (or another processor that changes types) has not added the accessors yet: read every entity
+            // in a later round, so that none is validated against another's members before they are there
+            for (TypeElement type : candidates) {
+                String name = type.getQualifiedName().toString();
+                if (!processed.contains(name)) {
+                    deferred.put(name, AWAITING_AST_MODIFICATIONS);
+                }
+            }
+            return;
         }
         Map<String, EntityModel> read = new LinkedHashMap<>();
         for (TypeElement type : candidates) {
@@ -700,8 +719,35 @@ public final class WardenProcessor extends AbstractProcessor {
                 WardenAnnotations.CHANGED_BY, "ChangedBy", WardenAnnotations.CREATED_DATE, "CreatedDate",
                 WardenAnnotations.CHANGED_DATE, "ChangedDate", WardenAnnotations.PRESET, "Preset");
         Set<Element> reported = new LinkedHashSet<>();
+        // the types whose members were not there yet in an earlier round, read again now
+        List<TypeElement> retried = new ArrayList<>();
+        if (round.processingOver() || strayAwaitingAst.stream().map(processingEnv.getElementUtils()::getTypeElement)
+                .allMatch(type -> type == null || astModifications.isComplete(type))) {
+            for (String name : strayAwaitingAst) {
+                TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+                if (type != null) {
+                    retried.add(type);
+                }
+            }
+            strayAwaitingAst.clear();
+        }
         for (Map.Entry<String, String> annotation : new java.util.TreeMap<>(memberAnnotations).entrySet()) {
-            for (Element element : elementsAnnotated(round, annotation.getKey())) {
+            Set<Element> annotated = new LinkedHashSet<>(elementsAnnotated(round, annotation.getKey()));
+            for (TypeElement type : retried) {
+                for (Element member : type.getEnclosedElements()) {
+                    if (hasAnnotation(member, annotation.getKey())) {
+                        annotated.add(member);
+                    }
+                }
+            }
+            for (Element element : annotated) {
+                Element holder = element.getEnclosingElement();
+                if (!round.processingOver() && holder instanceof TypeElement type
+                        && !astModifications.isComplete(type)) {
+                    // Lombok has not added the accessors that would make it a member yet
+                    strayAwaitingAst.add(type.getQualifiedName().toString());
+                    continue;
+                }
                 if (!isCopyFromRecordComponent(element, annotation.getKey()) && !builder.declaresMember(element)
                         && reported.add(element)) {
                     stray.add(new StrayAnnotation(StrayAnnotation.Kind.MEMBER_ANNOTATION_ON_NON_MEMBER,
@@ -735,6 +781,11 @@ public final class WardenProcessor extends AbstractProcessor {
                 .filter(component -> component.getSimpleName().contentEquals(element.getSimpleName()))
                 .anyMatch(component -> component.getAnnotationMirrors().stream().anyMatch(mirror -> ((TypeElement) mirror
                         .getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)));
+    }
+
+    private static boolean hasAnnotation(Element element, String annotation) {
+        return element.getAnnotationMirrors().stream().anyMatch(mirror -> ((TypeElement) mirror.getAnnotationType()
+                .asElement()).getQualifiedName().contentEquals(annotation));
     }
 
     private Set<? extends Element> elementsAnnotated(RoundEnvironment round, String annotation) {

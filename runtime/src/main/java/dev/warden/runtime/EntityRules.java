@@ -204,6 +204,18 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
     }
 
     /**
+     * Declares the member that holds the row's version (JPA {@code @Version}): the data layer (WardenData, Hibernate)
+     * sets and increments it, so what a new object holds in it does not count as set by the caller, and no rule gives
+     * the right to write it.
+     *
+     * @param member the member
+     */
+    protected final void version(M member) {
+        requireIncomplete();
+        filled[Objects.requireNonNull(member, "member").ordinal()] = true;
+    }
+
+    /**
      * Declares the member that holds the id of the user who last changed the object ({@code @ChangedBy}): every
      * create and update fills it in.
      *

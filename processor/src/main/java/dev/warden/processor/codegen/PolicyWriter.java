@@ -12,6 +12,7 @@ import dev.warden.processor.constraint.CompiledJavaConstraint;
 import dev.warden.processor.constraint.JavaConstraintCompiler;
 import dev.warden.processor.model.Access;
 import dev.warden.processor.model.EntityModel;
+import dev.warden.processor.model.KeyAndVersion;
 import dev.warden.processor.model.MemberEntry;
 import dev.warden.processor.model.MemberModel;
 import dev.warden.processor.model.ModuleModel;
@@ -134,6 +135,9 @@ public final class PolicyWriter {
                 body.addStatement("owner($T.$L)", memberEnum, constants.get(entity.members().indexOf(owner))));
         for (int i = 0; i < entity.members().size(); i++) {
             systemMember(body, entity.members().get(i), memberEnum, constants.get(i));
+            if (KeyAndVersion.isVersion(entity.members().get(i))) {
+                body.addStatement("version($T.$L)", memberEnum, constants.get(i));
+            }
         }
         if (!calculated.isEmpty()) {
             body.addStatement("calculated($L)", calculated.stream().map(c -> "Member." + c).collect(Collectors.joining(", ")));

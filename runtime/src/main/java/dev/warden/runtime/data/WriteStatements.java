@@ -82,8 +82,8 @@ final class WriteStatements {
             values[keyMember] = key;
         }
         OptionalInt version = table.versionMember();
-        if (version.isPresent() && values[version.getAsInt()] == null) {
-            // a new row's version, as Hibernate starts it
+        if (version.isPresent() && (values[version.getAsInt()] == null || ctx.enforcesDataAccess())) {
+            // a new row's version, as Hibernate starts it, whatever the caller put there
             values[version.getAsInt()] = versionValue(table.columnType(version.getAsInt()), 0);
         }
         for (int member : table.columnMembers()) {
