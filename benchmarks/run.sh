@@ -4,27 +4,44 @@
 #   bash benchmarks/run.sh            # the documented run: about 15 to 20 minutes on 2 cores
 #   bash benchmarks/run.sh --quick    # a smoke run of the same code, a few minutes; its figures mean nothing
 #   bash benchmarks/run.sh --help     # the options, passed on to the benchmark jar
+#   bash benchmarks/run.sh --jpa-spring [--quick|--help|...]
+#                                     # only items 8 and 9 (JPA, Spring Data, the Spring Security bridge, a few
+#                                     # minutes): rewrites their section of BENCHMARKS.md and nothing else; the
+#                                     # full run keeps that section
 #
 # Not part of `mvn verify`: that only builds this module and runs its sanity tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+main="-jar benchmarks/target/warden-benchmarks.jar"
+modules="annotations runtime processor benchmarks pom.xml"
+if [[ "${1:-}" == "--jpa-spring" ]]; then
+  shift
+  main="-cp benchmarks/target/warden-benchmarks.jar dev.warden.benchmarks.JpaSpringReport"
+  modules="annotations runtime processor jpa spring benchmarks pom.xml"
+  command_prefix="bash benchmarks/run.sh --jpa-spring"
+else
+  command_prefix="bash benchmarks/run.sh"
+fi
+
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   if [[ -f benchmarks/target/warden-benchmarks.jar ]]; then
-    exec java -jar benchmarks/target/warden-benchmarks.jar --help
+    exec java $main --help
   fi
 fi
 
 # Build the benchmark module and what it needs (annotations, runtime, processor); skip every module's tests.
 mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true
 
-command="bash benchmarks/run.sh${*:+ $*}"
+command="$command_prefix${*:+ $*}"
 revision="unknown"
 if git rev-parse --short HEAD >/dev/null 2>&1; then
   revision="commit $(git rev-parse --short HEAD)"
-  changed="$(git status --porcelain --untracked-files=no -- annotations runtime processor benchmarks pom.xml | wc -l)"
+  # shellcheck disable=SC2086
+  changed="$(git status --porcelain --untracked-files=no -- $modules | wc -l)"
   if [[ "$changed" != "0" ]]; then
     revision="$revision, with uncommitted changes in $changed file(s) of the modules it builds"
   fi
 fi
-exec java -jar benchmarks/target/warden-benchmarks.jar --command "$command" --revision "$revision" "$@"
+# shellcheck disable=SC2086
+exec java $main --command "$command" --revision "$revision" "$@"

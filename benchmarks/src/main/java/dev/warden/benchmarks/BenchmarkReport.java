@@ -182,7 +182,9 @@ public final class BenchmarkReport {
         double minutes = (System.nanoTime() - start) / 60e9;
 
         String markdown = new ReportWriter(this, machine, loadAfter, minutes, jmh, runs, retained, compile, cold).write();
-        Files.writeString(out, markdown, StandardCharsets.UTF_8);
+        // Items 8 and 9 are run apart (JpaSpringReport): keep the section the last such run wrote.
+        String kept = Files.exists(out) ? JpaSpringReport.section(Files.readString(out, StandardCharsets.UTF_8)) : "";
+        Files.writeString(out, JpaSpringReport.splice(markdown, kept), StandardCharsets.UTF_8);
         log.println("# wrote " + out.toAbsolutePath() + " after " + String.format(Locale.ROOT, "%.1f", minutes)
                 + " minutes");
     }
