@@ -30,8 +30,9 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   fi
 fi
 
-# Build the benchmark module and what it needs (annotations, runtime, processor); skip every module's tests.
-mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true
+# Build the benchmark module and what it needs (annotations, runtime, processor, jpa, spring); run no module's
+# tests. -DskipTests, not -Dmaven.test.skip: warden-jpa's build needs the processor's test jar.
+mvn -B -q -pl benchmarks -am package -DskipTests
 
 command="$command_prefix${*:+ $*}"
 revision="unknown"
