@@ -209,9 +209,10 @@ public final class JpaSpringReport {
         b.append("### 8. Criteria queries through Hibernate with Warden (issue 11)\n\n");
         b.append("`JpaQueryBenchmark`: the reader's invoices (1% of ").append(rows).append(" rows, `owner` indexed, "
                 + "ordered by id) as a Criteria query in a new `EntityManager` per operation, as a request would "
-                + "make it. Warden's arm runs in a factory with Warden's integrator (discovered from the jar) and "
-                + "puts `WardenJpa.readable(cb, query, root, ctx)` in the `WHERE`; Hibernate then also judges each "
-                + "entity it loads (the post-load safety net). The baseline runs in a factory with "
+                + "make it. Warden's arm runs in a factory with Warden's integrator (discovered from the jar; its "
+                + "automatic read filter off, `warden.jpa.read-filter=false`, so that the query has the predicate "
+                + "once) and puts `WardenJpa.readable(cb, query, root, ctx)` in the `WHERE`; Hibernate then also "
+                + "judges each entity it loads (the post-load safety net). The baseline runs in a factory with "
                 + "`warden.jpa.enabled=false` and writes the rule by hand, `cb.equal(root.get(\"owner\"), reader)`. "
                 + "The entity is `LedgerInvoice`, with `Invoice`'s rules, on a copy of the table.\n\n");
         b.append("| Query | Time (ms/op) | Ratio to the hand-written query | Allocated (B/op) |\n|---|---|---:|---:|\n");

@@ -2,6 +2,7 @@ package dev.warden.benchmarks.data;
 
 import dev.warden.benchmarks.fixture.jpa.LedgerInvoice;
 import dev.warden.jpa.WardenJpa;
+import dev.warden.jpa.query.ReadFilters;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,8 +15,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 /**
  * Hibernate 7.4 entity manager factories over a {@link BenchDatabase}'s invoices (items 8 and 9): one with
  * Warden's integrator (discovered from warden-jpa's jar, as in an application), one with it turned off
- * ({@value WardenJpa#ENABLED}{@code =false}), the same Hibernate otherwise. The schema is the benchmark's own
- * ({@link #copyInvoices}).
+ * ({@value WardenJpa#ENABLED}{@code =false}), the same Hibernate otherwise. Neither has the automatic read filter
+ * ({@value ReadFilters#SETTING}{@code =false}): the benchmarks compare the predicate a query is given. The schema
+ * is the benchmark's own ({@link #copyInvoices}).
  */
 public final class BenchJpa {
     private BenchJpa() {}
@@ -42,6 +44,9 @@ public final class BenchJpa {
         settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
         settings.put(WardenJpa.ENABLED, Boolean.toString(warden));
+        // Not the automatic read filter (a Hibernate filter in every session): Warden's arms put the generated
+        // predicate in the query themselves (WardenJpa.readable, WardenSpecification), as items 8 and 9 measure.
+        settings.put(ReadFilters.SETTING, "false");
         return settings;
     }
 
