@@ -89,6 +89,11 @@ public final class Conditions {
         return constant(ctx.hasUserRole(userRole));
     }
 
+    /** {@code '[%UserRole_Name%]'} as a value, compared with a boolean member: whether the user has that user role. */
+    public Boolean userRole(String userRole) {
+        return ctx.hasUserRole(userRole);
+    }
+
     // ------------------------------------------------------------------------------------------ comparisons
 
     /** {@code x = value}: false when x is empty. */

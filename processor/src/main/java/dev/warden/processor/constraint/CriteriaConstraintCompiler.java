@@ -404,6 +404,9 @@ public final class CriteriaConstraintCompiler {
             case CUSTOM:
                 return CodeBlock.of("$L.token($S, $T.class)", conditionsVar, meaning.name(),
                         JavaTypes.classLiteralType(meaning.custom().javaType()));
+            case USER_ROLE:
+                // compared with a boolean member: whether the user has the role, as the Java twin and SQL have it
+                return CodeBlock.of("$L.userRole($S)", conditionsVar, meaning.name());
             case DATE_TIME:
                 break;
             default:
