@@ -4,7 +4,6 @@ import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
-import java.util.Optional;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.PreCollectionUpdateEvent;
 import org.hibernate.event.spi.PreCollectionUpdateEventListener;
@@ -49,12 +48,8 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
         }
         SecurityContext ctx = Judge.context(rules, Operation.CREATE);
         EntityPersister persister = event.getPersister();
-        Object id = withoutIdentifier(rules, persister, entity);
-        try {
-            rules.checkCreate(ctx, entity);
-        } finally {
-            restoreIdentifier(rules, persister, entity, id);
-        }
+        // The identifier is Hibernate's, not a member the user sets; the write check sees it as it is stored.
+        rules.checkCreate(ctx, entity, persister.getIdentifierPropertyName());
         // What the check filled in (the owner, the created and changed dates, changedBy, presets) goes into the state
         // Hibernate is about to insert.
         for (int member = 0; member < rules.members().size(); member++) {
@@ -71,26 +66,6 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
         int index = propertyIndex(persister, rules.memberName(member));
         if (index >= 0) {
             state[index] = rules.get(entity, (Enum) rules.members().get(member));
-        }
-    }
-
-    /** Takes the identifier out of a new object for the create check; the value taken out, to put back. */
-    private static Object withoutIdentifier(EntityRules rules, EntityPersister persister, Object entity) {
-        String name = persister.getIdentifierPropertyName();
-        Optional<Enum<?>> member = name == null ? Optional.empty() : rules.member(name);
-        if (member.isEmpty() || rules.isReadOnly(member.get())) {
-            return null;
-        }
-        Object id = rules.get(entity, member.get());
-        if (id != null && !persister.getIdentifierType().getReturnedClass().isPrimitive()) {
-            rules.set(entity, member.get(), null);
-        }
-        return id;
-    }
-
-    private static void restoreIdentifier(EntityRules rules, EntityPersister persister, Object entity, Object id) {
-        if (id != null) {
-            rules.set(entity, (Enum) rules.member(persister.getIdentifierPropertyName()).get(), id);
         }
     }
 

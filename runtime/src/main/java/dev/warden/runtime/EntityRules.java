@@ -1218,11 +1218,26 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
      * @throws AccessDeniedException naming the operation and member the rules deny
      */
     public final Rights checkCreate(SecurityContext ctx, T newObject) {
+        return checkCreate(ctx, newObject, null);
+    }
+
+    /**
+     * {@link #checkCreate(SecurityContext, Object)} for a persistence layer that assigns the key itself (JPA's
+     * identifier, generated or set by the application): the key member needs no write right, and the write check
+     * sees the key as it will be stored.
+     *
+     * @param ctx the security context
+     * @param newObject the object about to be stored, with its key; its owner is set
+     * @param keyMember the name of the key member, or null when there is none
+     * @return the user's rights on the new object
+     * @throws AccessDeniedException naming the operation and member the rules deny
+     */
+    public final Rights checkCreate(SecurityContext ctx, T newObject, String keyMember) {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(newObject, "newObject");
         EntityRules<T, ?> actual = actual(newObject);
         if (actual != this) {
-            return actual.checkCreate(ctx, newObject).inMembersOf(membersIn(actual), members.length);
+            return actual.checkCreate(ctx, newObject, keyMember).inMembersOf(membersIn(actual), members.length);
         }
         if (!canCreate(ctx)) {
             throw denial(ctx, null, Operation.CREATE, -1);
@@ -1233,7 +1248,7 @@ public abstract class EntityRules<T, M extends Enum<M> & EntityMember> {
         }
         MemberSet set = membersSetOn(newObject);
         for (M member : members) {
-            if (!set.contains(member.ordinal())) {
+            if (!set.contains(member.ordinal()) || member.memberName().equals(keyMember)) {
                 continue;
             }
             Object value = get(newObject, member);
