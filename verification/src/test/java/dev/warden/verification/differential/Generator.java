@@ -56,18 +56,26 @@ final class Generator {
     private final Random random;
     /** Whether to generate the forms of security-model.md §6; false reproduces the first generator exactly. */
     private final boolean extended;
+    /**
+     * Whether the models are JPA entities ({@link #jpa}): then paths also take {@code reversed(Entity.member)} steps
+     * back along the associations of the model, and enums are stored by name or by ordinal.
+     */
+    private final boolean jpa;
+    /** The entities of the model whose rules are being made: the declaring entities of {@code reversed} steps. */
+    private List<Entity> modelEntities = List.of();
     private final String[] strings;
     private final String[] texts;
     private long nextId = 1;
 
     /** A generator of every form of the constraint language. */
     Generator(long seed) {
-        this(seed, true);
+        this(seed, true, false);
     }
 
-    private Generator(long seed, boolean extended) {
+    private Generator(long seed, boolean extended, boolean jpa) {
         this.random = new Random(seed);
         this.extended = extended;
+        this.jpa = jpa;
         this.strings = extended ? STRINGS : LEGACY_STRINGS;
         this.texts = extended ? TEXTS : LEGACY_TEXTS;
     }
@@ -78,7 +86,15 @@ final class Generator {
      * model that once disagreed.
      */
     static Generator legacy(long seed) {
-        return new Generator(seed, false);
+        return new Generator(seed, false, false);
+    }
+
+    /**
+     * The generator of the JPA differential test: every form of the constraint language, and the JPA-only ones:
+     * {@code reversed(Entity.member)} steps in paths and enums stored as ordinals.
+     */
+    static Generator jpa(long seed) {
+        return new Generator(seed, true, true);
     }
 
     /** A batch: {@code models} independent models in one application of package {@code pkg}. */
@@ -111,6 +127,11 @@ final class Generator {
             }
             for (Entity e : entities) {
                 members(e, entities, modules.get(0).pkg + "." + enumName);
+                if (jpa) {
+                    for (Member m : e.members) {
+                        m.ordinal = m.kind == Kind.ENUM && random.nextBoolean();
+                    }
+                }
             }
             modelEntities.add(entities);
         }
@@ -118,6 +139,7 @@ final class Generator {
         int level = random.nextInt(20);
         app.level = level < 2 ? "OFF" : level < 4 ? "PROTOTYPE" : "PRODUCTION";
         for (List<Entity> entities : modelEntities) {
+            this.modelEntities = entities;
             for (Entity e : entities) {
                 memberAccess(e);
                 int rules = 1 + random.nextInt(4);
@@ -296,10 +318,12 @@ final class Generator {
             Entity at = root;
             while (path.size() < 2 && random.nextInt(3) == 0) {
                 List<Member> associations = at.members.stream().filter(m -> m.kind.association()).toList();
-                if (associations.isEmpty()) {
+                List<Member> reversed = jpa ? reversedSteps(at) : List.of();
+                if (associations.isEmpty() && reversed.isEmpty()) {
                     break;
                 }
-                Member hop = pick(associations);
+                Member hop = associations.isEmpty() || !reversed.isEmpty() && random.nextBoolean() ? pick(reversed)
+                        : pick(associations);
                 path.add(hop);
                 at = hop.target;
             }
@@ -310,6 +334,21 @@ final class Generator {
             }
         }
         return null;
+    }
+
+    /** The {@code reversed(Entity.member)} steps from {@code at}: back along each association of the model to it. */
+    private List<Member> reversedSteps(Entity at) {
+        List<Member> steps = new ArrayList<>();
+        for (Entity declaring : modelEntities) {
+            for (Member m : declaring.members) {
+                if (m.kind.association() && m.target == at) {
+                    String name = "reversed(" + declaring.qualifiedName() + "." + m.name + ")";
+                    Member step = at.reversedSteps.get(name);
+                    steps.add(step != null ? step : Member.reversed(declaring, m));
+                }
+            }
+        }
+        return steps;
     }
 
     static boolean throughToMany(List<Member> path) {

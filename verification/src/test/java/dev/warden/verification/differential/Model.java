@@ -117,6 +117,8 @@ final class Model {
         final List<Rule> rules = new ArrayList<>();
         /** The objects of the data set. */
         final List<Obj> objects = new ArrayList<>();
+        /** The {@code reversed(...)} steps that start at this entity, by their text ({@link Member#reversed}). */
+        final Map<String, Member> reversedSteps = new LinkedHashMap<>();
 
         Entity(String name, Module module) {
             this.name = name;
@@ -170,12 +172,31 @@ final class Model {
         final String enumType;
         /** Field-level rights: role (of the entity's module) to access. */
         final Map<String, Access> memberAccess = new LinkedHashMap<>();
+        /**
+         * For a {@code reversed(Entity.member)} step of a constraint path (no member of any entity): the association
+         * it follows back; {@link #target} is then the entity declaring it. Null for every member of an entity.
+         */
+        Member reverseOf;
+        /** For an enum of a JPA entity: stored as its ordinal (JPA's default) rather than its name. */
+        boolean ordinal;
 
         Member(String name, Kind kind, Entity target, String enumType) {
             this.name = name;
             this.kind = kind;
             this.target = target;
             this.enumType = enumType;
+        }
+
+        /**
+         * The step {@code reversed(Entity.member)} of a path: from an object of the association's target to the objects
+         * of {@code declaring} whose {@code association} holds it, followed as a to-many step.
+         */
+        static Member reversed(Entity declaring, Member association) {
+            Member step = new Member("reversed(" + declaring.qualifiedName() + "." + association.name + ")",
+                    Kind.TO_MANY, declaring, null);
+            step.reverseOf = association;
+            association.target.reversedSteps.put(step.name, step);
+            return step;
         }
 
         /** The column: snake_case of the name (names have no capitals), {@code _id} for a to-one association. */
@@ -216,7 +237,23 @@ final class Model {
 
         /** A member's value; the key is {@link #id} unless a check puts a changed key into {@link #values}. */
         Object get(String member) {
+            if (member.startsWith("reversed(")) {
+                return holders(entity.reversedSteps.get(member));
+            }
             return member.equals("id") && !values.containsKey("id") ? (Object) id : values.get(member);
+        }
+
+        /** The objects whose association {@code step} follows back hold this one (as an element or as the target). */
+        private List<Obj> holders(Member step) {
+            List<Obj> holders = new ArrayList<>();
+            for (Obj holder : step.target.objects) {
+                Object value = holder.get(step.reverseOf.name);
+                boolean holds = value instanceof List<?> list ? list.stream().anyMatch(x -> x == this) : value == this;
+                if (holds) {
+                    holders.add(holder);
+                }
+            }
+            return holders;
         }
 
         @Override

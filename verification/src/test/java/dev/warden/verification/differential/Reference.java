@@ -294,6 +294,18 @@ final class Reference {
      * to must be visible.
      */
     boolean createAllowedFully(Entity e, Obj fresh, Subject s, boolean referencesVisible) {
+        return createAllowedFully(e, fresh, s, referencesVisible, true);
+    }
+
+    /**
+     * The one create check as JPA's flush check makes it: the key is Hibernate's (assigned by the application or
+     * generated), not a member the user sets, so it needs no write right; the write check sees it as it is stored.
+     */
+    boolean jpaCreateAllowed(Entity e, Obj fresh, Subject s) {
+        return createAllowedFully(e, fresh, s, true, false);
+    }
+
+    private boolean createAllowedFully(Entity e, Obj fresh, Subject s, boolean referencesVisible, boolean keyWritten) {
         if (s.denied) {
             return false;
         }
@@ -308,7 +320,8 @@ final class Reference {
             return false;
         }
         for (Member m : e.members) {
-            if (m.kind == Kind.OWNER || m.kind == Kind.CALCULATED || !isSet(m, fresh.get(m.name))) {
+            if (m.kind == Kind.OWNER || m.kind == Kind.CALCULATED || !isSet(m, fresh.get(m.name))
+                    || m.kind == Kind.ID && !keyWritten) {
                 continue;
             }
             if (!canWrite(e, fresh, m, s)) {

@@ -36,6 +36,16 @@ final class Sources {
 
     /** Qualified class name to source text. */
     static Map<String, String> of(App app) {
+        return of(app, false);
+    }
+
+    /**
+     * Qualified class name to source text; with {@code jpa} the entities are JPA entities as well (field access,
+     * assigned keys, lazy associations without foreign-key constraints, each to-many stored in the target's table as
+     * {@code <owner table>_id}, the schema {@code Harness.ddl} makes; enums by name or, where the model says so, by
+     * ordinal), which Hibernate maps and creates the tables of.
+     */
+    static Map<String, String> of(App app, boolean jpa) {
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put(app.pkg + ".App", application(app));
         for (Model.Module module : app.modules) {
@@ -48,7 +58,7 @@ final class Sources {
                     + String.join(", ", app.enumConstants.get(e)) + " }\n");
         }
         for (Entity e : app.entities) {
-            sources.put(e.qualifiedName(), entity(e));
+            sources.put(e.qualifiedName(), entity(e, jpa));
         }
         return sources;
     }
@@ -70,8 +80,18 @@ final class Sources {
     }
 
     static String entity(Entity e) {
+        return entity(e, false);
+    }
+
+    private static final String NO_FOREIGN_KEY = "foreignKey = @jakarta.persistence.ForeignKey("
+            + "jakarta.persistence.ConstraintMode.NO_CONSTRAINT)";
+
+    static String entity(Entity e, boolean jpa) {
         StringBuilder s = new StringBuilder("package " + e.module.pkg + ";\n\nimport dev.warden.annotations.*;\n\n");
         s.append("@SecuredEntity\n");
+        if (jpa) {
+            s.append("@jakarta.persistence.Entity\n");
+        }
         for (Rule r : e.rules) {
             s.append(rule(r)).append('\n');
         }
@@ -87,6 +107,9 @@ final class Sources {
             }
             if (m.kind == Kind.OWNER) {
                 s.append("@Owner ");
+            }
+            if (jpa) {
+                s.append(jpaAnnotations(e, m));
             }
             s.append("private ").append(type(m)).append(' ').append(m.name);
             if (m.kind == Kind.TO_MANY) {
@@ -113,6 +136,20 @@ final class Sources {
         }
         s.append("}\n");
         return s.toString();
+    }
+
+    /** The JPA annotations of a member of a JPA entity (none for a plain attribute). */
+    static String jpaAnnotations(Entity e, Member m) {
+        switch (m.kind) {
+            case ID: return "@jakarta.persistence.Id ";
+            case TO_ONE: return "@jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY) "
+                    + "@jakarta.persistence.JoinColumn(" + NO_FOREIGN_KEY + ") ";
+            case TO_MANY: return "@jakarta.persistence.OneToMany @jakarta.persistence.JoinColumn(name = \"" + e.table()
+                    + "_id\", " + NO_FOREIGN_KEY + ") ";
+            case ENUM: return m.ordinal ? "" : "@jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING) ";
+            case DECIMAL: return "@jakarta.persistence.Column(precision = 12, scale = 2) ";
+            default: return "";
+        }
     }
 
     static String getter(Member m) {
