@@ -6,22 +6,36 @@ import dev.warden.verification.differential.Model.App;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import dev.warden.verification.support.Databases;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Differential testing of the JPA path ({@link JpaHarness}): random models, data and users from {@link Generator#jpa}
  * (with {@code reversed(Entity.member)} steps and ordinal enums), written as JPA entities, compiled with the
- * processor, mapped and stored by real Hibernate on H2, against the reference evaluator: the Criteria filter and HQL
+ * processor, mapped and stored by real Hibernate on H2 and on PostgreSQL (a database with the {@code C} collation, as the
+ * other suites' tables have), against the reference evaluator: the Criteria filter and HQL
  * {@code warden_readable}, {@code find} through the safety net, lazy collections and to-ones, the flush checks.
  * {@code warden.verify.jpaModels} models (8 by default, 160 with {@code -Pthorough}), from seed
  * {@code warden.verify.seed}; {@code -Dwarden.verify.only=<seed>} reruns one batch.
  */
 class JpaDifferentialTest {
 
+    private static Databases databases;
+    private static DataSource postgres;
+
+    @BeforeAll
+    static void start() {
+        databases = Databases.start();
+        postgres = databases.postgresDatabase("jpa_differential");
+    }
+
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        databases.close();
         System.out.printf("JPA differential: %d checks, %d (user, object) pairs visible to a user other than the system, "
                 + "%d rules through reversed(), %d ordinal enums%n", JpaHarness.CHECKS.get(), JpaHarness.VISIBLE.get(),
                 JpaHarness.REVERSED_RULES.get(), JpaHarness.ORDINAL_ENUMS.get());
@@ -42,7 +56,7 @@ class JpaDifferentialTest {
         return seeds.boxed().map(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
             Generator generator = Generator.jpa(seed);
             App app = generator.batch("j" + Long.toString(seed, 36), DifferentialTest.MODELS_PER_BATCH);
-            JpaHarness harness = new JpaHarness(app, generator.users(app), generator);
+            JpaHarness harness = new JpaHarness(app, generator.users(app), generator, postgres);
             List<String> disagreements = harness.run();
             if (!disagreements.isEmpty()) {
                 fail(disagreements.size() + " disagreement(s) for seed " + seed + ":\n" + String.join("\n",

@@ -103,7 +103,12 @@ final class JpaHarness {
     private SessionFactory factory;
     private String sources;
 
-    JpaHarness(App app, List<User> users, Generator generator) {
+    /** The databases by name: H2 in memory (one per batch) and, when given, a PostgreSQL database. */
+    private final DataSource postgres;
+    private String database;
+
+    JpaHarness(App app, List<User> users, Generator generator, DataSource postgres) {
+        this.postgres = postgres;
         this.app = app;
         this.users = users;
         this.generator = generator;
@@ -135,8 +140,26 @@ final class JpaHarness {
         }
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:mem:jpa_differential_" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        try {
+            runOn("H2", h2);
+        } finally {
+            try (java.sql.Connection connection = h2.getConnection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        }
+        if (postgres != null && disagreements.isEmpty()) {
+            runOn("PostgreSQL", postgres);
+        }
+        return disagreements;
+    }
+
+    /** Hibernate on one database: the schema it creates, the rows, every user's checks. */
+    private void runOn(String name, DataSource dataSource) throws Exception {
+        database = name;
+        javaObjects.clear();
         long started = System.nanoTime();
-        factory = open(h2);
+        factory = open(dataSource);
         BOOT_NANOS.addAndGet(System.nanoTime() - started);
         try {
             store();
@@ -148,12 +171,7 @@ final class JpaHarness {
             }
         } finally {
             factory.close();
-            try (java.sql.Connection connection = h2.getConnection();
-                    java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            }
         }
-        return disagreements;
     }
 
     private static boolean usesReversed(Model.Rule r) {
@@ -288,7 +306,7 @@ final class JpaHarness {
     private void expect(User user, Entity e, String what, Object expected, Object actual) {
         CHECKS.incrementAndGet();
         if (!expected.equals(actual)) {
-            disagreements.add(e.name + " for " + user + ": " + what + ": reference says " + expected + ", JPA gives "
+            disagreements.add(database + ": " + e.name + " for " + user + ": " + what + ": reference says " + expected + ", JPA gives "
                     + actual + (String.valueOf(actual).startsWith("unjudgeable") ? " [" + LAST_FAILURE.get() + "]" : ""));
         }
     }

@@ -48,6 +48,16 @@ public final class Databases implements AutoCloseable {
         }
     }
 
+    /**
+     * A new database of the PostgreSQL server whose strings sort by code point ({@code C} collation, as the tables
+     * the suites create themselves declare per column), for a schema another program creates (Hibernate's
+     * {@code hbm2ddl}).
+     */
+    public DataSource postgresDatabase(String name) {
+        execute(postgres, "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        return new Pool(server.getDatabase("postgres", name));
+    }
+
     /** Runs DDL or other statements with plain JDBC. */
     public static void execute(DataSource dataSource, String... statements) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
