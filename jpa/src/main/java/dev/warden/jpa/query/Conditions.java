@@ -289,11 +289,48 @@ public final class Conditions {
      * @return {@code EXISTS (SELECT 1 FROM ... WHERE ...)}
      */
     public Predicate exists(From<?, ?> from, String associations, Function<From<?, ?>, Predicate> condition) {
+        return exists(from, associations, condition, new Class<?>[0]);
+    }
+
+    /**
+     * Some object at the end of a path with {@code reversed(...)} steps: {@link #exists(From, String)} with the
+     * entities that declare the reversed associations, in the order of the steps (the generated code passes them as
+     * class literals).
+     *
+     * @param from the root or join the path starts at
+     * @param associations the associations' names, separated by {@code /}
+     * @param declaring the class of each {@code reversed(...)} step's declaring entity, in order
+     * @return {@code EXISTS (SELECT 1 FROM ... WHERE ...)}
+     */
+    public Predicate exists(From<?, ?> from, String associations, Class<?>... declaring) {
+        return exists(from, associations, object -> always(), declaring);
+    }
+
+    /**
+     * Some object at the end of a path with {@code reversed(...)} steps satisfies the condition:
+     * {@link #exists(From, String, Function)} with the entities that declare the reversed associations, in the order
+     * of the steps (the generated code passes them as class literals; a step without one is loaded by its name).
+     *
+     * @param from the root or join the path starts at
+     * @param associations the associations' names, separated by {@code /}
+     * @param condition the condition on the last association's object
+     * @param declaring the class of each {@code reversed(...)} step's declaring entity, in order
+     * @return {@code EXISTS (SELECT 1 FROM ... WHERE ...)}
+     */
+    public Predicate exists(From<?, ?> from, String associations, Function<From<?, ?>, Predicate> condition,
+            Class<?>... declaring) {
         Subquery<Integer> sub = query.subquery(Integer.class);
         From<?, ?> at = correlate(sub, from);
         List<Predicate> backLinks = new ArrayList<>();
+        int reversedSteps = 0;
         for (String association : associations.split("/")) {
-            at = association.startsWith(REVERSED) ? reversed(sub, at, association, backLinks) : at.join(association);
+            if (association.startsWith(REVERSED)) {
+                Class<?> declaringClass = reversedSteps < declaring.length ? declaring[reversedSteps] : null;
+                reversedSteps++;
+                at = reversed(sub, at, association, declaringClass, backLinks);
+            } else {
+                at = at.join(association);
+            }
         }
         CommonAbstractCriteria outer = query;
         query = sub;
@@ -314,15 +351,18 @@ public final class Conditions {
      * {@code reversed(com.acme.Owner.pets)} from a pet: a root of the declaring entity in the sub-query, kept only
      * where its association holds the object {@code at} stands for.
      */
-    private From<?, ?> reversed(Subquery<?> sub, From<?, ?> at, String association, List<Predicate> backLinks) {
+    private From<?, ?> reversed(Subquery<?> sub, From<?, ?> at, String association, Class<?> declaringClass,
+            List<Predicate> backLinks) {
         String argument = association.substring(REVERSED.length(), association.length() - 1);
         int dot = argument.lastIndexOf('.');
-        Class<?> declaring;
-        try {
-            declaring = Class.forName(argument.substring(0, dot), false, at.getJavaType().getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot load " + argument.substring(0, dot) + ", the entity that declares "
-                    + "the association in " + association, e);
+        Class<?> declaring = declaringClass;
+        if (declaring == null) {
+            try {
+                declaring = Class.forName(argument.substring(0, dot), false, at.getJavaType().getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("Cannot load " + argument.substring(0, dot) + ", the entity that "
+                        + "declares the association in " + association, e);
+            }
         }
         Root<?> root = sub.from(declaring);
         backLinks.add(cb.equal(root.join(argument.substring(dot + 1)), at));

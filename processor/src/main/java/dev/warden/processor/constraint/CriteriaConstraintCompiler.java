@@ -325,16 +325,24 @@ public final class CriteriaConstraintCompiler {
     private Code exists(CodeBlock owner, List<MemberShape> hops, Inner inner) {
         CodeBlock associations = CodeBlock.of("$S", hops.stream().map(MemberShape::name)
                 .collect(Collectors.joining("/")));
+        // the entities that declare the reversed() steps, in order: class literals, never loaded by name per query
+        List<CodeBlock> declaring = new ArrayList<>();
+        for (MemberShape hop : hops) {
+            Reversed.of(hop).ifPresent(reversed -> declaring.add(CodeBlock.of("$T.class",
+                    ClassName.bestGuess(reversed.declaringEntity()))));
+        }
         String variable = newLambdaVariable(hops.get(hops.size() - 1).targetEntity());
         try {
             Code condition = inner.at(CodeBlock.of("$L", variable));
             if (condition == never) {
                 return never;
             }
-            if (condition == always) {
-                return call("exists", owner, associations);
+            List<CodeBlock> arguments = new ArrayList<>(List.of(owner, associations));
+            if (condition != always) {
+                arguments.add(CodeBlock.of("$L -> $L", variable, condition.block));
             }
-            return call("exists", owner, associations, CodeBlock.of("$L -> $L", variable, condition.block));
+            arguments.addAll(declaring);
+            return call("exists", arguments.toArray(CodeBlock[]::new));
         } finally {
             namesInScope.remove(variable);
         }
