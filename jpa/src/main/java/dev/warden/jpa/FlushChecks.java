@@ -49,7 +49,7 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
         SecurityContext ctx = Judge.context(rules, Operation.CREATE);
         EntityPersister persister = event.getPersister();
         // The identifier is Hibernate's, not a member the user sets; the write check sees it as it is stored.
-        rules.checkCreate(ctx, entity, persister.getIdentifierPropertyName());
+        SafetyNet.judging(() -> rules.checkCreate(ctx, entity, persister.getIdentifierPropertyName()));
         // What the check filled in (the owner, the created and changed dates, changedBy, presets) goes into the state
         // Hibernate is about to insert.
         for (int member = 0; member < rules.members().size(); member++) {
@@ -78,7 +78,11 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
         }
         SecurityContext ctx = Judge.context(rules, Operation.WRITE);
         if (ctx.enforcesDataAccess()) {
-            checkUpdate(event, rules, ctx);
+            // collections the checks initialize are judged over all their objects, then filtered
+            SafetyNet.judging(() -> {
+                checkUpdate(event, rules, ctx);
+                return null;
+            });
         }
         // Then the members Warden fills in on every change (changedBy, the changed date), on the object and in the
         // state Hibernate is about to write.
@@ -149,7 +153,11 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
             judged = event.getPersister().instantiate(event.getId(), event.getSession());
             event.getPersister().setValues(judged, event.getDeletedState());
         }
-        rules.checkDelete(ctx, judged);
+        Object deleted = judged;
+        SafetyNet.judging(() -> {
+            rules.checkDelete(ctx, deleted);
+            return null;
+        });
         return false;
     }
 

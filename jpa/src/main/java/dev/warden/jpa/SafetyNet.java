@@ -138,6 +138,22 @@ final class SafetyNet implements PostLoadEventListener, LoadEventListener {
         }
     }
 
+    /**
+     * Runs a judgement made outside the safety net (the flush checks judge the object being written): a to-many
+     * collection it initializes is judged over all its objects, as the policy and the SQL filter do, and filtered to
+     * the visible elements only after it.
+     */
+    static <R> R judging(java.util.function.Supplier<R> judgement) {
+        int[] depth = JUDGING.get();
+        depth[0]++;
+        try {
+            return judgement.get();
+        } finally {
+            depth[0]--;
+            filterPending();
+        }
+    }
+
     /** Filters the collections initialized while constraints were judged, unless a judgement is still running. */
     private static void filterPending() {
         if (JUDGING.get()[0] > 0) {
