@@ -45,14 +45,24 @@ class JpaDifferentialTest {
                 JpaHarness.UNJUDGEABLE);
     }
 
+    /**
+     * Seeds of batches that once disagreed (beyond the default ones, 20270127 and on), kept as regression cases: they
+     * run in every build, with the JPA generator.
+     */
+    static final long[] REGRESSION_SEEDS = {
+        // the update check saw a to-many collection filtered to the visible elements ([not(l1 != empty)] held for a
+        // user whose elements were all invisible): fixed in FlushChecks, FlushCheckCollectionsTest
+        20270303L,
+    };
+
     @TestFactory
     Stream<DynamicTest> randomModels() {
         long base = Long.getLong("warden.verify.seed", 20261127L) + 9000;
         int models = Integer.getInteger("warden.verify.jpaModels", 8);
         String only = System.getProperty("warden.verify.only");
         LongStream seeds = only != null && !only.isBlank() ? LongStream.of(Long.parseLong(only.trim()))
-                : LongStream.range(base, base + (models + DifferentialTest.MODELS_PER_BATCH - 1)
-                        / DifferentialTest.MODELS_PER_BATCH);
+                : LongStream.concat(LongStream.of(REGRESSION_SEEDS), LongStream.range(base, base
+                        + (models + DifferentialTest.MODELS_PER_BATCH - 1) / DifferentialTest.MODELS_PER_BATCH));
         return seeds.boxed().map(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
             Generator generator = Generator.jpa(seed);
             App app = generator.batch("j" + Long.toString(seed, 36), DifferentialTest.MODELS_PER_BATCH);

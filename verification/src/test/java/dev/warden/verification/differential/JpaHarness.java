@@ -50,8 +50,9 @@ import org.hibernate.cfg.AvailableSettings;
  * evaluator against what the JPA path returns and permits:
  *
  * <ul>
- *   <li>the Criteria read filter ({@link WardenJpa#readable}) and the HQL function {@code warden_readable(e)}: exactly
- *       the visible rows;</li>
+ *   <li>the automatic read filter (a plain HQL query and its count), and, with it disabled in the session, the
+ *       Criteria read filter ({@link WardenJpa#readable}) and the HQL function {@code warden_readable(e)}: exactly the
+ *       visible rows;</li>
  *   <li>{@code EntityManager.find} through the safety net: a visible object is returned, an invisible one is an
  *       {@link AccessDeniedException};</li>
  *   <li>lazy to-many collections of a found object hold exactly its visible elements; a lazy to-one loads a visible
@@ -406,14 +407,25 @@ final class JpaHarness {
         return expected;
     }
 
-    /** The Criteria filter and the HQL function, selecting keys only (no entity is materialized, so no safety net). */
+    /**
+     * The automatic read filter (a plain query, and its count), then, with it disabled in the session, the Criteria
+     * filter and the HQL function; all select keys only (no entity is materialized, so no safety net).
+     */
     private void checkQueries(User user, SecurityContext ctx, Subject subject, Entity e) throws Exception {
         Set<Long> expected = expectedVisible(e, subject);
         if (!subject.unrestricted) {
             VISIBLE.addAndGet(expected.size());
         }
         Class<?> type = type(e);
+        Object plain = inSession(ctx, em -> new TreeSet<>(em.createQuery("select e.id from " + e.name + " e", Long.class)
+                .getResultList()));
+        expect(user, e, "rows of a plain HQL query (the automatic read filter)", expected, denialAsEmpty(plain, expected));
+        Object count = inSession(ctx, em -> em.createQuery("select count(e) from " + e.name + " e", Long.class)
+                .getSingleResult());
+        expect(user, e, "count of a plain HQL query (the automatic read filter)", (long) expected.size(),
+                "denied".equals(count) && expected.isEmpty() ? 0L : count);
         Object criteria = inSession(ctx, em -> {
+            withoutReadFilter(em);
             CriteriaBuilder cb = em.getCriteriaBuilder();
             CriteriaQuery<Long> query = cb.createQuery(Long.class);
             @SuppressWarnings("unchecked")
@@ -422,9 +434,21 @@ final class JpaHarness {
             return new TreeSet<>(em.createQuery(query).getResultList());
         });
         expect(user, e, "Criteria WardenJpa.readable rows", expected, denialAsEmpty(criteria, expected));
-        Object hql = inSession(ctx, em -> new TreeSet<>(em.createQuery("select e.id from " + e.name
-                + " e where warden_readable(e)", Long.class).getResultList()));
+        Object hql = inSession(ctx, em -> withoutReadFilter(em).createQuery("select e.id from " + e.name
+                + " e where warden_readable(e)", Long.class).getResultList().stream()
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
         expect(user, e, "HQL warden_readable rows", expected, denialAsEmpty(hql, expected));
+    }
+
+    /** Disables the automatic read filter in the session, so that a query has only the filter it names. */
+    private static EntityManager withoutReadFilter(EntityManager em) {
+        org.hibernate.engine.spi.SessionImplementor session = em.unwrap(org.hibernate.engine.spi.SessionImplementor.class);
+        for (String name : List.copyOf(session.getLoadQueryInfluencers().getEnabledFilterNames())) {
+            if (name.startsWith(dev.warden.jpa.query.ReadFilters.NAME_PREFIX)) {
+                session.disableFilter(name);
+            }
+        }
+        return em;
     }
 
     /** A query refused for a context that denies everything stands for no rows, when the reference expects none. */
