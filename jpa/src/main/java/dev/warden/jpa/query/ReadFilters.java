@@ -173,7 +173,8 @@ public final class ReadFilters implements AdditionalMappingContributor {
     private static final class Plan {
         final ReadableFunction.Plan sql;
         final String entity;
-        private final ThreadLocal<Object[]> current = new ThreadLocal<>();
+        /** The values worked out for the filter being translated, with the context they are for. */
+        private final ThreadLocal<Values> current = new ThreadLocal<>();
 
         Plan(ReadableFunction.Plan sql, String entity) {
             this.sql = sql;
@@ -181,15 +182,17 @@ public final class ReadFilters implements AdditionalMappingContributor {
         }
 
         Bound value(int slot) {
-            Object[] values = current.get();
-            if (slot == 0 || values == null) {
-                SecurityContext ctx = SecurityContext.currentIfPresent().orElseThrow(() -> new AccessDeniedException(
-                        entity, null, Operation.VIEW, "Hibernate queried it with no security context on this thread: "
-                                + "open one (SecurityContext.open(user), or SecurityContext.system() for code that "
-                                + "must see everything)"));
-                values = sql.evaluate(ctx);
-                current.set(values);
+            SecurityContext ctx = SecurityContext.currentIfPresent().orElseThrow(() -> new AccessDeniedException(
+                    entity, null, Operation.VIEW, "Hibernate queried it with no security context on this thread: "
+                            + "open one (SecurityContext.open(user), or SecurityContext.system() for code that "
+                            + "must see everything)"));
+            Values worked = current.get();
+            // Values left by a translation that failed half-way, or worked out for another context, are not reused.
+            if (slot == 0 || worked == null || worked.context() != ctx) {
+                worked = new Values(ctx, sql.evaluate(ctx));
+                current.set(worked);
             }
+            Object[] values = worked.values();
             Object value = values[slot];
             if (slot == values.length - 1) {
                 current.remove();
@@ -203,6 +206,9 @@ public final class ReadFilters implements AdditionalMappingContributor {
             return new Bound(null, sql.nullType(slot));
         }
     }
+
+    /** The parameters' values for one context. */
+    private record Values(SecurityContext context, Object[] values) {}
 
     /** The resolver of one parameter, as Hibernate takes it. */
     private record Resolver(Plan plan, int slot) implements ManagedBean<Supplier<?>>, Supplier<Bound> {
