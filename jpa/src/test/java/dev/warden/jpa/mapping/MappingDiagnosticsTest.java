@@ -1,14 +1,11 @@
 package dev.warden.jpa.mapping;
 
+import static dev.warden.jpa.mapping.ClerkShop.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.warden.processor.testing.WardenCompiler;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -21,41 +18,8 @@ import org.junit.jupiter.api.Test;
  * with the real {@code jakarta.persistence} annotations.
  */
 class MappingDiagnosticsTest {
-    private static final JavaFileObject MODULE = WardenCompiler.source("fx.package-info",
-            "@Module(name = \"Shop\", roles = {\"Clerk\"})",
-            "package fx;",
-            "import dev.warden.annotations.Module;");
-    private static final JavaFileObject APP = WardenCompiler.source("fx.App",
-            "package fx;",
-            "import dev.warden.annotations.*;",
-            "@AppSecurity(userRoles = @UserRole(name = \"Clerk\", moduleRoles = \"Shop.Clerk\"))",
-            "public class App {}");
-
-    /** An entity fx.Item: line 1 is the package, line 2 and 3 imports, the given lines from line 4. */
-    private static JavaFileObject item(String... lines) {
-        List<String> all = new ArrayList<>(List.of("package fx;", "import dev.warden.annotations.*;",
-                "import jakarta.persistence.*;"));
-        all.addAll(List.of(lines));
-        return WardenCompiler.source("fx.Item", all.toArray(String[]::new));
-    }
-
     private static final String ACCESSORS =
             "    public Long getId() { return id; } public void setId(Long id) { this.id = id; }";
-
-    /** The one error with the code: its file and line, and its message. */
-    private static String error(Compilation compilation, String code, String file, long line) {
-        List<Diagnostic<? extends JavaFileObject>> found = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR && d.getMessage(Locale.ROOT).contains("[WARDEN-" + code + "]")) {
-                found.add(d);
-            }
-        }
-        assertEquals(1, found.size(), code + " in " + compilation.diagnostics());
-        Diagnostic<? extends JavaFileObject> d = found.get(0);
-        assertTrue(d.getSource().getName().endsWith(file), d.getSource().getName());
-        assertEquals(line, d.getLineNumber(), d.getMessage(Locale.ROOT));
-        return d.getMessage(Locale.ROOT);
-    }
 
     @Test
     void aConstraintOverAConvertedMemberIsE070OnTheMember() {
