@@ -83,18 +83,14 @@ class CreateCheckKeyTest {
     }
 
     private static void insert(SecurityContext user, long id) {
-        EntityManager em = factory.createEntityManager();
-        try (SecurityContext.Scope scope = SecurityContext.enter(user)) {
-            em.getTransaction().begin();
-            em.persist(loader.loadClass("keys.Ticket").getConstructor(Long.class, String.class).newInstance(id, "t"));
-            em.getTransaction().commit();
+        Object ticket;
+        try {
+            ticket = loader.loadClass("keys.Ticket").getConstructor(Long.class, String.class).newInstance(id, "t");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
+        }
+        try (SecurityContext.Scope scope = SecurityContext.enter(user)) {
+            Shop.inTransaction(factory, em -> em.persist(ticket));
         }
     }
 

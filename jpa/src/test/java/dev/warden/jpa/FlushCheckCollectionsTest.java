@@ -115,19 +115,15 @@ class FlushCheckCollectionsTest {
 
     /** The clerk finds the box (visible by the rule without a constraint), renames it and commits. */
     private static void rename(long id) {
-        EntityManager em = factory.createEntityManager();
         try (SecurityContext.Scope clerk = SecurityContext.enter(SecurityContext.of(app, UserIdentity.of(1L, "Clerk")))) {
-            em.getTransaction().begin();
-            Object box = em.find(loader.loadClass("boxes.Box"), id);
-            box.getClass().getMethod("setTitle", String.class).invoke(box, "renamed");
-            em.getTransaction().commit();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
+            Shop.inTransaction(factory, em -> {
+                try {
+                    Object box = em.find(loader.loadClass("boxes.Box"), id);
+                    box.getClass().getMethod("setTitle", String.class).invoke(box, "renamed");
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 
