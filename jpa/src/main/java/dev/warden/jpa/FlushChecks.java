@@ -4,7 +4,13 @@ import dev.warden.runtime.AccessDeniedException;
 import dev.warden.runtime.EntityRules;
 import dev.warden.runtime.Operation;
 import dev.warden.runtime.SecurityContext;
+import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.DeleteContext;
+import org.hibernate.event.spi.DeleteEvent;
+import org.hibernate.event.spi.DeleteEventListener;
+import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.PreCollectionUpdateEvent;
 import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.event.spi.PreDeleteEvent;
@@ -28,7 +34,8 @@ import org.hibernate.persister.entity.EntityPersister;
  *       newly associated object visible, then the write check: the user may still write those members of the
  *       object as it will be stored. The {@code @Version} attribute is Hibernate's. Then Warden fills in changedBy
  *       and the changed date, as on its own path.</li>
- *   <li><b>delete</b>: the delete right on the object as it was loaded.</li>
+ *   <li><b>delete</b>: the delete right on the object as it was loaded, judged when it is removed
+ *       ({@link RemoveCheck}), while its collections can still be loaded; at the flush, what was not judged then.</li>
  *   <li><b>owning collections</b> (join table or join column) that the safety net filtered cannot be changed.</li>
  * </ul>
  */
@@ -153,12 +160,69 @@ final class FlushChecks implements PreInsertEventListener, PreUpdateEventListene
             judged = event.getPersister().instantiate(event.getId(), event.getSession());
             event.getPersister().setValues(judged, event.getDeletedState());
         }
+        if (REMOVE_JUDGED.get(entity) == ctx) {
+            return false; // judged when it was removed (RemoveCheck)
+        }
         Object deleted = judged;
         SafetyNet.judging(() -> {
             rules.checkDelete(ctx, deleted);
             return null;
         });
         return false;
+    }
+
+    /** The context each object was judged for when it was removed: the flush does not judge it again. */
+    private static final WeakIdentitySet.Map<SecurityContext> REMOVE_JUDGED = new WeakIdentitySet.Map<>();
+
+    /**
+     * The delete check when the application removes an object ({@code remove}, a cascade, an orphan removal), before
+     * Hibernate's own listener, while its collections can still be loaded: on the object as it was loaded, with what
+     * its session has loaded, and on a copy read apart where it needs an association that is not loaded (the object is
+     * as it is stored then), so that no object it loads, such as the elements of a collection that still refer to the
+     * removed object, enters the user's session. At the flush Hibernate has already removed its collections' rows and
+     * no longer loads them.
+     */
+    static final class RemoveCheck implements DeleteEventListener {
+        static final RemoveCheck INSTANCE = new RemoveCheck();
+
+        private RemoveCheck() {}
+
+        @Override
+        public void onDelete(DeleteEvent event) {
+            check(event);
+        }
+
+        @Override
+        public void onDelete(DeleteEvent event, DeleteContext transientEntities) {
+            check(event);
+        }
+
+        private static void check(DeleteEvent event) {
+            EventSource session = event.getSession();
+            if (event.getObject() == null || SafetyNet.isApart(session)) {
+                return;
+            }
+            Object entity = session.getPersistenceContextInternal().unproxyAndReassociate(event.getObject());
+            EntityRules rules = Judge.rulesOf(entity);
+            EntityEntry entry = rules == null ? null : session.getPersistenceContextInternal().getEntry(entity);
+            if (entry == null || entry.getStatus() != Status.MANAGED) {
+                return; // not managed: Hibernate's listener refuses or ignores it; a delete still goes to the flush check
+            }
+            SecurityContext ctx = Judge.context(rules, Operation.DELETE);
+            if (ctx.enforcesDataAccess()) {
+                Object loaded = entity;
+                if (entry.getLoadedState() != null) {
+                    loaded = entry.getPersister().instantiate(entry.getId(), session);
+                    entry.getPersister().setValues(loaded, entry.getLoadedState());
+                }
+                Object judged = loaded;
+                SafetyNet.judgeUnloading(session, rules, entity, judged, object -> {
+                    rules.checkDelete(ctx, object);
+                    return null;
+                });
+            }
+            REMOVE_JUDGED.put(entity, ctx);
+        }
     }
 
     @Override

@@ -129,12 +129,14 @@ public final class WardenJpa {
         FlushChecks checks = FlushChecks.INSTANCE;
         registry.appendListeners(EventType.POST_LOAD, safetyNet);
         registry.appendListeners(EventType.LOAD, safetyNet);
+        registry.prependListeners(EventType.LOAD, SafetyNet.JudgementLoads.INSTANCE);
         java.util.List<org.hibernate.event.spi.InitializeCollectionEventListener> collections = new java.util.ArrayList<>();
         registry.getEventListenerGroup(EventType.INIT_COLLECTION).listeners().forEach(collections::add);
         registry.setListeners(EventType.INIT_COLLECTION, new SafetyNet.CollectionFilter(collections));
         registry.appendListeners(EventType.PRE_INSERT, checks);
         registry.appendListeners(EventType.PRE_UPDATE, checks);
         registry.appendListeners(EventType.PRE_DELETE, checks);
+        registry.prependListeners(EventType.DELETE, FlushChecks.RemoveCheck.INSTANCE);
         registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, checks);
     }
 

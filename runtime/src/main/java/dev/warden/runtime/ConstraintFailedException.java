@@ -12,6 +12,7 @@ public class ConstraintFailedException extends RuntimeException {
 
     private final String entity;
     private final int rule;
+    private final String description;
 
     /**
      * A constraint that failed.
@@ -27,6 +28,7 @@ public class ConstraintFailedException extends RuntimeException {
                 + "data, not a denial; access was not granted", cause);
         this.entity = entity;
         this.rule = rule;
+        this.description = description;
     }
 
     /**
@@ -42,6 +44,7 @@ public class ConstraintFailedException extends RuntimeException {
                 + description + "). This is an error in the application, not a denial; access was not granted");
         this.entity = entity;
         this.rule = rule;
+        this.description = description;
     }
 
     /** The entity's name. */
@@ -52,5 +55,10 @@ public class ConstraintFailedException extends RuntimeException {
     /** The number of the rule whose constraint failed. */
     public int rule() {
         return rule;
+    }
+
+    /** The rule, as explanations show it. */
+    public String description() {
+        return description;
     }
 }
